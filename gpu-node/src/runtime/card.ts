@@ -1,0 +1,47 @@
+/**
+ * Model cards: the JSON beside each graph (DESIGN.md §4), parsed with zod so a
+ * malformed card fails at load with the path of the bad field.
+ */
+import { z } from 'zod';
+import type { ModelCard } from '../sampler/model';
+
+const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
+
+export const cardSchema = z.object({
+  format: z.literal('ras-ready-dit/1'),
+  family: z.string(),
+  graph: z.string(),
+  patch: z.number().int().positive(),
+  channels: z.number().int().positive(),
+  token_dim: z.number().int().positive(),
+  hidden: z.number().int().positive(),
+  layers: z.number().int().positive(),
+  heads: z.number().int().positive(),
+  head_dim: z.number().int().positive(),
+  grid: z.object({ default: pair, min: pair, max: pair }),
+  time: z.object({ scale: z.number().positive(), shift: z.number().positive() }),
+  cond: z.object({
+    kind: z.literal('class'),
+    num_classes: z.number().int().positive(),
+    null: z.number().int().nonnegative(),
+    labels: z.array(z.string()).nullable(),
+  }),
+  preview: z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
+  recommended: z.object({ steps: z.number().int().positive(), guidance: z.number().nonnegative() }),
+});
+
+export type CardFile = z.infer<typeof cardSchema>;
+
+/** Parses card JSON; throws an Error naming the file and the bad field. */
+export function parseCard(name: string, json: unknown): CardFile & ModelCard {
+  const parsed = cardSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`model card ${name}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const card = parsed.data;
+  if (card.token_dim !== card.patch * card.patch * card.channels) {
+    throw new Error(`model card ${name}: token_dim ${card.token_dim} ≠ patch² · channels`);
+  }
+  return { ...card, name };
+}

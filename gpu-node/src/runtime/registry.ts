@@ -1,0 +1,49 @@
+/**
+ * Models by name: every `<name>.json` card under the models directories.
+ * Unknown names are a SamplerConfigError on `model`, raised before any load.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SamplerConfigError } from '../sampler/errors';
+import { OnnxDitModel, type RuntimeOptions } from './onnx-model';
+
+/** The committed models: gpu-node/models/<name>/model.json (+ the graph it names). */
+export const MODELS_DIR = resolve(fileURLToPath(import.meta.url), '../../../models');
+
+export class ModelRegistry {
+  private readonly loaded = new Map<string, Promise<OnnxDitModel>>();
+
+  private constructor(
+    private readonly cards: Map<string, string>,
+    private readonly opts: RuntimeOptions,
+  ) {}
+
+  /** Finds `<root>/<name>/model.json` cards. */
+  static async scan(root = MODELS_DIR, opts: RuntimeOptions = {}): Promise<ModelRegistry> {
+    const cards = new Map<string, string>();
+    for (const dir of await readdir(root, { withFileTypes: true })) {
+      if (dir.isDirectory() && existsSync(join(root, dir.name, 'model.json'))) {
+        cards.set(dir.name, join(root, dir.name, 'model.json'));
+      }
+    }
+    return new ModelRegistry(cards, opts);
+  }
+
+  names(): string[] {
+    return [...this.cards.keys()].sort();
+  }
+
+  /** The model, loaded once and shared by every request (it holds no request state). */
+  get(name: string): Promise<OnnxDitModel> {
+    const path = this.cards.get(name);
+    if (!path) throw new SamplerConfigError('model', `unknown model "${name}"; known: ${this.names().join(', ')}`);
+    let model = this.loaded.get(name);
+    if (!model) {
+      model = OnnxDitModel.load(path, this.opts);
+      this.loaded.set(name, model);
+    }
+    return model;
+  }
+}

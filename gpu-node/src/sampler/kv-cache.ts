@@ -1,0 +1,54 @@
+/**
+ * Per-layer K/V of every image token, [layers, rows, heads, N, head_dim]
+ * (DESIGN.md §3): a RAS step overwrites the rows of the tokens it ran, the
+ * dropped rows stay as last computed, a dense step replaces everything.
+ */
+export class KvCache {
+  k: Float32Array;
+  v: Float32Array;
+
+  constructor(
+    readonly layers: number,
+    readonly rows: number,
+    readonly heads: number,
+    readonly tokens: number,
+    readonly headDim: number,
+  ) {
+    const size = layers * rows * heads * tokens * headDim;
+    this.k = new Float32Array(size);
+    this.v = new Float32Array(size);
+  }
+
+  /** A dense step's output has the cache's layout: adopt it without copying. */
+  replace(kNew: Float32Array, vNew: Float32Array): void {
+    if (kNew.length !== this.k.length || vNew.length !== this.v.length) {
+      throw new Error(`dense K/V has ${kNew.length} values, cache holds ${this.k.length}`);
+    }
+    this.k = kNew;
+    this.v = vNew;
+  }
+
+  /**
+   * Writes fresh rows [layers, rows, heads, n, head_dim] at the token positions
+   * `index` [images, n]; model row r belongs to image r mod images (CFG pairs).
+   */
+  scatter(kNew: Float32Array, vNew: Float32Array, index: Int32Array, n: number, images: number): void {
+    const { layers, rows, heads, tokens, headDim } = this;
+    for (let l = 0; l < layers; l++) {
+      for (let r = 0; r < rows; r++) {
+        const sel = (r % images) * n;
+        for (let h = 0; h < heads; h++) {
+          const plane = (l * rows + r) * heads + h;
+          const dst = plane * tokens * headDim;
+          const src = plane * n * headDim;
+          for (let t = 0; t < n; t++) {
+            const from = src + t * headDim;
+            const to = dst + index[sel + t] * headDim;
+            this.k.set(kNew.subarray(from, from + headDim), to);
+            this.v.set(vNew.subarray(from, from + headDim), to);
+          }
+        }
+      }
+    }
+  }
+}

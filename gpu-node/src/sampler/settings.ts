@@ -1,0 +1,121 @@
+/**
+ * Per-request sampling settings and their validation. Everything travels with
+ * the request (no process-wide state); every check runs before any compute and
+ * names the offending field.
+ */
+import { SamplerConfigError } from './errors';
+import type { ModelCard } from './model';
+import { paperSchedule, planSteps, type Ratio, type StepPlan, sigmas } from './schedule';
+import { stalenessBound } from './selection/select';
+import { isPolicyName, POLICY_NAMES, type PolicyName } from './selection/policies';
+
+export interface RasSettings {
+  /** Selection policy; `dense` disables RAS. */
+  policy: PolicyName;
+  /** Sample ratio r in (0, 1], or a linear ramp over the RAS steps. */
+  ratio: Ratio;
+  /** Dense steps at the start (default: the paper's 4 of 28, scaled). */
+  warmup: number;
+  /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
+  resets: number[];
+  /** k of the soft starvation term exp(k·c). */
+  starvationScale: number;
+  /** h: share of dropped tokens taken from the high end of the metric order. */
+  highRatio: number;
+  /** Hard bound: tokens this many steps uncomputed run first (default 2·ceil(N/n)). */
+  maxStale: number;
+}
+
+export interface SampleRequest {
+  /** Class id per image (the card's null id means unconditional). */
+  cond: number[];
+  /** Noise seed per image; same length as `cond`. */
+  seeds: number[];
+  steps: number;
+  /** Classifier-free guidance scale; 1 runs the conditional branch only. */
+  guidance: number;
+  /** Token grid [rows, cols]; the card's default when absent. */
+  grid?: [number, number];
+  ras?: Partial<RasSettings>;
+  /** Compute the predicted clean image every k steps (0: never). */
+  previewEvery?: number;
+  signal?: AbortSignal;
+}
+
+export interface ResolvedRequest {
+  cond: number[];
+  seeds: number[];
+  steps: number;
+  guidance: number;
+  grid: [number, number];
+  tokens: number;
+  ras: RasSettings;
+  plan: StepPlan[];
+  sigmas: Float64Array;
+  staleBound: number;
+  previewEvery: number;
+}
+
+export const MAX_BATCH = 16;
+export const MAX_STEPS = 1000;
+export const DEFAULT_RAS = { policy: 'std', ratio: 0.5, starvationScale: 0.1, highRatio: 1 } as const;
+
+function check(ok: boolean, field: string, message: string): asserts ok {
+  if (!ok) throw new SamplerConfigError(field, message);
+}
+
+const isInt = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+
+function checkRatio(ratio: Ratio): void {
+  const ends = typeof ratio === 'number' ? [ratio] : [ratio?.from, ratio?.to];
+  for (const r of ends) check(typeof r === 'number' && r > 0 && r <= 1, 'ras.ratio', `must be in (0, 1], got ${r}`);
+}
+
+/** Validates `req` against `card` and fills in defaults; throws SamplerConfigError. */
+export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedRequest {
+  const batch = req.cond?.length ?? 0;
+  check(isInt(batch, 1, MAX_BATCH), 'cond', `give 1 to ${MAX_BATCH} conditions, got ${batch}`);
+  check(req.seeds?.length === batch, 'seeds', `give one seed per image (${batch}), got ${req.seeds?.length}`);
+  for (const c of req.cond) check(isInt(c, 0, card.cond.null), 'cond', `class ids are 0..${card.cond.null}, got ${c}`);
+  for (const s of req.seeds) check(isInt(s, 0, Number.MAX_SAFE_INTEGER), 'seeds', `seeds are integers ≥ 0, got ${s}`);
+  check(isInt(req.steps, 1, MAX_STEPS), 'steps', `must be an integer in 1..${MAX_STEPS}, got ${req.steps}`);
+  check(Number.isFinite(req.guidance) && req.guidance >= 0, 'guidance', `must be a number ≥ 0, got ${req.guidance}`);
+  const grid = req.grid ?? card.grid.default;
+  const gridOk = grid.length === 2 && [0, 1].every((a) => isInt(grid[a], card.grid.min[a], card.grid.max[a]));
+  check(gridOk, 'grid', `must be within ${card.grid.min.join('x')}..${card.grid.max.join('x')}, got ${grid.join('x')}`);
+  const tokens = grid[0] * grid[1];
+  const ras = req.ras ?? {};
+  const policyName = ras.policy ?? DEFAULT_RAS.policy;
+  check(isPolicyName(policyName), 'ras.policy', `must be one of ${POLICY_NAMES.join(', ')}, got ${policyName}`);
+  const ratio = ras.ratio ?? DEFAULT_RAS.ratio;
+  checkRatio(ratio);
+  const paper = paperSchedule(req.steps);
+  const warmup = ras.warmup ?? paper.warmup;
+  check(isInt(warmup, 0, req.steps), 'ras.warmup', `must be an integer in 0..${req.steps}, got ${warmup}`);
+  const resets = ras.resets ?? paper.resets;
+  for (const r of resets) check(isInt(r, 0, req.steps - 1), 'ras.resets', `steps are 0..${req.steps - 1}, got ${r}`);
+  const highRatio = ras.highRatio ?? DEFAULT_RAS.highRatio;
+  check(highRatio >= 0 && highRatio <= 1, 'ras.highRatio', `must be in [0, 1], got ${highRatio}`);
+  const k = ras.starvationScale ?? DEFAULT_RAS.starvationScale;
+  check(Number.isFinite(k) && k >= 0, 'ras.starvationScale', `must be a number ≥ 0, got ${k}`);
+  const dense = policyName === 'dense';
+  const plan = planSteps(req.steps, tokens, { warmup, resets, ratio, dense });
+  const minRun = Math.min(...plan.map((p) => p.tokens));
+  const maxStale = ras.maxStale ?? 2 * Math.ceil(tokens / minRun);
+  check(isInt(maxStale, 1, MAX_STEPS), 'ras.maxStale', `must be an integer ≥ 1, got ${maxStale}`);
+  const previewEvery = req.previewEvery ?? 0;
+  check(isInt(previewEvery, 0, MAX_STEPS), 'previewEvery', `must be an integer ≥ 0, got ${previewEvery}`);
+  return {
+    cond: [...req.cond],
+    seeds: [...req.seeds],
+    steps: req.steps,
+    guidance: req.guidance,
+    grid: [grid[0], grid[1]],
+    tokens,
+    ras: { policy: policyName, ratio, warmup, resets: [...resets], starvationScale: k, highRatio, maxStale },
+    plan,
+    sigmas: sigmas(req.steps, card.time.shift),
+    staleBound: stalenessBound(maxStale, tokens, minRun),
+    previewEvery,
+  };
+}
