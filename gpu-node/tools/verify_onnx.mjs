@@ -20,7 +20,8 @@ for (const c of cases) {
   let worst = 0;
   for (const [name, want] of Object.entries(c.outputs)) {
     const got = outs[name].data;
-    if (got.length !== want.data.length) throw new Error(`${c.name}/${name}: ${got.length} values, want ${want.data.length}`);
+    if (got.length !== want.data.length)
+      throw new Error(`${c.name}/${name}: ${got.length} values, want ${want.data.length}`);
     for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want.data[i]));
   }
   diffs[c.name] = worst;

@@ -157,7 +157,16 @@ class Run {
       totalMs: t5 - t0,
     };
     for (const key of Object.keys(timings) as (keyof StepTimings)[]) this.totals[key] += timings[key];
-    return { step: i, steps: r.steps, kind: plan.kind, sigma: r.sigmas[i], tokensRun: n, mask, predictedClean, timings };
+    return {
+      step: i,
+      steps: r.steps,
+      kind: plan.kind,
+      sigma: r.sigmas[i],
+      tokensRun: n,
+      mask,
+      predictedClean,
+      timings,
+    };
   }
 
   /** Model inputs for the selected tokens; a CFG pair's rows share one selection. */

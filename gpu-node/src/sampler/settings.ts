@@ -6,8 +6,8 @@
 import { SamplerConfigError } from './errors';
 import type { ModelCard } from './model';
 import { paperSchedule, planSteps, type Ratio, type StepPlan, sigmas } from './schedule';
-import { stalenessBound } from './selection/select';
 import { isPolicyName, POLICY_NAMES, type PolicyName } from './selection/policies';
+import { stalenessBound } from './selection/select';
 
 export interface RasSettings {
   /** Selection policy; `dense` disables RAS. */

@@ -30,7 +30,8 @@ export function tokensToImage(card: ModelCard, grid: [number, number], tokens: F
         for (let px = 0; px < p; px++) {
           const src = tok + (py * p + px) * c;
           const dst = ((ty * p + py) * width + tx * p + px) * 4;
-          for (let ch = 0; ch < 3; ch++) data[dst + ch] = Math.round((tokens[src + Math.min(ch, c - 1)] * scale + offset) * 255);
+          for (let ch = 0; ch < 3; ch++)
+            data[dst + ch] = Math.round((tokens[src + Math.min(ch, c - 1)] * scale + offset) * 255);
           data[dst + 3] = 255;
         }
       }

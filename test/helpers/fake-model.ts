@@ -1,0 +1,53 @@
+/**
+ * A DitModel in plain TypeScript for sampler tests that need control over the
+ * velocity field (adversarial metrics) or want to watch the calls made.
+ * Velocity of token j: `field(j, d, timestep, cond)`; K/V rows are token-valued.
+ */
+import type { DitModel, ModelCard, ModelInputs, ModelOutputs } from '../../gpu-node/src/sampler/model';
+
+export function fakeCard(overrides: Partial<ModelCard> = {}): ModelCard {
+  return {
+    name: 'fake',
+    family: 'dit',
+    patch: 1,
+    channels: 3,
+    token_dim: 3,
+    hidden: 8,
+    layers: 2,
+    heads: 2,
+    head_dim: 4,
+    grid: { default: [4, 6], min: [1, 1], max: [16, 16] },
+    time: { scale: 1000, shift: 1 },
+    cond: { kind: 'class', num_classes: 4, null: 4, labels: null },
+    preview: { kind: 'rgb', scale: 0.5, offset: 0.5 },
+    recommended: { steps: 8, guidance: 1 },
+    ...overrides,
+  };
+}
+
+export type Field = (token: number, d: number, timestep: number, cond: number) => number;
+
+export class FakeModel implements DitModel {
+  readonly calls: ModelInputs[] = [];
+
+  constructor(
+    readonly card: ModelCard,
+    private readonly field: Field,
+  ) {}
+
+  async run(i: ModelInputs): Promise<ModelOutputs> {
+    this.calls.push(i);
+    const { layers, heads, head_dim: hd, token_dim: dim } = this.card;
+    const v = new Float32Array(i.rows * i.tokens * dim);
+    for (let r = 0; r < i.rows; r++) {
+      for (let t = 0; t < i.tokens; t++) {
+        const j = Number(i.tokenIndex[r * i.tokens + t]);
+        for (let d = 0; d < dim; d++)
+          v[(r * i.tokens + t) * dim + d] = this.field(j, d, i.timestep[r], Number(i.cond[r]));
+      }
+    }
+    const kv = new Float32Array(layers * i.rows * heads * i.tokens * hd);
+    for (let k = 0; k < kv.length; k++) kv[k] = Number(i.tokenIndex[Math.floor(k / hd) % (i.rows * i.tokens)]);
+    return { v, kNew: kv, vNew: kv.slice() };
+  }
+}

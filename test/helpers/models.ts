@@ -1,0 +1,10 @@
+/** The committed tiny random-weight test model, loaded once per test file. */
+import { join } from 'node:path';
+import { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
+import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
+
+export const TEST_MODEL_DIR = join(MODELS_DIR, 'test-tiny');
+
+export function loadTestModel(): Promise<OnnxDitModel> {
+  return OnnxDitModel.load(join(TEST_MODEL_DIR, 'model.json'), { intraOpThreads: 1 });
+}
