@@ -54,7 +54,9 @@ const zeroTimings = (): StepTimings => ({ modelMs: 0, selectMs: 0, scatterMs: 0,
 /** Initial noise: image b takes the counter-based stream of its own seed. */
 export function initialNoise(seeds: number[], perImage: number): Float32Array {
   const x = new Float32Array(seeds.length * perImage);
-  seeds.forEach((seed, b) => gaussian(seed, 0, x.subarray(b * perImage, (b + 1) * perImage)));
+  seeds.forEach((seed, b) => {
+    gaussian(seed, 0, x.subarray(b * perImage, (b + 1) * perImage));
+  });
   return x;
 }
 
@@ -127,7 +129,7 @@ class Run {
 
   async step(i: number): Promise<StepEvent> {
     const t0 = performance.now();
-    const { r, images, dim } = this;
+    const { r, images } = this;
     const plan = r.plan[i];
     const n = plan.tokens;
     const index = plan.kind === 'dense' ? this.denseIndex : this.selection!;
