@@ -1,0 +1,136 @@
+/**
+ * The node's engine as the transports (gRPC, gRPC-Web) see it: validated
+ * parameters in, progress events and a result out. Transport-free; every
+ * failure is an EngineError with a status code from the closed set below.
+ */
+import type { RasSettings } from '../sampler/settings';
+
+/** The node's closed set of failure codes (gRPC status names, DESIGN.md §6). */
+export type EngineCode =
+  | 'INVALID_ARGUMENT'
+  | 'NOT_FOUND'
+  | 'RESOURCE_EXHAUSTED'
+  | 'DEADLINE_EXCEEDED'
+  | 'CANCELLED'
+  | 'UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'INTERNAL';
+
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    readonly code: EngineCode,
+    message: string,
+    /** The request field at fault, for INVALID_ARGUMENT. */
+    readonly field?: string,
+    /** For RESOURCE_EXHAUSTED / UNAVAILABLE: when to retry. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a generation is made from; also the session's replayable recipe. */
+export interface GenerateParams {
+  model: string;
+  /** Class id, or a label the model card lists ("red circle"). */
+  cond: number | string;
+  /** Negative / null condition for CFG; the card's null class when absent. */
+  negative?: number | string;
+  guidance?: number;
+  seed: number;
+  steps?: number;
+  /** Pixels; must be a multiple of the patch size and within the card's grid. */
+  width?: number;
+  height?: number;
+  ras?: Partial<RasSettings>;
+}
+
+export interface PreviewOptions {
+  /** Every k steps (0: no previews). */
+  every: number;
+  /** Longest side in pixels of the preview image. */
+  maxSide?: number;
+  format?: 'png' | 'jpeg';
+}
+
+/** A pixel rectangle; edits snap it to whole tokens and dilate it. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface EditParams {
+  sessionId: string;
+  /** Version to edit (default: the latest). */
+  version?: number;
+  rects?: Rect[];
+  /** Alternatively a mask: one byte per pixel, non-zero = edit. */
+  mask?: { width: number; height: number; data: Uint8Array };
+  /** Dilation margin in tokens (default 1). */
+  margin?: number;
+  cond?: number | string;
+  seed?: number;
+  ras?: Partial<RasSettings>;
+}
+
+export type EngineEvent =
+  | { type: 'queued'; position: number }
+  | { type: 'progress'; step: number; steps: number; kind: 'dense' | 'ras'; tokensRun: number; tokens: number; stepMs: number }
+  | {
+      type: 'preview';
+      step: number;
+      image: Uint8Array;
+      mime: string;
+      width: number;
+      height: number;
+      /** [rows·cols] 1 where the token was computed at this step. */
+      focus: Uint8Array;
+      gridRows: number;
+      gridCols: number;
+    };
+
+export interface GenerateResult {
+  sessionId: string;
+  version: number;
+  png: Uint8Array;
+  width: number;
+  height: number;
+  timings: { queueMs: number; totalMs: number; stepMs: number[] };
+  tokensRun: number;
+  tokensTotal: number;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  model: string;
+  versions: number[];
+  recipe: GenerateParams;
+  createdAt: number;
+}
+
+export interface ModelInfo {
+  name: string;
+  labels: string[];
+  width: number;
+  height: number;
+  patch: number;
+  recommendedSteps: number;
+  recommendedGuidance: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  preview?: PreviewOptions;
+  onEvent?: (e: EngineEvent) => void;
+}
+
+export interface Engine {
+  listModels(): Promise<ModelInfo[]>;
+  generate(params: GenerateParams, opts?: RunOptions): Promise<GenerateResult>;
+  edit(params: EditParams, opts?: RunOptions): Promise<GenerateResult>;
+  getSession(id: string): Promise<SessionInfo>;
+  deleteSession(id: string): Promise<void>;
+}
