@@ -78,7 +78,15 @@ export interface EditParams {
 
 export type EngineEvent =
   | { type: 'queued'; position: number }
-  | { type: 'progress'; step: number; steps: number; kind: 'dense' | 'ras'; tokensRun: number; tokens: number; stepMs: number }
+  | {
+      type: 'progress';
+      step: number;
+      steps: number;
+      kind: 'dense' | 'ras';
+      tokensRun: number;
+      tokens: number;
+      stepMs: number;
+    }
   | {
       type: 'preview';
       step: number;

@@ -121,7 +121,7 @@ class Run {
     this.stale = new Int32Array(this.images * n);
     this.cache = new KvCache(card.layers, this.rows, card.heads, n, card.head_dim);
     this.condIds = BigInt64Array.from({ length: this.rows }, (_, row) =>
-      BigInt(row < this.images ? r.cond[row] : card.cond.null),
+      BigInt(row < this.images ? r.cond[row] : r.negative),
     );
     this.denseIndex = Int32Array.from({ length: this.images * n }, (_, k) => k % n);
     this.policy = policy(r.ras.policy);

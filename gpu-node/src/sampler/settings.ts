@@ -29,6 +29,8 @@ export interface RasSettings {
 export interface SampleRequest {
   /** Class id per image (the card's null id means unconditional). */
   cond: number[];
+  /** Class for the unconditional CFG branch (default: the card's null class). */
+  negative?: number;
   /** Noise seed per image; same length as `cond`. */
   seeds: number[];
   steps: number;
@@ -44,6 +46,7 @@ export interface SampleRequest {
 
 export interface ResolvedRequest {
   cond: number[];
+  negative: number;
   seeds: number[];
   steps: number;
   guidance: number;
@@ -77,6 +80,8 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   check(isInt(batch, 1, MAX_BATCH), 'cond', `give 1 to ${MAX_BATCH} conditions, got ${batch}`);
   check(req.seeds?.length === batch, 'seeds', `give one seed per image (${batch}), got ${req.seeds?.length}`);
   for (const c of req.cond) check(isInt(c, 0, card.cond.null), 'cond', `class ids are 0..${card.cond.null}, got ${c}`);
+  const negative = req.negative ?? card.cond.null;
+  check(isInt(negative, 0, card.cond.null), 'negative', `class ids are 0..${card.cond.null}, got ${negative}`);
   for (const s of req.seeds) check(isInt(s, 0, Number.MAX_SAFE_INTEGER), 'seeds', `seeds are integers ≥ 0, got ${s}`);
   check(isInt(req.steps, 1, MAX_STEPS), 'steps', `must be an integer in 1..${MAX_STEPS}, got ${req.steps}`);
   check(Number.isFinite(req.guidance) && req.guidance >= 0, 'guidance', `must be a number ≥ 0, got ${req.guidance}`);
@@ -107,6 +112,7 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   check(isInt(previewEvery, 0, MAX_STEPS), 'previewEvery', `must be an integer ≥ 0, got ${previewEvery}`);
   return {
     cond: [...req.cond],
+    negative,
     seeds: [...req.seeds],
     steps: req.steps,
     guidance: req.guidance,

@@ -1,0 +1,59 @@
+/**
+ * GenerateParams (the wire's view) → SampleRequest (the sampler's view).
+ * Every problem is an INVALID_ARGUMENT EngineError naming the field.
+ */
+import type { ModelCard } from '../sampler/model';
+import type { SampleRequest } from '../sampler/settings';
+import { EngineError, type GenerateParams } from './types';
+
+function invalid(field: string, message: string): EngineError {
+  return new EngineError('INVALID_ARGUMENT', `${field}: ${message}`, field);
+}
+
+/** A class id, or a label the card lists ("red circle", case-insensitive). */
+export function classId(card: ModelCard, field: string, value: number | string): number {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 0 && value <= card.cond.null) return value;
+    throw invalid(field, `class ids are 0..${card.cond.null}, got ${value}`);
+  }
+  const labels = card.cond.labels ?? [];
+  const text = value.trim().toLowerCase();
+  const id = labels.findIndex((l) => l.toLowerCase() === text);
+  if (id >= 0) return id;
+  if (/^\d+$/.test(text)) return classId(card, field, Number(text));
+  const known = labels.length ? `one of: ${labels.join(', ')}` : `a class id 0..${card.cond.null}`;
+  throw invalid(field, `unknown condition "${value}"; use ${known}`);
+}
+
+/** Pixel size → token grid; sizes must be whole patches within the card's limits. */
+export function gridOf(card: ModelCard, width?: number, height?: number): [number, number] {
+  const p = card.patch;
+  const grid: [number, number] = [card.grid.default[0], card.grid.default[1]];
+  for (const [field, value, axis] of [
+    ['height', height, 0],
+    ['width', width, 1],
+  ] as const) {
+    if (value === undefined || value === 0) continue;
+    const lo = card.grid.min[axis] * p;
+    const hi = card.grid.max[axis] * p;
+    if (!Number.isInteger(value) || value % p !== 0 || value < lo || value > hi) {
+      throw invalid(field, `must be a multiple of ${p} in ${lo}..${hi}, got ${value}`);
+    }
+    grid[axis] = value / p;
+  }
+  return grid;
+}
+
+export function toSampleRequest(card: ModelCard, params: GenerateParams): SampleRequest {
+  if (!Number.isSafeInteger(params.seed) || params.seed < 0)
+    throw invalid('seed', `must be an integer ≥ 0, got ${params.seed}`);
+  return {
+    cond: [classId(card, 'cond', params.cond)],
+    negative: params.negative === undefined ? undefined : classId(card, 'negative', params.negative),
+    seeds: [params.seed],
+    steps: params.steps ?? card.recommended.steps,
+    guidance: params.guidance ?? card.recommended.guidance,
+    grid: gridOf(card, params.width, params.height),
+    ras: params.ras,
+  };
+}

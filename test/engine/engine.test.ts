@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Admission } from '../../gpu-node/src/engine/admission';
+import { createEngine } from '../../gpu-node/src/engine/engine';
+import { decodePng } from '../../gpu-node/src/engine/images';
+import { EngineError, type EngineEvent } from '../../gpu-node/src/engine/types';
+
+const params = { model: 'test-tiny', cond: 1, seed: 3, steps: 8, guidance: 2 };
+
+describe('engine.generate', () => {
+  it('returns a PNG of the requested size, a session and progress + previews', async () => {
+    const engine = await createEngine();
+    const events: EngineEvent[] = [];
+    const res = await engine.generate(
+      { ...params, width: 10, height: 6 },
+      { preview: { every: 4 }, onEvent: (e) => events.push(e) },
+    );
+    const img = decodePng(res.png);
+    expect([img.width, img.height]).toEqual([10, 6]);
+    expect(events.filter((e) => e.type === 'progress')).toHaveLength(8);
+    const previews = events.filter((e) => e.type === 'preview');
+    expect(previews.map((p) => p.step)).toEqual([3, 7]);
+    expect(previews[0].focus.length).toBe(15);
+    expect((await engine.getSession(res.sessionId)).versions).toEqual([1]);
+    expect(res.tokensRun).toBeLessThan(res.tokensTotal);
+  });
+
+  it('rejects bad arguments with INVALID_ARGUMENT naming the field', async () => {
+    const engine = await createEngine();
+    const bad: [object, string][] = [
+      [{ model: 'nope' }, 'model'],
+      [{ width: 7 }, 'width'],
+      [{ cond: 'purple unicorn' }, 'cond'],
+      [{ seed: -2 }, 'seed'],
+      [{ ras: { ratio: 2 } }, 'ras.ratio'],
+    ];
+    for (const [patch, field] of bad) {
+      await expect(engine.generate({ ...params, ...patch })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field });
+    }
+  });
+
+  it('gives NOT_FOUND for an unknown session', async () => {
+    const engine = await createEngine();
+    await expect(engine.getSession('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('Admission', () => {
+  it('queues up to maxQueue, then refuses with RESOURCE_EXHAUSTED and a retry hint', async () => {
+    const adm = new Admission(1, 1);
+    const first = await adm.acquire();
+    const positions: number[] = [];
+    const second = adm.acquire(undefined, (p) => positions.push(p));
+    expect(positions).toEqual([1]);
+    const third = adm.acquire();
+    await expect(third).rejects.toBeInstanceOf(EngineError);
+    await expect(third).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
+    await third.catch((e: EngineError) => expect(e.retryAfterMs).toBeGreaterThan(0));
+    first();
+    const release = await second;
+    expect(adm.active).toBe(1);
+    release();
+    expect(adm.active).toBe(0);
+  });
+
+  it('drops a queued waiter whose signal aborts', async () => {
+    const adm = new Admission(1, 4);
+    const first = await adm.acquire();
+    const ctl = new AbortController();
+    const waiting = adm.acquire(ctl.signal);
+    expect(adm.waiting).toBe(1);
+    ctl.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(adm.waiting).toBe(0);
+    first();
+    expect(adm.active).toBe(0);
+  });
+});
