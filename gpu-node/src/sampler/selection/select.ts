@@ -45,12 +45,16 @@ export function selectTokens(metric: Float32Array, stale: Int32Array, out: Int32
   if (chosen.length < n) {
     const drop = total - n;
     const high = Math.round(opts.highRatio * drop);
-    const k = opts.starvationScale;
-    const down = (j: number) => metric[j] * Math.exp(-k * stale[j]);
-    const up = (j: number) => metric[j] * Math.exp(k * stale[j]);
-    free.sort((a, b) => down(b) - down(a) || a - b);
+    const down = new Float64Array(total);
+    const up = new Float64Array(total);
+    for (const j of free) {
+      const boost = Math.exp(opts.starvationScale * stale[j]);
+      down[j] = metric[j] / boost;
+      up[j] = metric[j] * boost;
+    }
+    free.sort((a, b) => down[b] - down[a] || a - b);
     const rest = free.slice(high);
-    rest.sort((a, b) => up(a) - up(b) || a - b);
+    rest.sort((a, b) => up[a] - up[b] || a - b);
     chosen.push(...rest.slice(drop - high));
   }
   chosen.sort((a, b) => a - b);

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench -- [--quick] [--out DIR] [--only speed,...]` writes DIR/bench.json
+ * with every section it ran. Quick mode (CI) keeps the headline figures and
+ * asserts no time.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { benchSpeed } from './speed';
+
+const SECTIONS = ['speed'] as const;
+
+const program = new Command()
+  .name('bench')
+  .option('--quick', 'fewer steps and configs (CI)', false)
+  .option('--out <dir>', 'output directory', 'bench-out')
+  .option('--only <sections>', `comma-separated subset of: ${SECTIONS.join(', ')}`)
+  .parse();
+
+const opts = program.opts<{ quick: boolean; out: string; only?: string }>();
+const wanted = new Set(opts.only ? opts.only.split(',') : SECTIONS);
+for (const s of wanted) if (!SECTIONS.includes(s as (typeof SECTIONS)[number])) program.error(`unknown section "${s}"`);
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const report: Record<string, unknown> = { quick: opts.quick, started: new Date().toISOString() };
+if (wanted.has('speed')) report.speed = await benchSpeed(opts.quick, log);
+mkdirSync(opts.out, { recursive: true });
+writeFileSync(join(opts.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+log(`wrote ${join(opts.out, 'bench.json')}`);
