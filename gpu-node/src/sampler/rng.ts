@@ -92,3 +92,12 @@ export function uniformAt(seed: number, stream: number, index: number, words = n
   philox(index, stream, k0, k1, words);
   return (words[0] + 0.5) * INV_2_32;
 }
+
+/** Initial noise: image b takes the counter-based stream of its own seed. */
+export function initialNoise(seeds: number[], perImage: number): Float32Array {
+  const x = new Float32Array(seeds.length * perImage);
+  seeds.forEach((seed, b) => {
+    gaussian(seed, 0, x.subarray(b * perImage, (b + 1) * perImage));
+  });
+  return x;
+}

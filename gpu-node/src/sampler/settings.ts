@@ -8,6 +8,7 @@ import type { ModelCard } from './model';
 import { paperSchedule, planSteps, type Ratio, type StepPlan, sigmas } from './schedule';
 import { isPolicyName, POLICY_NAMES, type PolicyName } from './selection/policies';
 import { stalenessBound } from './selection/select';
+import type { Trajectory } from './trajectory';
 
 export interface RasSettings {
   /** Selection policy; `dense` disables RAS. */
@@ -41,6 +42,13 @@ export interface SampleRequest {
   ras?: Partial<RasSettings>;
   /** Compute the predicted clean image every k steps (0: never). */
   previewEvery?: number;
+  /** Keep the trajectory in the result (one image only); K/V every `kvEvery` steps. */
+  record?: { kvEvery?: number };
+  /**
+   * Region edit (one image only): re-sample the tokens where `region` is 1,
+   * starting from fresh noise of `seeds[0]`; every other token follows `base`.
+   */
+  edit?: { base: Trajectory; region: Uint8Array };
   signal?: AbortSignal;
 }
 
@@ -57,6 +65,9 @@ export interface ResolvedRequest {
   sigmas: Float64Array;
   staleBound: number;
   previewEvery: number;
+  /** Tokens this run may compute (all of them unless editing), ascending. */
+  region: Int32Array;
+  kvEvery: number | null;
 }
 
 export const MAX_BATCH = 16;
@@ -104,9 +115,10 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   const k = ras.starvationScale ?? DEFAULT_RAS.starvationScale;
   check(Number.isFinite(k) && k >= 0, 'ras.starvationScale', `must be a number ≥ 0, got ${k}`);
   const dense = policyName === 'dense';
-  const plan = planSteps(req.steps, tokens, { warmup, resets, ratio, dense });
+  const region = resolveRegion(req, batch, grid, tokens);
+  const plan = planSteps(req.steps, region.length, { warmup, resets, ratio, dense });
   const minRun = Math.min(...plan.map((p) => p.tokens));
-  const maxStale = ras.maxStale ?? 2 * Math.ceil(tokens / minRun);
+  const maxStale = ras.maxStale ?? 2 * Math.ceil(region.length / minRun);
   check(isInt(maxStale, 1, MAX_STEPS), 'ras.maxStale', `must be an integer ≥ 1, got ${maxStale}`);
   const previewEvery = req.previewEvery ?? 0;
   check(isInt(previewEvery, 0, MAX_STEPS), 'previewEvery', `must be an integer ≥ 0, got ${previewEvery}`);
@@ -121,7 +133,35 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
     ras: { policy: policyName, ratio, warmup, resets: [...resets], starvationScale: k, highRatio, maxStale },
     plan,
     sigmas: sigmas(req.steps, card.time.shift),
-    staleBound: stalenessBound(maxStale, tokens, minRun),
+    staleBound: stalenessBound(maxStale, region.length, minRun),
     previewEvery,
+    region,
+    kvEvery: req.record ? (req.record.kvEvery ?? 1) : null,
   };
+}
+
+/** The tokens to compute; checks an edit's base matches the request. */
+function resolveRegion(req: SampleRequest, batch: number, grid: [number, number], tokens: number): Int32Array {
+  if (req.edit) check(batch === 1, 'edit', 'edits take one image');
+  if (req.record) {
+    check(batch === 1, 'record', 'trajectories are kept for single-image runs only');
+    const every = req.record.kvEvery ?? 1;
+    check(isInt(every, 1, MAX_STEPS), 'record.kvEvery', `must be an integer ≥ 1, got ${every}`);
+  }
+  if (!req.edit) return Int32Array.from({ length: tokens }, (_, j) => j);
+  const { base, region } = req.edit;
+  check(
+    base.grid[0] === grid[0] && base.grid[1] === grid[1],
+    'grid',
+    `must match the edited image (${base.grid.join('x')})`,
+  );
+  check(base.steps === req.steps, 'steps', `must match the edited image (${base.steps})`);
+  check(base.rows === (req.guidance === 1 ? 1 : 2), 'guidance', "must keep the edited image's CFG on or off");
+  check(region.length === tokens, 'edit.region', `needs one entry per token (${tokens}), got ${region.length}`);
+  const list: number[] = [];
+  region.forEach((on, j) => {
+    if (on) list.push(j);
+  });
+  check(list.length > 0, 'edit.region', 'selects no token');
+  return Int32Array.from(list);
 }
