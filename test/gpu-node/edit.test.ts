@@ -45,14 +45,21 @@ describe('region edit', () => {
   it('reproduces the image when the whole grid is re-sampled with the same recipe', async () => {
     const sampler = new RasSampler(model);
     const first = await sampler.sample(base);
-    const edit = await sampler.sample({ ...base, edit: { base: first.trajectory!, region: new Uint8Array(24).fill(1) } });
+    const edit = await sampler.sample({
+      ...base,
+      edit: { base: first.trajectory!, region: new Uint8Array(24).fill(1) },
+    });
     expect(edit.tokens).toEqual(first.tokens);
   });
 
   it('runs only the region tokens: its token count is the region share of the full run', async () => {
     const sampler = new RasSampler(model);
     const first = await sampler.sample(base);
-    const edit = await sampler.sample({ ...base, seeds: [9], edit: { base: first.trajectory!, region: regionMask(24, block) } });
+    const edit = await sampler.sample({
+      ...base,
+      seeds: [9],
+      edit: { base: first.trajectory!, region: regionMask(24, block) },
+    });
     expect(edit.tokensRun / first.tokensRun).toBeCloseTo(6 / 24, 1);
   });
 
