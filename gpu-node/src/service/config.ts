@@ -1,0 +1,44 @@
+/**
+ * The GPU node's configuration from the environment; every bad value is
+ * reported by its variable's name before anything starts.
+ */
+
+/** What `main` needs to start the node. */
+export interface NodeConfig {
+  /** Interface to bind (GPU_NODE_HOST, default 127.0.0.1). */
+  host: string;
+  /** Native gRPC port (GPU_NODE_PORT, default 50051). */
+  port: number;
+  /** gRPC-Web port (GPU_NODE_WEB_PORT, default 50052). */
+  webPort: number;
+  /** Shared node token (RAS_NODE_TOKEN); undefined: open node, local dev only. */
+  token?: string;
+  /** Session cache spill directory (RAS_CACHE_DIR). */
+  cacheDir?: string;
+  /** Samplings at once (RAS_MAX_CONCURRENT). */
+  maxConcurrent?: number;
+  /** Waiting requests before RESOURCE_EXHAUSTED (RAS_MAX_QUEUE). */
+  maxQueue?: number;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < lo || n > hi)
+    throw new Error(`${name} must be an integer in ${lo}..${hi}, got "${raw}"`);
+  return n;
+}
+
+/** Reads the node's configuration from `env` (default: process.env). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  return {
+    host: env.GPU_NODE_HOST?.trim() || '127.0.0.1',
+    port: integer(env, 'GPU_NODE_PORT', 0, 65535) ?? 50051,
+    webPort: integer(env, 'GPU_NODE_WEB_PORT', 0, 65535) ?? 50052,
+    token: env.RAS_NODE_TOKEN || undefined,
+    cacheDir: env.RAS_CACHE_DIR?.trim() || undefined,
+    maxConcurrent: integer(env, 'RAS_MAX_CONCURRENT', 1, 1024),
+    maxQueue: integer(env, 'RAS_MAX_QUEUE', 0, 100_000),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The node's one error boundary: every failure a handler sees becomes an
+ * RpcError with a gRPC status (DESIGN.md §6). Engine codes map one-to-one;
+ * anything else is INTERNAL with a generic message (details go to the log,
+ * never to the client).
+ */
+import { RETRY_AFTER_KEY, Status, type StatusCode } from '@ras/shared';
+import { EngineError } from '../engine/types';
+
+/** A status to send: code, client-facing message, trailing metadata. */
+export interface RpcError {
+  code: StatusCode;
+  message: string;
+  /** Extra trailing metadata, e.g. `retry-after-ms`. */
+  trailers: Record<string, string>;
+}
+
+/** Engine field names that differ from the proto's (DESIGN.md §6's wire names). */
+const FIELD_ALIASES: Record<string, string> = { cond: 'condition', seeds: 'seed', previewEvery: 'preview.every' };
+
+/** An engine field path ("ras.highRatio") as the proto names it ("ras.high_ratio"). */
+export function protoFieldPath(field: string): string {
+  const aliased = FIELD_ALIASES[field] ?? field;
+  return aliased.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function fromEngine(e: EngineError): RpcError {
+  const trailers: Record<string, string> = {};
+  if (e.retryAfterMs !== undefined) trailers[RETRY_AFTER_KEY] = String(Math.ceil(e.retryAfterMs));
+  if (e.code === 'INTERNAL') return { code: Status.INTERNAL, message: 'internal error', trailers };
+  let message = e.message;
+  if (e.field) {
+    const path = protoFieldPath(e.field);
+    message = message.startsWith(`${e.field}:`) ? path + message.slice(e.field.length) : `${path}: ${message}`;
+  }
+  return { code: Status[e.code], message, trailers };
+}
+
+/**
+ * Maps any thrown value to the status the client gets. When the call's own
+ * signal has aborted, its reason (deadline or cancel) wins over whatever the
+ * engine threw while stopping.
+ * @param log receives errors that are not the client's fault (INTERNAL).
+ */
+export function toRpcError(err: unknown, signal?: AbortSignal, log?: (e: unknown) => void): RpcError {
+  const reason = signal?.aborted ? signal.reason : undefined;
+  const e = reason instanceof EngineError ? reason : err;
+  if (e instanceof EngineError) {
+    if (e.code === 'INTERNAL') log?.(e);
+    return fromEngine(e);
+  }
+  log?.(e);
+  return { code: Status.INTERNAL, message: 'internal error', trailers: {} };
+}
+
+/** Shorthand for an INVALID_ARGUMENT naming `field` (proto path). */
+export function invalidArgument(field: string, message: string): EngineError {
+  return new EngineError('INVALID_ARGUMENT', `${field}: ${message}`, field);
+}
