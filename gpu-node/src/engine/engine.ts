@@ -1,24 +1,27 @@
 /**
  * The node's engine: models from the registry, admission, sampling with
- * progress and previews, sessions. Transports (gRPC, gRPC-Web) call it; it
- * knows nothing of them.
+ * progress and previews, sessions with region edits. Transports (gRPC,
+ * gRPC-Web) call it; it knows nothing of them.
  */
-
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
 import { SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
-import type { ModelCard } from '../sampler/model';
-import { RasSampler, type StepEvent } from '../sampler/sampler';
+import type { DitModel } from '../sampler/model';
+import { RasSampler } from '../sampler/sampler';
+import type { SampleRequest } from '../sampler/settings';
 import { tokensToImage } from '../sampler/tokens';
+import { regionMask, type Trajectory } from '../sampler/trajectory';
 import { Admission } from './admission';
-import { downscale, encodeJpeg, encodePng } from './images';
-import { toSampleRequest } from './params';
-import { SessionStore } from './sessions';
+import { encodePng } from './images';
+import { classId, toSampleRequest } from './params';
+import { chooseKvEvery } from './policy';
+import { regionTokens } from './region';
+import { type Recipe, type SessionMeta, SessionStore, type SessionStoreOptions } from './sessions';
+import { stepEvents } from './step-events';
 import {
   type EditParams,
   type Engine,
   EngineError,
-  type EngineEvent,
   type GenerateParams,
   type GenerateResult,
   type ModelInfo,
@@ -34,11 +37,18 @@ export interface EngineOptions {
   maxConcurrent?: number;
   /** Requests waiting for a slot before RESOURCE_EXHAUSTED (default 8). */
   maxQueue?: number;
+  sessions?: SessionStoreOptions;
+  /** Largest trajectory kept per version, in bytes (sets how often K/V is kept). */
+  maxTrajectoryBytes?: number;
 }
 
-export async function createEngine(opts: EngineOptions = {}): Promise<Engine & { admission: Admission }> {
+export type NodeEngineApi = Engine & { admission: Admission; sessions: SessionStore; readonly replays: number };
+
+export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngineApi> {
   const registry = await ModelRegistry.scan(opts.modelsDir, opts.runtime);
-  return new NodeEngine(registry, new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8), new SessionStore());
+  const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
+  const sessions = await SessionStore.open(opts.sessions);
+  return new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 64 * 2 ** 20);
 }
 
 /** Converts the sampler's errors to EngineErrors (the node's one error type). */
@@ -50,10 +60,14 @@ function engineError(e: unknown): EngineError {
 }
 
 class NodeEngine implements Engine {
+  /** Versions rebuilt by replay because their trajectory was gone or corrupt. */
+  replays = 0;
+
   constructor(
     private readonly registry: ModelRegistry,
     readonly admission: Admission,
-    private readonly sessions: SessionStore,
+    readonly sessions: SessionStore,
+    private readonly maxTrajectoryBytes: number,
   ) {}
 
   async listModels(): Promise<ModelInfo[]> {
@@ -70,88 +84,170 @@ class NodeEngine implements Engine {
   }
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
-    try {
+    return this.guarded(async () => {
       const model = await this.registry.get(params.model);
-      const sampler = new RasSampler(model);
       const request = toSampleRequest(model.card, params);
-      const resolved = sampler.resolve(request);
-      const queued = performance.now();
-      const release = await this.admission.acquire(opts.signal, (position) =>
-        opts.onEvent?.({ type: 'queued', position }),
-      );
-      const queueMs = performance.now() - queued;
-      try {
-        const stepMs: number[] = [];
-        const res = await sampler.sample(
-          { ...request, previewEvery: opts.preview?.every ?? 0, signal: opts.signal },
-          (e) => {
-            stepMs.push(e.timings.totalMs);
-            for (const ev of stepEvents(model.card, resolved.grid, e, opts)) opts.onEvent?.(ev);
-          },
-        );
-        const image = tokensToImage(model.card, resolved.grid, res.tokens, 0);
-        const png = encodePng(image);
-        const session = this.sessions.create(params, png);
-        return {
-          sessionId: session.id,
-          version: 1,
+      const r = new RasSampler(model).resolve(request);
+      const kvEvery = chooseKvEvery(model.card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
+      const recipe: Recipe = {
+        ...params,
+        cond: r.cond[0],
+        negative: r.negative,
+        guidance: r.guidance,
+        steps: r.steps,
+        width: r.grid[1] * model.card.patch,
+        height: r.grid[0] * model.card.patch,
+        grid: r.grid,
+        ras: r.ras,
+        kvEvery,
+      };
+      return this.admitted(opts, async (queueMs) => {
+        const out = await this.run(model, this.recipeRequest(recipe), opts);
+        const png = this.png(model, out.tokens, r.grid);
+        const meta = await this.sessions.create(recipe, out.trajectory!, png);
+        return this.result(meta.id, 1, png, r.grid, model, queueMs, out);
+      });
+    });
+  }
+
+  async edit(params: EditParams, opts: RunOptions = {}): Promise<GenerateResult> {
+    return this.guarded(async () => {
+      const meta = this.sessions.meta(params.sessionId);
+      const base = this.sessions.version(params.sessionId, params.version);
+      const model = await this.registry.get(meta.recipe.model);
+      const grid = meta.recipe.grid;
+      const region = regionTokens(params, grid, model.card.patch);
+      const cond = params.cond === undefined ? meta.recipe.cond : classId(model.card, 'cond', params.cond);
+      const seed = params.seed ?? meta.recipe.seed;
+      if (!Number.isSafeInteger(seed) || seed < 0)
+        throw new EngineError('INVALID_ARGUMENT', `seed: must be an integer ≥ 0, got ${seed}`, 'seed');
+      const ras = { ...meta.recipe.ras, ...params.ras };
+      const edit = { region: [...region.keys()].filter((j) => region[j]), cond, seed, ras };
+      new RasSampler(model).resolve({ ...this.recipeRequest(meta.recipe), ras }); // checks the overrides early
+      return this.admitted(opts, async (queueMs) => {
+        const baseT = await this.trajectoryOf(meta, base.version, model);
+        const out = await this.run(model, this.editRequest(meta.recipe, edit, baseT), opts);
+        const png = this.png(model, out.tokens, grid);
+        const version = meta.versions.length + 1;
+        await this.sessions.addVersion(
+          meta.id,
+          { version, parent: base.version, edit, createdAt: Date.now() },
+          out.trajectory!,
           png,
-          width: image.width,
-          height: image.height,
-          timings: { queueMs, totalMs: performance.now() - queued, stepMs },
-          tokensRun: res.tokensRun,
-          tokensTotal: res.tokensDense,
-        };
-      } finally {
-        release();
-      }
+        );
+        return this.result(meta.id, version, png, grid, model, queueMs, out);
+      });
+    });
+  }
+
+  async getSession(id: string): Promise<SessionInfo> {
+    return this.guarded(async () => this.sessions.info(id));
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    return this.guarded(() => this.sessions.delete(id));
+  }
+
+  /** The version's trajectory: cached, or rebuilt by replaying the recipe and edits. */
+  private async trajectoryOf(meta: SessionMeta, version: number, model: DitModel): Promise<Trajectory> {
+    const cached = await this.sessions.trajectory(meta.id, version);
+    if (cached) return cached;
+    const v = this.sessions.version(meta.id, version);
+    const request =
+      v.parent === null || !v.edit
+        ? this.recipeRequest(meta.recipe)
+        : this.editRequest(meta.recipe, v.edit, await this.trajectoryOf(meta, v.parent, model));
+    const out = await new RasSampler(model).sample(request);
+    this.replays++;
+    await this.sessions.restore(meta.id, version, out.trajectory!);
+    return out.trajectory!;
+  }
+
+  /** Runs `fn` converting every failure to an EngineError. */
+  private async guarded<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
     } catch (e) {
       throw engineError(e);
     }
   }
 
-  async edit(params: EditParams): Promise<GenerateResult> {
-    this.sessions.info(params.sessionId);
-    throw new EngineError('UNAVAILABLE', 'region edit is not available on this node yet');
+  /** Runs `fn` in an admission slot; tells the caller when it has to queue. */
+  private async admitted<T>(opts: RunOptions, fn: (queueMs: number) => Promise<T>): Promise<T> {
+    const queued = performance.now();
+    const release = await this.admission.acquire(opts.signal, (position) =>
+      opts.onEvent?.({ type: 'queued', position }),
+    );
+    try {
+      return await fn(performance.now() - queued);
+    } finally {
+      release();
+    }
   }
 
-  async getSession(id: string): Promise<SessionInfo> {
-    return this.sessions.info(id);
+  private async run(model: DitModel, request: SampleRequest, opts: RunOptions) {
+    const grid = request.grid!;
+    const stepMs: number[] = [];
+    const out = await new RasSampler(model).sample(
+      { ...request, previewEvery: opts.preview?.every ?? 0, signal: opts.signal },
+      (e) => {
+        stepMs.push(e.timings.totalMs);
+        for (const ev of stepEvents(model.card, grid, e, opts.preview)) opts.onEvent?.(ev);
+      },
+    );
+    return { ...out, stepMs };
   }
 
-  async deleteSession(id: string): Promise<void> {
-    this.sessions.delete(id);
+  private png(model: DitModel, tokens: Float32Array, grid: [number, number]): Uint8Array {
+    return encodePng(tokensToImage(model.card, grid, tokens, 0));
   }
-}
 
-/** Progress for every step; a preview (image + focus map) on the steps that have one. */
-function stepEvents(card: ModelCard, grid: [number, number], e: StepEvent, opts: RunOptions): EngineEvent[] {
-  const tokens = grid[0] * grid[1];
-  const events: EngineEvent[] = [
-    {
-      type: 'progress',
-      step: e.step,
-      steps: e.steps,
-      kind: e.kind,
-      tokensRun: e.tokensRun,
-      tokens,
-      stepMs: e.timings.totalMs,
-    },
-  ];
-  if (e.predictedClean && opts.preview) {
-    const img = downscale(tokensToImage(card, grid, e.predictedClean, 0), opts.preview.maxSide ?? 256);
-    const jpeg = opts.preview.format === 'jpeg';
-    events.push({
-      type: 'preview',
-      step: e.step,
-      image: jpeg ? encodeJpeg(img) : encodePng(img),
-      mime: jpeg ? 'image/jpeg' : 'image/png',
-      width: img.width,
-      height: img.height,
-      focus: e.mask.slice(0, tokens),
-      gridRows: grid[0],
-      gridCols: grid[1],
-    });
+  private result(
+    sessionId: string,
+    version: number,
+    png: Uint8Array,
+    grid: [number, number],
+    model: DitModel,
+    queueMs: number,
+    out: { stepMs: number[]; tokensRun: number; tokensDense: number },
+  ): GenerateResult {
+    const stepTotal = out.stepMs.reduce((s, v) => s + v, 0);
+    return {
+      sessionId,
+      version,
+      png,
+      width: grid[1] * model.card.patch,
+      height: grid[0] * model.card.patch,
+      timings: { queueMs, totalMs: queueMs + stepTotal, stepMs: out.stepMs },
+      tokensRun: out.tokensRun,
+      tokensTotal: out.tokensDense,
+    };
   }
-  return events;
+
+  private recipeRequest(recipe: Recipe): SampleRequest {
+    return {
+      cond: [recipe.cond],
+      negative: recipe.negative,
+      seeds: [recipe.seed],
+      steps: recipe.steps,
+      guidance: recipe.guidance,
+      grid: recipe.grid,
+      ras: recipe.ras,
+      record: { kvEvery: recipe.kvEvery },
+    };
+  }
+
+  private editRequest(
+    recipe: Recipe,
+    edit: NonNullable<SessionMeta['versions'][0]['edit']>,
+    base: Trajectory,
+  ): SampleRequest {
+    return {
+      ...this.recipeRequest(recipe),
+      cond: [edit.cond],
+      seeds: [edit.seed],
+      ras: edit.ras,
+      edit: { base, region: regionMask(base.grid[0] * base.grid[1], edit.region) },
+    };
+  }
 }

@@ -1,45 +1,222 @@
 /**
- * Sessions: the recipe of a generation and its versions. In memory for now;
- * trajectory caches and the disk spill build on this.
+ * Sessions (DESIGN.md §5): a generation's recipe and its versions, with each
+ * version's trajectory kept in memory under a byte budget (LRU) and spilled
+ * to a directory, so a restarted node still has its sessions. Sessions idle
+ * longer than the TTL are dropped. A trajectory that is gone or corrupt is
+ * reported missing and the engine rebuilds it by replay; it is never served.
  */
+
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RasSettings } from '../sampler/settings';
+import { type Trajectory, trajectoryBytes } from '../sampler/trajectory';
+import { CorruptFileError, encodeTrajectory, readTrajectory, writeAtomic } from './trajectory-file';
 import { EngineError, type GenerateParams, type SessionInfo } from './types';
 
-export interface Session {
-  id: string;
-  recipe: GenerateParams;
-  versions: { version: number; png: Uint8Array }[];
+/** A recipe with every default filled in, so a replay is exact. */
+export interface Recipe extends GenerateParams {
+  cond: number;
+  negative: number;
+  guidance: number;
+  steps: number;
+  width: number;
+  height: number;
+  grid: [number, number];
+  ras: RasSettings;
+  kvEvery: number;
+}
+
+/** How version v was made from its parent (none for version 1). */
+export interface VersionMeta {
+  version: number;
+  parent: number | null;
+  edit?: { region: number[]; cond: number; seed: number; ras: RasSettings };
   createdAt: number;
 }
 
-export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
+export interface SessionMeta {
+  id: string;
+  recipe: Recipe;
+  versions: VersionMeta[];
+  createdAt: number;
+  lastUsed: number;
+}
 
-  create(recipe: GenerateParams, png: Uint8Array): Session {
-    const session = { id: randomUUID(), recipe, versions: [{ version: 1, png }], createdAt: Date.now() };
-    this.sessions.set(session.id, session);
-    return session;
+export interface SessionStoreOptions {
+  /** Spill directory; none keeps sessions in memory only. */
+  dir?: string;
+  /** Bytes of trajectories held in memory (default 512 MiB). */
+  memoryBytes?: number;
+  /** Idle time after which a session is dropped (default 1 h). */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+const notFound = (what: string) => new EngineError('NOT_FOUND', `${what} not found`, 'session_id');
+
+export class SessionStore {
+  private readonly metas = new Map<string, SessionMeta>();
+  /** LRU of trajectories by "id/version": Map order is use order. */
+  private readonly hot = new Map<string, { t: Trajectory; bytes: number }>();
+  private readonly pngs = new Map<string, Uint8Array>();
+  private hotBytes = 0;
+  readonly memoryBytes: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  private constructor(private readonly opts: SessionStoreOptions) {
+    this.memoryBytes = opts.memoryBytes ?? 512 * 2 ** 20;
+    this.ttlMs = opts.ttlMs ?? 3_600_000;
+    this.now = opts.now ?? Date.now;
   }
 
-  get(id: string): Session {
-    const s = this.sessions.get(id);
-    if (!s) throw new EngineError('NOT_FOUND', `session "${id}" not found`, 'session_id');
-    return s;
+  /** Opens the store, loading the metadata of every spilled session. */
+  static async open(opts: SessionStoreOptions = {}): Promise<SessionStore> {
+    const store = new SessionStore(opts);
+    if (opts.dir) {
+      await mkdir(opts.dir, { recursive: true });
+      for (const id of await readdir(opts.dir)) {
+        try {
+          const meta: SessionMeta = JSON.parse(await readFile(join(opts.dir, id, 'meta.json'), 'utf8'));
+          if (meta.id === id) store.metas.set(id, meta);
+        } catch {
+          await rm(join(opts.dir, id), { recursive: true, force: true }); // unreadable: drop, never serve
+        }
+      }
+    }
+    await store.sweep();
+    return store;
+  }
+
+  get bytesInMemory(): number {
+    return this.hotBytes;
+  }
+
+  async create(recipe: Recipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
+    await this.sweep();
+    const now = this.now();
+    const meta: SessionMeta = { id: randomUUID(), recipe, versions: [], createdAt: now, lastUsed: now };
+    this.metas.set(meta.id, meta);
+    await this.addVersion(meta.id, { version: 1, parent: null, createdAt: now }, t, png);
+    return meta;
+  }
+
+  /** Stores a new version (its number must be the next one). */
+  async addVersion(id: string, v: VersionMeta, t: Trajectory, png: Uint8Array): Promise<void> {
+    const meta = this.meta(id);
+    meta.versions.push(v);
+    meta.lastUsed = this.now();
+    this.pngs.set(`${id}/${v.version}`, png);
+    this.remember(`${id}/${v.version}`, t);
+    const dir = this.opts.dir && join(this.opts.dir, id);
+    if (dir) {
+      await mkdir(dir, { recursive: true });
+      await writeAtomic(join(dir, `v${v.version}.traj`), encodeTrajectory(t));
+      await writeAtomic(join(dir, `v${v.version}.png`), png);
+      await writeAtomic(join(dir, 'meta.json'), JSON.stringify(meta));
+    }
+  }
+
+  /** The session's metadata; NOT_FOUND when unknown or expired. */
+  meta(id: string): SessionMeta {
+    const meta = this.metas.get(id);
+    if (!meta || this.expired(meta)) throw notFound(`session "${id}"`);
+    meta.lastUsed = this.now();
+    return meta;
+  }
+
+  version(id: string, version?: number): VersionMeta {
+    const meta = this.meta(id);
+    const v = version === undefined ? meta.versions.at(-1) : meta.versions.find((x) => x.version === version);
+    if (!v) throw notFound(`version ${version} of session "${id}"`);
+    return v;
   }
 
   info(id: string): SessionInfo {
-    const s = this.get(id);
+    const m = this.meta(id);
     return {
-      sessionId: s.id,
-      model: s.recipe.model,
-      versions: s.versions.map((v) => v.version),
-      recipe: s.recipe,
-      createdAt: s.createdAt,
+      sessionId: id,
+      model: m.recipe.model,
+      versions: m.versions.map((v) => v.version),
+      recipe: m.recipe,
+      createdAt: m.createdAt,
     };
   }
 
-  delete(id: string): void {
-    this.get(id);
-    this.sessions.delete(id);
+  /** The version's trajectory from memory or disk; null when it must be rebuilt. */
+  async trajectory(id: string, version: number): Promise<Trajectory | null> {
+    const key = `${id}/${version}`;
+    const hot = this.hot.get(key);
+    if (hot) {
+      this.hot.delete(key);
+      this.hot.set(key, hot);
+      return hot.t;
+    }
+    if (!this.opts.dir) return null;
+    const path = join(this.opts.dir, id, `v${version}.traj`);
+    if (!existsSync(path)) return null;
+    try {
+      const t = await readTrajectory(path);
+      this.remember(key, t);
+      return t;
+    } catch (e) {
+      if (!(e instanceof CorruptFileError)) throw e;
+      await rm(path, { force: true }); // corrupt: dropped and rebuilt, never served
+      return null;
+    }
+  }
+
+  /** Puts a rebuilt trajectory back (memory and disk). */
+  async restore(id: string, version: number, t: Trajectory): Promise<void> {
+    this.remember(`${id}/${version}`, t);
+    if (this.opts.dir) await writeAtomic(join(this.opts.dir, id, `v${version}.traj`), encodeTrajectory(t));
+  }
+
+  async png(id: string, version: number): Promise<Uint8Array | null> {
+    const png = this.pngs.get(`${id}/${version}`);
+    if (png || !this.opts.dir) return png ?? null;
+    const path = join(this.opts.dir, id, `v${version}.png`);
+    return existsSync(path) ? new Uint8Array(await readFile(path)) : null;
+  }
+
+  async delete(id: string): Promise<void> {
+    this.meta(id);
+    await this.drop(id);
+  }
+
+  /** Drops expired sessions (memory and disk). */
+  async sweep(): Promise<void> {
+    for (const meta of [...this.metas.values()]) if (this.expired(meta)) await this.drop(meta.id);
+  }
+
+  private expired(meta: SessionMeta): boolean {
+    return this.now() - meta.lastUsed > this.ttlMs;
+  }
+
+  private async drop(id: string): Promise<void> {
+    this.metas.delete(id);
+    for (const key of [...this.hot.keys()]) if (key.startsWith(`${id}/`)) this.forget(key);
+    for (const key of [...this.pngs.keys()]) if (key.startsWith(`${id}/`)) this.pngs.delete(key);
+    if (this.opts.dir) await rm(join(this.opts.dir, id), { recursive: true, force: true });
+  }
+
+  private remember(key: string, t: Trajectory): void {
+    this.forget(key);
+    const bytes = trajectoryBytes(t);
+    this.hot.set(key, { t, bytes });
+    this.hotBytes += bytes;
+    for (const old of this.hot.keys()) {
+      if (this.hotBytes <= this.memoryBytes || old === key) break;
+      this.forget(old);
+    }
+  }
+
+  private forget(key: string): void {
+    const entry = this.hot.get(key);
+    if (!entry) return;
+    this.hot.delete(key);
+    this.hotBytes -= entry.bytes;
   }
 }

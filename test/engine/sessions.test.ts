@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../gpu-node/src/engine/engine';
+import { decodePng } from '../../gpu-node/src/engine/images';
+
+const params = { model: 'test-tiny', cond: 1, seed: 3, steps: 8, guidance: 2 };
+/** The test model's image is 12x8 px (grid 4x6, patch 2); this rect covers 2x2 tokens at (row 1, col 1). */
+const rect = { x: 2, y: 2, width: 4, height: 4 };
+
+function changedPixels(a: Uint8Array, b: Uint8Array) {
+  const x = decodePng(a);
+  const y = decodePng(b);
+  const changed = new Set<string>();
+  for (let k = 0; k < x.data.length; k++)
+    if (x.data[k] !== y.data[k]) changed.add(`${(k >> 2) % x.width},${Math.floor((k >> 2) / x.width)}`);
+  return changed;
+}
+
+describe('engine.edit', () => {
+  it('changes pixels only inside the dilated region and adds a version', async () => {
+    const engine = await createEngine();
+    const first = await engine.generate(params);
+    const edit = await engine.edit({ sessionId: first.sessionId, rects: [rect], margin: 0, seed: 99 });
+    expect(edit.version).toBe(2);
+    const changed = changedPixels(first.png, edit.png);
+    expect(changed.size).toBeGreaterThan(0);
+    for (const at of changed) {
+      const [x, y] = at.split(',').map(Number);
+      expect(x >= 2 && x < 6 && y >= 2 && y < 6, `pixel ${at} outside the region changed`).toBe(true);
+    }
+    expect(edit.tokensRun / first.tokensRun).toBeLessThan(0.35);
+    expect((await engine.getSession(first.sessionId)).versions).toEqual([1, 2]);
+  });
+
+  it('dilates the region by the margin in tokens', async () => {
+    const engine = await createEngine();
+    const first = await engine.generate(params);
+    const edit = await engine.edit({ sessionId: first.sessionId, rects: [rect], margin: 1, cond: 3 });
+    const changed = changedPixels(first.png, edit.png);
+    const xs = [...changed].map((p) => Number(p.split(',')[0]));
+    expect(Math.min(...xs)).toBeLessThan(2);
+  });
+
+  it('edits an older version, and names bad regions and unknown sessions', async () => {
+    const engine = await createEngine();
+    const first = await engine.generate(params);
+    await engine.edit({ sessionId: first.sessionId, rects: [rect], seed: 5 });
+    const again = await engine.edit({ sessionId: first.sessionId, version: 1, rects: [rect], seed: 5 });
+    expect(again.version).toBe(3);
+    await expect(
+      engine.edit({ sessionId: first.sessionId, rects: [{ x: 10, y: 0, width: 8, height: 2 }] }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'rects[0]',
+    });
+    await expect(engine.edit({ sessionId: first.sessionId })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'region',
+    });
+    await expect(engine.edit({ sessionId: 'nope', rects: [rect] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(engine.edit({ sessionId: first.sessionId, version: 9, rects: [rect] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('rebuilds a session whose trajectories were evicted, by replay, and gives the same pixels', async () => {
+    const engine = await createEngine({ sessions: { memoryBytes: 1 } });
+    const first = await engine.generate(params);
+    await engine.generate({ ...params, seed: 4 }); // pushes the first one's trajectory out
+    expect(engine.sessions.bytesInMemory).toBeGreaterThan(0);
+    const edit = await engine.edit({ sessionId: first.sessionId, rects: [rect], seed: 99 });
+    expect(engine.replays).toBe(1);
+    const reference = await createEngine();
+    const ref1 = await reference.generate(params);
+    const ref2 = await reference.edit({ sessionId: ref1.sessionId, rects: [rect], seed: 99 });
+    expect(reference.replays).toBe(0);
+    expect(edit.png).toEqual(ref2.png);
+  });
+});
+
+describe('sessions on disk', () => {
+  it('survive a restart: the session is editable without a replay', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ras-sessions-'));
+    const before = await createEngine({ sessions: { dir } });
+    const first = await before.generate(params);
+    const after = await createEngine({ sessions: { dir } });
+    const edit = await after.edit({ sessionId: first.sessionId, rects: [rect], seed: 4 });
+    expect(edit.version).toBe(2);
+    expect(after.replays).toBe(0);
+  });
+
+  it('drop a corrupt trajectory file and rebuild it, never serving it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ras-sessions-'));
+    const before = await createEngine({ sessions: { dir } });
+    const first = await before.generate(params);
+    const file = join(dir, first.sessionId, 'v1.traj');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5] ^= 0xff;
+    writeFileSync(file, bytes);
+    const after = await createEngine({ sessions: { dir } });
+    const edit = await after.edit({ sessionId: first.sessionId, rects: [rect], seed: 4 });
+    expect(after.replays).toBe(1);
+    const clean = await createEngine();
+    const ref = await clean.generate(params);
+    const refEdit = await clean.edit({ sessionId: ref.sessionId, rects: [rect], seed: 4 });
+    expect(edit.png).toEqual(refEdit.png);
+    expect(readdirSync(join(dir, first.sessionId))).toContain('v1.traj');
+  });
+
+  it('expire after the TTL', async () => {
+    let now = 1_000;
+    const engine = await createEngine({ sessions: { ttlMs: 500, now: () => now } });
+    const first = await engine.generate(params);
+    now += 400;
+    await engine.getSession(first.sessionId);
+    now += 600;
+    await expect(engine.getSession(first.sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
