@@ -48,7 +48,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngine
   const registry = await ModelRegistry.scan(opts.modelsDir, opts.runtime);
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
-  return new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 64 * 2 ** 20);
+  return new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20);
 }
 
 /** Converts the sampler's errors to EngineErrors (the node's one error type). */

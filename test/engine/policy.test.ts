@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { chooseKvEvery, trajectoryBytesFor } from '../../gpu-node/src/engine/policy';
+import { fakeCard } from '../helpers/fake-model';
+
+const MiB = 2 ** 20;
+/** The embedded model's shape: 32x32 px, patch 4 (64 tokens), 6 layers x 3 heads x 64. */
+const embedded = fakeCard({ patch: 4, channels: 3, token_dim: 48, layers: 6, heads: 3, head_dim: 64 });
+
+describe('trajectory policy', () => {
+  it('matches the arithmetic in docs/sessions.md', () => {
+    expect(trajectoryBytesFor(embedded, 28, 64, true, 1) / MiB).toBeCloseTo(31.84, 2);
+    expect(trajectoryBytesFor(embedded, 28, 64, true, 2) / MiB).toBeCloseTo(16.09, 2);
+  });
+
+  it('thins K/V until a version fits the cap', () => {
+    expect(chooseKvEvery(embedded, 28, 64, true, 64 * MiB)).toBe(1);
+    expect(chooseKvEvery(embedded, 28, 64, true, 24 * MiB)).toBe(2);
+    expect(chooseKvEvery(embedded, 28, 64, true, 1 * MiB)).toBe(28);
+  });
+});
