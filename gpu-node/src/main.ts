@@ -11,9 +11,8 @@ import { closeServers, listenGrpc, listenHttp } from './service/listen';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  // A variable, not a literal: options the engine does not know yet (cacheDir) pass through.
-  const engineOptions = { cacheDir: config.cacheDir, maxConcurrent: config.maxConcurrent, maxQueue: config.maxQueue };
-  const engine = await createEngine(engineOptions);
+  const { maxConcurrent, maxQueue, cacheDir } = config;
+  const engine = await createEngine({ maxConcurrent, maxQueue, sessions: { dir: cacheDir } });
   const deps = { engine, token: config.token, log: (e: unknown) => console.error('gpu-node:', e) };
   const grpcServer = createServer(deps);
   const webServer = createGrpcWebServer(deps);
