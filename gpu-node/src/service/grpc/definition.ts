@@ -36,5 +36,6 @@ export function rasServiceDefinition(): ServiceDefinition {
 
 /** Descriptors of ras.v1 and grpc.health.v1 for server reflection. */
 export function reflectionPackage(): PackageDefinition {
-  return loadSync(['ras/v1/ras.proto', healthProtoPath], { includeDirs: [PROTO_DIR] });
+  // keepCase: descriptors carry the .proto's field names (class_id), as protoc's would.
+  return loadSync(['ras/v1/ras.proto', healthProtoPath], { includeDirs: [PROTO_DIR], keepCase: true });
 }
