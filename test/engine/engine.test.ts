@@ -75,3 +75,13 @@ describe('Admission', () => {
     expect(adm.active).toBe(0);
   });
 });
+
+describe('engine.listModels', () => {
+  it('names each model as Generate accepts it', async () => {
+    const engine = await createEngine();
+    const models = await engine.listModels();
+    const tiny = models.find((m) => m.name === 'test-tiny');
+    expect(tiny).toMatchObject({ width: 12, height: 8, patch: 2 });
+    await expect(engine.generate({ ...params, model: tiny!.name, steps: 2 })).resolves.toMatchObject({ version: 1 });
+  });
+});

@@ -4,7 +4,7 @@
  * GPU nodes).
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { DitModel, ModelCard, ModelInputs, ModelOutputs } from '../sampler/model';
 import { parseCard } from './card';
@@ -22,9 +22,12 @@ export class OnnxDitModel implements DitModel {
     private readonly session: ort.InferenceSession,
   ) {}
 
-  /** Loads `<dir>/<name>.json` and the graph it names. */
-  static async load(cardPath: string, opts: RuntimeOptions = {}): Promise<OnnxDitModel> {
-    const name = cardPath.replace(/^.*\//, '').replace(/\.json$/, '');
+  /** Loads a card and the graph it names; `name` defaults to the card's directory. */
+  static async load(
+    cardPath: string,
+    opts: RuntimeOptions = {},
+    name = basename(dirname(cardPath)),
+  ): Promise<OnnxDitModel> {
     const card = parseCard(name, JSON.parse(await readFile(cardPath, 'utf8')));
     const session = await ort.InferenceSession.create(join(dirname(cardPath), card.graph), {
       executionProviders: opts.executionProviders ?? ['cpu'],

@@ -41,7 +41,7 @@ export class ModelRegistry {
     if (!path) throw new SamplerConfigError('model', `unknown model "${name}"; known: ${this.names().join(', ')}`);
     let model = this.loaded.get(name);
     if (!model) {
-      model = OnnxDitModel.load(path, this.opts);
+      model = OnnxDitModel.load(path, this.opts, name);
       this.loaded.set(name, model);
     }
     return model;

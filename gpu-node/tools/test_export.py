@@ -1,0 +1,97 @@
+"""Tests of the DiT's RAS-ready forward and of the exporter (run in CI)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import unittest
+from pathlib import Path
+
+import numpy as np
+import torch
+
+import shapes
+from dit import DiT, DiTConfig, patchify, unpatchify
+from export import INPUTS, export_model, make_inputs
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+TINY = DiTConfig(patch=2, channels=3, hidden=48, depth=2, heads=2, num_classes=4)
+
+
+def tiny_model(seed: int = 7) -> DiT:
+    model = DiT(TINY)
+    model.randomize(seed)
+    return model.eval()
+
+
+class RasForwardTest(unittest.TestCase):
+    def test_a_subset_with_fresh_caches_reproduces_the_dense_forward(self):
+        model = tiny_model()
+        grid = (4, 6)
+        dense = make_inputs(model, grid, batch=2, n=24, seed=1, stale=False)
+        dense["token_index"] = torch.arange(24).repeat(2, 1)
+        with torch.no_grad():
+            v_all, k_all, v_cache = model(*(dense[k] for k in INPUTS))
+            idx = torch.tensor([[1, 5, 9, 20], [0, 2, 3, 23]])
+            x_sub = torch.stack([dense["x"][b, idx[b]] for b in range(2)])
+            sub = {**dense, "x": x_sub, "token_index": idx, "k_cache": k_all, "v_cache": v_cache}
+            v_sub, k_new, _ = model(*(sub[k] for k in INPUTS))
+        want = torch.stack([v_all[b, idx[b]] for b in range(2)])
+        self.assertLess((v_sub - want).abs().max().item(), 1e-5)
+        self.assertEqual(tuple(k_new.shape), (2, 2, 2, 4, 24))
+
+    def test_stale_caches_change_the_subset_output(self):
+        model = tiny_model()
+        fresh = make_inputs(model, (4, 6), batch=1, n=6, seed=2, stale=False)
+        stale = {**fresh, "k_cache": torch.randn_like(fresh["k_cache"]), "v_cache": torch.randn_like(fresh["v_cache"])}
+        with torch.no_grad():
+            a = model(*(fresh[k] for k in INPUTS))[0]
+            b = model(*(stale[k] for k in INPUTS))[0]
+        self.assertGreater((a - b).abs().max().item(), 1e-3)
+
+    def test_patchify_round_trips_non_square_images(self):
+        img = torch.randn(2, 3, 8, 12)
+        self.assertTrue(torch.equal(unpatchify(patchify(img, 2), 2, 3, 4, 6), img))
+
+
+class ExporterTest(unittest.TestCase):
+    def test_the_graph_matches_pytorch_in_onnxruntime_for_n_equal_and_below_N(self):
+        with tempfile.TemporaryDirectory() as out:
+            card = export_model(tiny_model(3), Path(out), "model", (3, 5), {"weights": "random (seed 3)"})
+            diffs = card["export"]["max_abs_diff"]
+            self.assertEqual(set(diffs), {"dense_b1", "dense_b2", "subset_b2"})
+            self.assertLess(max(diffs.values()), 1e-4)
+            self.assertTrue((Path(out) / "model.onnx").exists())
+            self.assertEqual(card["layers"], 2)
+
+    def test_the_committed_test_model_is_what_the_exporter_makes(self):
+        golden = json.loads((MODELS / "test-tiny" / "golden.json").read_text())
+        model = tiny_model(7)
+        for case in golden["cases"]:
+            inputs = {
+                k: torch.tensor(v["data"], dtype=torch.int64 if v["dtype"] == "int64" else torch.float32).reshape(v["dims"])
+                for k, v in case["inputs"].items()
+            }
+            with torch.no_grad():
+                v = model(*(inputs[k] for k in INPUTS))[0]
+            want = torch.tensor(case["outputs"]["v"]["data"]).reshape(v.shape)
+            self.assertLess((v - want).abs().max().item(), golden["tolerance"], case["name"])
+
+
+class ShapesTest(unittest.TestCase):
+    def test_images_are_deterministic_from_the_seed(self):
+        a, la = shapes.sample(5, 8)
+        b, lb = shapes.sample(5, 8)
+        c, _ = shapes.sample(6, 8)
+        self.assertTrue(np.array_equal(a, b) and np.array_equal(la, lb))
+        self.assertFalse(np.array_equal(a, c))
+        self.assertEqual(a.shape, (8, 3, 32, 32))
+        self.assertTrue(a.min() >= -1 and a.max() <= 1)
+
+    def test_class_names_cover_every_shape_and_colour(self):
+        self.assertEqual(len(shapes.CLASS_NAMES), len(shapes.SHAPES) * len(shapes.COLOURS))
+        self.assertEqual(shapes.CLASS_NAMES[shapes.class_of("cross", "blue")], "blue cross")
+
+
+if __name__ == "__main__":
+    unittest.main()
