@@ -6,9 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { benchQuality } from './quality';
 import { benchSpeed } from './speed';
 
-const SECTIONS = ['speed'] as const;
+const SECTIONS = ['speed', 'quality'] as const;
 
 const program = new Command()
   .name('bench')
@@ -23,7 +24,12 @@ for (const s of wanted) if (!SECTIONS.includes(s as (typeof SECTIONS)[number])) 
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const report: Record<string, unknown> = { quick: opts.quick, started: new Date().toISOString() };
-if (wanted.has('speed')) report.speed = await benchSpeed(opts.quick, log);
 mkdirSync(opts.out, { recursive: true });
+if (wanted.has('speed')) report.speed = await benchSpeed(opts.quick, log);
+if (wanted.has('quality')) {
+  const { quality, ...about } = await benchQuality(opts.quick, opts.out, log);
+  report.quality = quality;
+  report.quality_setup = about;
+}
 writeFileSync(join(opts.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${join(opts.out, 'bench.json')}`);

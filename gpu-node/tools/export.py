@@ -140,6 +140,8 @@ def write_card(path: Path, model: DiT, grid, extra: dict) -> dict:
         "params": sum(p.numel() for p in model.parameters()),
         "config": cfg.to_dict(),
     }
+    extra = dict(extra)
+    card["cond"]["labels"] = extra.pop("cond_labels", None)
     card.update(extra)
     path.write_text(json.dumps(card, indent=2) + "\n")
     return card
@@ -178,8 +180,11 @@ def main() -> None:
     ap.add_argument("--name", default="model")
     ap.add_argument("--random", type=int, metavar="SEED", help="random non-zero weights from SEED")
     ap.add_argument("--checkpoint", type=Path, help="training checkpoint (uses its EMA weights and card)")
+    ap.add_argument("--raw-weights", action="store_true", help="with --checkpoint: the raw, not the EMA, weights")
     ap.add_argument("--grid", type=parse_grid, default=(8, 8))
     ap.add_argument("--golden", action="store_true", help="also write golden.json (reference cases)")
+    ap.add_argument("--steps", type=int, default=28, help="recommended steps (card)")
+    ap.add_argument("--guidance", type=float, default=1.0, help="recommended guidance (card)")
     for key in ("patch", "channels", "hidden", "depth", "heads", "num_classes"):
         ap.add_argument(f"--{key.replace('_', '-')}", type=int)
     args = ap.parse_args()
@@ -188,7 +193,7 @@ def main() -> None:
     if args.checkpoint:
         ckpt = torch.load(args.checkpoint, map_location="cpu")
         model = DiT(DiTConfig(**ckpt["config"]))
-        model.load_state_dict(ckpt["ema"])
+        model.load_state_dict(ckpt["model" if args.raw_weights else "ema"])
         card_extra = ckpt.get("card", {})
     else:
         given = {k: getattr(args, k) for k in ("patch", "channels", "hidden", "depth", "heads", "num_classes")}
@@ -197,6 +202,7 @@ def main() -> None:
             ap.error("give --random SEED or --checkpoint PATH")
         model.randomize(args.random)
         card_extra = {"weights": f"random (seed {args.random})"}
+    card_extra["recommended"] = {"steps": args.steps, "guidance": args.guidance}
     card = export_model(model, args.out, args.name, args.grid, card_extra, args.golden)
     print(json.dumps({"graph": str(args.out / card["graph"]), "max_abs_diff": card["export"]["max_abs_diff"]}))
 
