@@ -6,10 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { benchEdit, benchEditAtScale } from './edit';
 import { benchQuality } from './quality';
 import { benchSpeed } from './speed';
 
-const SECTIONS = ['speed', 'quality'] as const;
+const SECTIONS = ['speed', 'quality', 'edit'] as const;
 
 const program = new Command()
   .name('bench')
@@ -30,6 +31,10 @@ if (wanted.has('quality')) {
   const { quality, ...about } = await benchQuality(opts.quick, opts.out, log);
   report.quality = quality;
   report.quality_setup = about;
+}
+if (wanted.has('edit')) {
+  report.edit = await benchEdit(opts.quick, log);
+  report.edit_at_scale = await benchEditAtScale(opts.quick, log);
 }
 writeFileSync(join(opts.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${join(opts.out, 'bench.json')}`);

@@ -40,14 +40,26 @@ class RasForwardTest(unittest.TestCase):
         self.assertLess((v_sub - want).abs().max().item(), 1e-5)
         self.assertEqual(tuple(k_new.shape), (2, 2, 2, 4, 24))
 
-    def test_stale_caches_change_the_subset_output(self):
+    def test_the_cache_rows_of_other_tokens_change_the_subset_output(self):
         model = tiny_model()
-        fresh = make_inputs(model, (4, 6), batch=1, n=6, seed=2, stale=False)
+        fresh = make_inputs(model, (4, 6), batch=1, n=6, seed=2, stale=True)
         stale = {**fresh, "k_cache": torch.randn_like(fresh["k_cache"]), "v_cache": torch.randn_like(fresh["v_cache"])}
         with torch.no_grad():
             a = model(*(fresh[k] for k in INPUTS))[0]
             b = model(*(stale[k] for k in INPUTS))[0]
         self.assertGreater((a - b).abs().max().item(), 1e-3)
+
+    def test_the_cache_rows_of_selected_tokens_are_ignored(self):
+        model = tiny_model()
+        inputs = make_inputs(model, (4, 6), batch=1, n=6, seed=3, stale=True)
+        changed = {k: v.clone() for k, v in inputs.items()}
+        for j in inputs["token_index"][0]:
+            changed["k_cache"][:, 0, :, j] = 99.0
+            changed["v_cache"][:, 0, :, j] = -99.0
+        with torch.no_grad():
+            a = model(*(inputs[k] for k in INPUTS))[0]
+            b = model(*(changed[k] for k in INPUTS))[0]
+        self.assertTrue(torch.equal(a, b))
 
     def test_patchify_round_trips_non_square_images(self):
         img = torch.randn(2, 3, 8, 12)

@@ -6,6 +6,8 @@
 export class KvCache {
   k: Float32Array;
   v: Float32Array;
+  /** Set when someone else holds the current arrays (a trajectory): copy before writing. */
+  private shared = false;
 
   constructor(
     readonly layers: number,
@@ -26,6 +28,32 @@ export class KvCache {
     }
     this.k = kNew;
     this.v = vNew;
+    this.shared = false;
+  }
+
+  /** Hands the current arrays out read-only; the next write copies first (copy on write). */
+  share(): { k: Float32Array; v: Float32Array } {
+    this.shared = true;
+    return { k: this.k, v: this.v };
+  }
+
+  /** Starts from `base` (copied), keeping this cache's rows for `keep` tokens. */
+  rebase(base: { k: Float32Array; v: Float32Array }, keep: Int32Array): void {
+    const k = base.k.slice();
+    const v = base.v.slice();
+    const { k: ownK, v: ownV, headDim: hd } = this;
+    for (let plane = 0; plane < this.layers * this.rows * this.heads; plane++) {
+      for (let t = 0; t < keep.length; t++) {
+        const at = (plane * this.tokens + keep[t]) * hd;
+        for (let d = at; d < at + hd; d++) {
+          k[d] = ownK[d];
+          v[d] = ownV[d];
+        }
+      }
+    }
+    this.k = k;
+    this.v = v;
+    this.shared = false;
   }
 
   /**
@@ -33,6 +61,11 @@ export class KvCache {
    * `index` [images, n]; model row r belongs to image r mod images (CFG pairs).
    */
   scatter(kNew: Float32Array, vNew: Float32Array, index: Int32Array, n: number, images: number): void {
+    if (this.shared) {
+      this.k = this.k.slice();
+      this.v = this.v.slice();
+      this.shared = false;
+    }
     const { layers, rows, heads, tokens, headDim } = this;
     const { k, v } = this;
     for (let l = 0; l < layers; l++) {

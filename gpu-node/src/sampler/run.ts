@@ -29,6 +29,8 @@ export class Run {
   readonly outside: Int32Array;
   readonly recorded: Trajectory | undefined;
   selection: Int32Array | null = null;
+  /** The base K array the cache's outside rows were last taken from. */
+  private baseK: Float32Array | null = null;
   tokensRun = 0;
   totals = zeroTimings();
 
@@ -122,18 +124,16 @@ export class Run {
     };
   }
 
-  /** Outside tokens' K/V rows for step i come from the base run. */
+  /**
+   * Outside tokens' K/V rows for step i come from the base run; the region keeps
+   * its own. Steps that share the base's kept K/V need no copy: the outside rows
+   * are already those.
+   */
   private followBaseContext(i: number): void {
-    const { k, v } = kvAt(this.base!, i);
-    const c = this.cache;
-    const hd = c.headDim;
-    for (let plane = 0; plane < c.layers * c.rows * c.heads; plane++) {
-      for (const j of this.outside) {
-        const at = (plane * c.tokens + j) * hd;
-        c.k.set(k.subarray(at, at + hd), at);
-        c.v.set(v.subarray(at, at + hd), at);
-      }
-    }
+    const kv = kvAt(this.base!, i);
+    if (kv.k === this.baseK) return;
+    this.cache.rebase(kv, this.r.region);
+    this.baseK = kv.k;
   }
 
   /** Outside tokens take the base's x exactly: the image there cannot change. */
@@ -146,9 +146,9 @@ export class Run {
   private keepKv(i: number): void {
     const rec = this.recorded;
     if (!rec) return;
-    const keep = i % rec.kvEvery === 0;
-    rec.k.push(keep ? this.cache.k.slice() : null);
-    rec.v.push(keep ? this.cache.v.slice() : null);
+    const kept = i % rec.kvEvery === 0 ? this.cache.share() : null;
+    rec.k.push(kept?.k ?? null);
+    rec.v.push(kept?.v ?? null);
   }
 
   /** Model inputs for the selected tokens; a CFG pair's rows share one selection. */

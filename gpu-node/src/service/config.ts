@@ -13,7 +13,7 @@ export interface NodeConfig {
   webPort: number;
   /** Shared node token (RAS_NODE_TOKEN); undefined: open node, local dev only. */
   token?: string;
-  /** Session cache spill directory (RAS_CACHE_DIR). */
+  /** Session cache spill directory (RAS_CACHE_DIR, default .cache/sessions). */
   cacheDir?: string;
   /** Samplings at once (RAS_MAX_CONCURRENT). */
   maxConcurrent?: number;
@@ -37,7 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     port: integer(env, 'GPU_NODE_PORT', 0, 65535) ?? 50051,
     webPort: integer(env, 'GPU_NODE_WEB_PORT', 0, 65535) ?? 50052,
     token: env.RAS_NODE_TOKEN || undefined,
-    cacheDir: env.RAS_CACHE_DIR?.trim() || undefined,
+    cacheDir: env.RAS_CACHE_DIR?.trim() || '.cache/sessions',
     maxConcurrent: integer(env, 'RAS_MAX_CONCURRENT', 1, 1024),
     maxQueue: integer(env, 'RAS_MAX_QUEUE', 0, 100_000),
   };

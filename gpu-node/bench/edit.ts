@@ -1,0 +1,86 @@
+/**
+ * Edit: a region edit of 25% of the tokens vs the full generation it edits,
+ * through the engine (sessions, trajectory cache), in one run; and the largest
+ * pixel change outside the region (must be 0).
+ */
+import { dirname } from 'node:path';
+import { createEngine } from '../src/engine/engine';
+import { decodePng } from '../src/engine/images';
+import type { GenerateParams } from '../src/engine/types';
+import { DIT_384, ensureBenchModel } from './bench-models';
+import { EMBEDDED_MODEL } from './quality';
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+/** On the embedded model (or the test model until it lands). */
+export async function benchEdit(quick: boolean, log: (s: string) => void) {
+  const engine = await createEngine();
+  const names = (await engine.listModels()).map((m) => m.name);
+  return measureEdit(engine, names.includes(EMBEDDED_MODEL) ? EMBEDDED_MODEL : 'test-tiny', quick ? 3 : 7, log);
+}
+
+/** The same on the random 384x12 DiT at 256 tokens, where time follows compute. */
+export async function benchEditAtScale(quick: boolean, log: (s: string) => void) {
+  const engine = await createEngine({ modelsDir: dirname(dirname(ensureBenchModel(DIT_384))) });
+  return measureEdit(engine, DIT_384.name, quick ? 1 : 3, log);
+}
+
+async function measureEdit(
+  engine: Awaited<ReturnType<typeof createEngine>>,
+  model: string,
+  repeats: number,
+  log: (s: string) => void,
+) {
+  const info = (await engine.listModels()).find((m) => m.name === model)!;
+  const params: GenerateParams = { model, cond: 1, seed: 5 };
+  // A centred rectangle of half the width and half the height: 25% of the tokens, margin 0.
+  const rect = { x: info.width / 4, y: info.height / 4, width: info.width / 2, height: info.height / 2 };
+  await engine.generate({ ...params, steps: 2 }); // warm-up
+  const full: number[] = [];
+  const edit: number[] = [];
+  let outside = 0;
+  let fraction = 0;
+  for (let rep = 0; rep < repeats; rep++) {
+    let t = performance.now();
+    const first = await engine.generate({ ...params, seed: 5 + rep });
+    full.push(performance.now() - t);
+    t = performance.now();
+    const edited = await engine.edit({ sessionId: first.sessionId, rects: [rect], margin: 0, seed: 100 + rep });
+    edit.push(performance.now() - t);
+    outside = Math.max(outside, maxOutsideDiff(first.png, edited.png, rect));
+    fraction = edited.tokensRun / first.tokensRun;
+  }
+  const row = {
+    model,
+    tokens: (info.width / info.patch) * (info.height / info.patch),
+    region_fraction: 0.25,
+    tokens_run_fraction: Math.round(fraction * 1000) / 1000,
+    full_ms: Math.round(median(full) * 10) / 10,
+    edit_ms: Math.round(median(edit) * 10) / 10,
+    ratio: Math.round((median(edit) / median(full)) * 1000) / 1000,
+    outside_max_abs_diff: outside,
+    repeats: full.length,
+  };
+  log(`edit on ${model}: ${row.edit_ms} ms vs full ${row.full_ms} ms (ratio ${row.ratio}), outside diff ${outside}`);
+  return row;
+}
+
+function maxOutsideDiff(
+  a: Uint8Array,
+  b: Uint8Array,
+  r: { x: number; y: number; width: number; height: number },
+): number {
+  const x = decodePng(a);
+  const y = decodePng(b);
+  let worst = 0;
+  for (let py = 0; py < x.height; py++) {
+    for (let px = 0; px < x.width; px++) {
+      if (px >= r.x && px < r.x + r.width && py >= r.y && py < r.y + r.height) continue;
+      for (let c = 0; c < 4; c++) {
+        const k = (py * x.width + px) * 4 + c;
+        worst = Math.max(worst, Math.abs(x.data[k] - y.data[k]));
+      }
+    }
+  }
+  return worst;
+}
