@@ -120,3 +120,44 @@ describe('sessions on disk', () => {
     await expect(engine.getSession(first.sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('re-homing', () => {
+  it('another node adopts a session from its state and edits it by replay, same pixels', async () => {
+    const home = await createEngine();
+    const first = await home.generate(params);
+    const v2 = await home.edit({ sessionId: first.sessionId, rects: [rect], seed: 8 });
+    const other = await createEngine();
+    await expect(other.edit({ sessionId: first.sessionId, rects: [rect], seed: 9 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const moved = await other.edit({
+      sessionId: first.sessionId,
+      rects: [rect],
+      seed: 9,
+      restoreState: v2.sessionState,
+    });
+    const stayed = await home.edit({ sessionId: first.sessionId, rects: [rect], seed: 9 });
+    expect(moved.version).toBe(3);
+    expect(other.replays).toBe(2);
+    expect(moved.png).toEqual(stayed.png);
+  });
+
+  it('refuses a malformed state or one of another session', async () => {
+    const home = await createEngine();
+    const a = await home.generate(params);
+    const b = await home.generate({ ...params, seed: 4 });
+    const other = await createEngine();
+    const junk = new TextEncoder().encode('{"id": 3}');
+    await expect(other.edit({ sessionId: a.sessionId, rects: [rect], restoreState: junk })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'restore_state',
+    });
+    await expect(
+      other.edit({ sessionId: a.sessionId, rects: [rect], restoreState: b.sessionState }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'restore_state',
+    });
+    await expect(other.getSession(b.sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -112,6 +112,7 @@ class NodeEngine implements Engine {
 
   async edit(params: EditParams, opts: RunOptions = {}): Promise<GenerateResult> {
     return this.guarded(async () => {
+      if (params.restoreState && !this.sessions.has(params.sessionId)) await this.adopt(params);
       const meta = this.sessions.meta(params.sessionId);
       const base = this.sessions.version(params.sessionId, params.version);
       const model = await this.registry.get(meta.recipe.model);
@@ -138,6 +139,15 @@ class NodeEngine implements Engine {
         return this.result(meta.id, version, png, grid, model, queueMs, out);
       });
     });
+  }
+
+  /** Re-homing: takes the session over from the state an earlier result carried. */
+  private async adopt(params: EditParams): Promise<void> {
+    const meta = await this.sessions.adopt(params.restoreState!);
+    if (meta.id !== params.sessionId) {
+      await this.sessions.delete(meta.id);
+      throw new EngineError('INVALID_ARGUMENT', 'restore_state: belongs to another session', 'restore_state');
+    }
   }
 
   async getSession(id: string): Promise<SessionInfo> {
@@ -221,6 +231,7 @@ class NodeEngine implements Engine {
       timings: { queueMs, totalMs: queueMs + stepTotal, stepMs: out.stepMs },
       tokensRun: out.tokensRun,
       tokensTotal: out.tokensDense,
+      sessionState: this.sessions.state(sessionId),
     };
   }
 

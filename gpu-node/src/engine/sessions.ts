@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { RasSettings } from '../sampler/settings';
 import { type Trajectory, trajectoryBytes } from '../sampler/trajectory';
 import { CorruptFileError, encodeTrajectory, readTrajectory, writeAtomic } from './trajectory-file';
@@ -52,6 +53,41 @@ export interface SessionStoreOptions {
   /** Idle time after which a session is dropped (default 1 h). */
   ttlMs?: number;
   now?: () => number;
+}
+
+/** The shape of a portable session state; the recipe is checked again when replayed. */
+const portableState = z.object({
+  id: z.string().min(1).max(200),
+  recipe: z.looseObject({
+    model: z.string(),
+    cond: z.number().int(),
+    seed: z.number().int(),
+    negative: z.number().int(),
+    guidance: z.number(),
+    steps: z.number().int(),
+    width: z.number().int(),
+    height: z.number().int(),
+    grid: z.tuple([z.number().int(), z.number().int()]),
+    kvEvery: z.number().int().positive(),
+    ras: z.looseObject({ policy: z.string() }),
+  }),
+  versions: z
+    .array(
+      z.looseObject({
+        version: z.number().int().positive(),
+        parent: z.number().int().positive().nullable(),
+      }),
+    )
+    .min(1),
+  createdAt: z.number(),
+});
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
 }
 
 const notFound = (what: string) => new EngineError('NOT_FOUND', `${what} not found`, 'session_id');
@@ -143,6 +179,42 @@ export class SessionStore {
       recipe: m.recipe,
       createdAt: m.createdAt,
     };
+  }
+
+  /** The session's portable state: recipe and versions, no caches (JSON bytes). */
+  state(id: string): Uint8Array {
+    const { recipe, versions, createdAt } = this.meta(id);
+    return new TextEncoder().encode(JSON.stringify({ id, recipe, versions, createdAt }));
+  }
+
+  /**
+   * Takes over a session from its portable state (re-homing): recipe and
+   * versions only; every trajectory is rebuilt by replay when first needed.
+   */
+  async adopt(bytes: Uint8Array): Promise<SessionMeta> {
+    const parsed = portableState.safeParse(parseJson(bytes));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `restore_state: ${issue.path.join('.')}: ${issue.message}`,
+        'restore_state',
+      );
+    }
+    const now = this.now();
+    // The sampler re-validates every recipe and edit setting when it replays them.
+    const meta = { ...(parsed.data as unknown as Omit<SessionMeta, 'lastUsed'>), lastUsed: now };
+    this.metas.set(meta.id, meta);
+    if (this.opts.dir) {
+      await mkdir(join(this.opts.dir, meta.id), { recursive: true });
+      await writeAtomic(join(this.opts.dir, meta.id, 'meta.json'), JSON.stringify(meta));
+    }
+    return meta;
+  }
+
+  has(id: string): boolean {
+    const meta = this.metas.get(id);
+    return meta !== undefined && !this.expired(meta);
   }
 
   /** The version's trajectory from memory or disk; null when it must be rebuilt. */

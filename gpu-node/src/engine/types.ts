@@ -74,6 +74,8 @@ export interface EditParams {
   cond?: number | string;
   seed?: number;
   ras?: Partial<RasSettings>;
+  /** Re-homing: a session state from an earlier result, adopted when this node lacks the session. */
+  restoreState?: Uint8Array;
 }
 
 export type EngineEvent =
@@ -109,6 +111,8 @@ export interface GenerateResult {
   timings: { queueMs: number; totalMs: number; stepMs: number[] };
   tokensRun: number;
   tokensTotal: number;
+  /** Opaque session state (recipe + edits) for re-homing the session elsewhere. */
+  sessionState: Uint8Array;
 }
 
 export interface SessionInfo {

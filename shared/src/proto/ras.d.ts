@@ -1225,6 +1225,14 @@ export namespace ras {
             preview: ras.v1.PreviewOptions;
 
             /**
+             * Re-homing: the `session_state` of the session's latest Result. A node
+             * that does not hold the session adopts it from this state (recipe and the
+             * chain of edits) and rebuilds the edited version by replay; a node that
+             * holds it ignores this field.
+             */
+            restoreState: (Uint8Array|null);
+
+            /**
              * Creates a new EditRequest instance using the specified properties.
              * @param [properties] Properties to set
              * @returns EditRequest instance
@@ -1335,6 +1343,14 @@ export namespace ras {
                 /** Previews to stream (default: none). */
                 preview?: ras.v1.PreviewOptions.$Properties;
 
+                /**
+                 * Re-homing: the `session_state` of the session's latest Result. A node
+                 * that does not hold the session adopts it from this state (recipe and the
+                 * chain of edits) and rebuilds the edited version by replay; a node that
+                 * holds it ignores this field.
+                 */
+                restoreState?: (Uint8Array|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -1350,6 +1366,7 @@ export namespace ras {
               seed?: number|null;
               ras?: ras.v1.RasSettings.$Shape;
               preview?: ras.v1.PreviewOptions.$Shape;
+              restoreState?: Uint8Array|null;
               $unknowns?: Uint8Array[];
             };
         }
@@ -2118,6 +2135,13 @@ export namespace ras {
             tokensTotal: number;
 
             /**
+             * Opaque session state (recipe and the chain of edits, a few hundred
+             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
+             * re-home the session on another node.
+             */
+            sessionState: Uint8Array;
+
+            /**
              * Creates a new Result instance using the specified properties.
              * @param [properties] Properties to set
              * @returns Result instance
@@ -2224,6 +2248,13 @@ export namespace ras {
 
                 /** Token evaluations a dense run would have made (tokens × steps). */
                 tokensTotal?: number;
+
+                /**
+                 * Opaque session state (recipe and the chain of edits, a few hundred
+                 * bytes). Keep it with the session; pass it as EditRequest.restore_state to
+                 * re-home the session on another node.
+                 */
+                sessionState?: Uint8Array;
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

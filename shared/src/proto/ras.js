@@ -3169,6 +3169,10 @@ export const ras = $root.ras = (() => {
              * @property {number|null} [seed] New noise seed for the region (default: the recipe's).
              * @property {ras.v1.RasSettings.$Properties} [ras] RAS settings inside the region (default: the recipe's).
              * @property {ras.v1.PreviewOptions.$Properties} [preview] Previews to stream (default: none).
+             * @property {Uint8Array|null} [restoreState] Re-homing: the `session_state` of the session's latest Result. A node
+             * that does not hold the session adopts it from this state (recipe and the
+             * chain of edits) and rebuilds the edited version by replay; a node that
+             * holds it ignores this field.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3192,6 +3196,7 @@ export const ras = $root.ras = (() => {
              *   seed?: number|null;
              *   ras?: ras.v1.RasSettings.$Shape;
              *   preview?: ras.v1.PreviewOptions.$Shape;
+             *   restoreState?: Uint8Array|null;
              *   $unknowns?: Array.<Uint8Array>;
              * }} ras.v1.EditRequest.$Shape
              */
@@ -3284,6 +3289,17 @@ export const ras = $root.ras = (() => {
              */
             EditRequest.prototype.preview = null;
 
+            /**
+             * Re-homing: the `session_state` of the session's latest Result. A node
+             * that does not hold the session adopts it from this state (recipe and the
+             * chain of edits) and rebuilds the edited version by replay; a node that
+             * holds it ignores this field.
+             * @member {Uint8Array|null} restoreState
+             * @memberof ras.v1.EditRequest
+             * @instance
+             */
+            EditRequest.prototype.restoreState = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -3302,6 +3318,12 @@ export const ras = $root.ras = (() => {
             // Virtual OneOf for proto3 optional field
             $Object.defineProperty(EditRequest.prototype, "_seed", {
                 get: $util.oneOfGetter($oneOfFields = ["seed"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(EditRequest.prototype, "_restoreState", {
+                get: $util.oneOfGetter($oneOfFields = ["restoreState"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3356,6 +3378,8 @@ export const ras = $root.ras = (() => {
                     $root.ras.v1.RasSettings.encode(message.ras, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.preview != null && $Object.hasOwnProperty.call(message, "preview"))
                     $root.ras.v1.PreviewOptions.encode(message.preview, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+                if (message.restoreState != null && $Object.hasOwnProperty.call(message, "restoreState"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.restoreState);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3475,6 +3499,13 @@ export const ras = $root.ras = (() => {
                             message.preview = $root.ras.v1.PreviewOptions.decode(reader, reader.size(), $undefined, _depth + 1, message.preview);
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.restoreState = reader.bytes();
+                            message._restoreState = "restoreState";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3571,6 +3602,11 @@ export const ras = $root.ras = (() => {
                     if (error)
                         return "preview." + error;
                 }
+                if (message.restoreState != null && $Object.hasOwnProperty.call(message, "restoreState")) {
+                    properties._restoreState = 1;
+                    if (!(message.restoreState && typeof message.restoreState.length === "number" || $util.isString(message.restoreState)))
+                        return "restoreState: buffer expected";
+                }
                 return null;
             };
 
@@ -3631,6 +3667,11 @@ export const ras = $root.ras = (() => {
                         throw $TypeError(".ras.v1.EditRequest.preview: object expected");
                     message.preview = $root.ras.v1.PreviewOptions.fromObject(object.preview, _depth + 1);
                 }
+                if (object.restoreState != null)
+                    if (typeof object.restoreState === "string")
+                        $util.base64.decode(object.restoreState, message.restoreState = $util.newBuffer($util.base64.length(object.restoreState)), 0);
+                    else if (object.restoreState.length >= 0)
+                        message.restoreState = object.restoreState;
                 return message;
             };
 
@@ -3681,6 +3722,8 @@ export const ras = $root.ras = (() => {
                     object.ras = $root.ras.v1.RasSettings.toObject(message.ras, options, _depth + 1);
                 if (message.preview != null && $Object.hasOwnProperty.call(message, "preview"))
                     object.preview = $root.ras.v1.PreviewOptions.toObject(message.preview, options, _depth + 1);
+                if (message.restoreState != null && $Object.hasOwnProperty.call(message, "restoreState"))
+                    object.restoreState = options.bytes === $String ? $util.base64.encode(message.restoreState, 0, message.restoreState.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.restoreState) : message.restoreState;
                 return object;
             };
 
@@ -5722,6 +5765,9 @@ export const ras = $root.ras = (() => {
              * @property {ras.v1.Timings.$Properties} [timings] Queue wait, total and per-step times.
              * @property {number} [tokensRun] Token evaluations run, summed over the steps.
              * @property {number} [tokensTotal] Token evaluations a dense run would have made (tokens × steps).
+             * @property {Uint8Array} [sessionState] Opaque session state (recipe and the chain of edits, a few hundred
+             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
+             * re-home the session on another node.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5818,6 +5864,16 @@ export const ras = $root.ras = (() => {
             Result.prototype.tokensTotal = 0;
 
             /**
+             * Opaque session state (recipe and the chain of edits, a few hundred
+             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
+             * re-home the session on another node.
+             * @member {Uint8Array} sessionState
+             * @memberof ras.v1.Result
+             * @instance
+             */
+            Result.prototype.sessionState = $util.newBuffer([]);
+
+            /**
              * Creates a new Result instance using the specified properties.
              * @function create
              * @memberof ras.v1.Result
@@ -5865,6 +5921,8 @@ export const ras = $root.ras = (() => {
                     writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.tokensRun);
                 if (message.tokensTotal != null && $Object.hasOwnProperty.call(message, "tokensTotal") && message.tokensTotal !== 0)
                     writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.tokensTotal);
+                if (message.sessionState != null && $Object.hasOwnProperty.call(message, "sessionState") && message.sessionState.length)
+                    writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.sessionState);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5991,6 +6049,15 @@ export const ras = $root.ras = (() => {
                                 delete message.tokensTotal;
                             continue;
                         }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.sessionState = value;
+                            else
+                                delete message.sessionState;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6065,6 +6132,9 @@ export const ras = $root.ras = (() => {
                 if (message.tokensTotal != null && $Object.hasOwnProperty.call(message, "tokensTotal"))
                     if (!$util.isInteger(message.tokensTotal))
                         return "tokensTotal: integer expected";
+                if (message.sessionState != null && $Object.hasOwnProperty.call(message, "sessionState"))
+                    if (!(message.sessionState && typeof message.sessionState.length === "number" || $util.isString(message.sessionState)))
+                        return "sessionState: buffer expected";
                 return null;
             };
 
@@ -6115,6 +6185,12 @@ export const ras = $root.ras = (() => {
                 if (object.tokensTotal != null)
                     if ($Number(object.tokensTotal) !== 0)
                         message.tokensTotal = object.tokensTotal >>> 0;
+                if (object.sessionState != null)
+                    if (object.sessionState.length)
+                        if (typeof object.sessionState === "string")
+                            $util.base64.decode(object.sessionState, message.sessionState = $util.newBuffer($util.base64.length(object.sessionState)), 0);
+                        else if (object.sessionState.length >= 0)
+                            message.sessionState = object.sessionState;
                 return message;
             };
 
@@ -6150,6 +6226,13 @@ export const ras = $root.ras = (() => {
                     object.timings = null;
                     object.tokensRun = 0;
                     object.tokensTotal = 0;
+                    if (options.bytes === $String)
+                        object.sessionState = "";
+                    else {
+                        object.sessionState = [];
+                        if (options.bytes !== $Array)
+                            object.sessionState = $util.newBuffer(object.sessionState);
+                    }
                 }
                 if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                     object.sessionId = message.sessionId;
@@ -6167,6 +6250,8 @@ export const ras = $root.ras = (() => {
                     object.tokensRun = message.tokensRun;
                 if (message.tokensTotal != null && $Object.hasOwnProperty.call(message, "tokensTotal"))
                     object.tokensTotal = message.tokensTotal;
+                if (message.sessionState != null && $Object.hasOwnProperty.call(message, "sessionState"))
+                    object.sessionState = options.bytes === $String ? $util.base64.encode(message.sessionState, 0, message.sessionState.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionState) : message.sessionState;
                 return object;
             };
 

@@ -88,5 +88,6 @@ export function toEditParams(req: ras.v1.EditRequest.$Properties): EditParams {
     cond: toCondition(req.condition, 'condition'),
     seed: given(req.seed),
     ras: toRasSettings(req.ras),
+    restoreState: req.restoreState?.length ? req.restoreState : undefined,
   };
 }

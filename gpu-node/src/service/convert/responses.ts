@@ -53,6 +53,7 @@ export function toResultEvent(r: GenerateResult): Event {
       timings: { queueMs: r.timings.queueMs, totalMs: r.timings.totalMs, stepMs: r.timings.stepMs },
       tokensRun: r.tokensRun,
       tokensTotal: r.tokensTotal,
+      sessionState: r.sessionState,
     },
   };
 }
