@@ -161,3 +161,21 @@ describe('re-homing', () => {
     await expect(other.getSession(b.sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('the disk tier', () => {
+  it('stays within its byte budget by dropping the least recently used trajectories, which replay rebuilds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ras-sessions-'));
+    const probe = await createEngine({ sessions: { dir } });
+    await probe.generate(params);
+    const one = probe.sessions.bytesOnDisk;
+    const engine = await createEngine({
+      sessions: { dir: await mkdtemp(join(tmpdir(), 'ras-sessions-')), diskBytes: 2.5 * one, memoryBytes: 1 },
+    });
+    const first = await engine.generate(params);
+    await engine.generate({ ...params, seed: 4 });
+    await engine.generate({ ...params, seed: 5 });
+    expect(engine.sessions.bytesOnDisk).toBeLessThanOrEqual(2.5 * one);
+    await engine.edit({ sessionId: first.sessionId, rects: [rect], seed: 6 });
+    expect(engine.replays).toBe(1);
+  });
+});

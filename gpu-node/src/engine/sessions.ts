@@ -8,7 +8,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RasSettings } from '../sampler/settings';
@@ -50,6 +50,8 @@ export interface SessionStoreOptions {
   dir?: string;
   /** Bytes of trajectories held in memory (default 512 MiB). */
   memoryBytes?: number;
+  /** Bytes of trajectory files kept on disk (default 4 GiB); beyond, the least recently used go. */
+  diskBytes?: number;
   /** Idle time after which a session is dropped (default 1 h). */
   ttlMs?: number;
   now?: () => number;
@@ -97,6 +99,9 @@ export class SessionStore {
   /** LRU of trajectories by "id/version": Map order is use order. */
   private readonly hot = new Map<string, { t: Trajectory; bytes: number }>();
   private readonly pngs = new Map<string, Uint8Array>();
+  /** Trajectory files on disk by "id/version" → bytes; Map order is use order. */
+  private readonly spilled = new Map<string, number>();
+  private spilledBytes = 0;
   private hotBytes = 0;
   readonly memoryBytes: number;
   private readonly ttlMs: number;
@@ -116,7 +121,12 @@ export class SessionStore {
       for (const id of await readdir(opts.dir)) {
         try {
           const meta: SessionMeta = JSON.parse(await readFile(join(opts.dir, id, 'meta.json'), 'utf8'));
-          if (meta.id === id) store.metas.set(id, meta);
+          if (meta.id !== id) throw new Error('meta of another session');
+          store.metas.set(id, meta);
+          for (const file of await readdir(join(opts.dir, id))) {
+            const m = /^v(\d+)\.traj$/.exec(file);
+            if (m) store.noteSpilled(`${id}/${m[1]}`, (await stat(join(opts.dir, id, file))).size);
+          }
         } catch {
           await rm(join(opts.dir, id), { recursive: true, force: true }); // unreadable: drop, never serve
         }
@@ -149,10 +159,35 @@ export class SessionStore {
     const dir = this.opts.dir && join(this.opts.dir, id);
     if (dir) {
       await mkdir(dir, { recursive: true });
-      await writeAtomic(join(dir, `v${v.version}.traj`), encodeTrajectory(t));
+      await this.spill(id, v.version, t);
       await writeAtomic(join(dir, `v${v.version}.png`), png);
       await writeAtomic(join(dir, 'meta.json'), JSON.stringify(meta));
     }
+  }
+
+  /** Writes a trajectory file, then trims the disk tier to its budget (LRU). */
+  private async spill(id: string, version: number, t: Trajectory): Promise<void> {
+    const bytes = encodeTrajectory(t);
+    await writeAtomic(join(this.opts.dir!, id, `v${version}.traj`), bytes);
+    const key = `${id}/${version}`;
+    this.noteSpilled(key, bytes.length);
+    for (const [old, size] of this.spilled) {
+      if (this.spilledBytes <= (this.opts.diskBytes ?? 4 * 2 ** 30) || old === key) break;
+      const [oldId, oldVersion] = old.split('/');
+      await rm(join(this.opts.dir!, oldId, `v${oldVersion}.traj`), { force: true }); // its recipe stays: replay
+      this.spilled.delete(old);
+      this.spilledBytes -= size;
+    }
+  }
+
+  private noteSpilled(key: string, bytes: number): void {
+    this.spilledBytes += bytes - (this.spilled.get(key) ?? 0);
+    this.spilled.delete(key);
+    this.spilled.set(key, bytes);
+  }
+
+  get bytesOnDisk(): number {
+    return this.spilledBytes;
   }
 
   /** The session's metadata; NOT_FOUND when unknown or expired. */
@@ -232,10 +267,14 @@ export class SessionStore {
     try {
       const t = await readTrajectory(path);
       this.remember(key, t);
+      const size = this.spilled.get(key);
+      if (size !== undefined) this.noteSpilled(key, size); // recently used
       return t;
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e;
       await rm(path, { force: true }); // corrupt: dropped and rebuilt, never served
+      this.spilledBytes -= this.spilled.get(key) ?? 0;
+      this.spilled.delete(key);
       return null;
     }
   }
@@ -243,7 +282,7 @@ export class SessionStore {
   /** Puts a rebuilt trajectory back (memory and disk). */
   async restore(id: string, version: number, t: Trajectory): Promise<void> {
     this.remember(`${id}/${version}`, t);
-    if (this.opts.dir) await writeAtomic(join(this.opts.dir, id, `v${version}.traj`), encodeTrajectory(t));
+    if (this.opts.dir) await this.spill(id, version, t);
   }
 
   async png(id: string, version: number): Promise<Uint8Array | null> {
@@ -271,6 +310,11 @@ export class SessionStore {
     this.metas.delete(id);
     for (const key of [...this.hot.keys()]) if (key.startsWith(`${id}/`)) this.forget(key);
     for (const key of [...this.pngs.keys()]) if (key.startsWith(`${id}/`)) this.pngs.delete(key);
+    for (const [key, size] of [...this.spilled]) {
+      if (!key.startsWith(`${id}/`)) continue;
+      this.spilled.delete(key);
+      this.spilledBytes -= size;
+    }
     if (this.opts.dir) await rm(join(this.opts.dir, id), { recursive: true, force: true });
   }
 
