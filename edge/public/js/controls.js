@@ -1,0 +1,49 @@
+// Form controls the page rebuilds: the condition picker (labels, or a class
+// id when the model names none), the model list, random seeds.
+
+/**
+ * @param {string} id
+ * @returns {any}
+ */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el;
+}
+
+/** A random uint32 seed. */
+export function randomSeed() {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
+/**
+ * Replaces the control `#id` with a select of `labels`, or a class-id number
+ * input when the model names no labels; the `<label for=id>` keeps pointing at it.
+ * @param {string} id
+ * @param {string[]} labels
+ * @param {string} [value] value to keep when it is still valid
+ */
+export function renderCondition(id, labels, value) {
+  const old = byId(id);
+  /** @type {HTMLSelectElement | HTMLInputElement} */
+  let el;
+  if (labels.length > 0) {
+    el = document.createElement('select');
+    for (const label of labels) el.append(new Option(label, label));
+    if (value && labels.includes(value)) el.value = value;
+  } else {
+    el = document.createElement('input');
+    Object.assign(el, { type: 'number', min: '0', step: '1', value: value ?? '0', required: true });
+  }
+  el.id = id;
+  old.replaceWith(el);
+}
+
+/**
+ * Fills the model select from GET /v1/models.
+ * @param {HTMLSelectElement} select
+ * @param {{ name: string, width: number, height: number }[]} models
+ */
+export function renderModels(select, models) {
+  select.replaceChildren(...models.map((m) => new Option(`${m.name} (${m.width}×${m.height})`, m.name)));
+}

@@ -1,0 +1,72 @@
+// Running totals of a generation or edit from its `progress` events: steps
+// done, tokens the model ran vs a dense run, and the speedup over dense.
+
+/** @typedef {import('../../../shared/src/http/responses').ProgressEvent} ProgressEvent */
+
+/**
+ * @typedef {{
+ *   stepsDone: number,
+ *   steps: number,
+ *   tokensRun: number,
+ *   tokensTotal: number,
+ *   denseMs: number[],
+ *   rasMs: number[],
+ * }} Stats
+ */
+
+/** @returns {Stats} */
+export function emptyStats() {
+  return { stepsDone: 0, steps: 0, tokensRun: 0, tokensTotal: 0, denseMs: [], rasMs: [] };
+}
+
+/**
+ * The totals after one more finished step.
+ * @param {Stats} s
+ * @param {ProgressEvent} p
+ * @returns {Stats}
+ */
+export function addProgress(s, p) {
+  const dense = p.kind === 'dense';
+  return {
+    stepsDone: Math.max(s.stepsDone, p.step + 1),
+    steps: p.steps,
+    tokensRun: s.tokensRun + p.tokensRun,
+    tokensTotal: s.tokensTotal + p.tokens,
+    denseMs: dense ? [...s.denseMs, p.stepMs] : s.denseMs,
+    rasMs: dense ? s.rasMs : [...s.rasMs, p.stepMs],
+  };
+}
+
+/** @param {number[]} xs */
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * Speedups over a dense run: `compute` = token evaluations a dense run makes /
+ * those run (the ideal); `time` = the measured dense-step time × steps / the
+ * time the steps took (null until a dense step and a RAS step were timed).
+ * @param {Stats} s
+ * @returns {{ compute: number | null, time: number | null }}
+ */
+export function speedups(s) {
+  const compute = s.tokensRun > 0 ? s.tokensTotal / s.tokensRun : null;
+  const n = s.denseMs.length + s.rasMs.length;
+  if (s.denseMs.length === 0 || s.rasMs.length === 0) return { compute, time: null };
+  const denseStep = sum(s.denseMs) / s.denseMs.length;
+  const spent = sum(s.denseMs) + sum(s.rasMs);
+  return { compute, time: spent > 0 ? (denseStep * n) / spent : null };
+}
+
+/**
+ * The totals in words, for the page's live region.
+ * @param {Stats} s
+ * @returns {string}
+ */
+export function describeStats(s) {
+  if (s.steps === 0) return 'Waiting for the first step…';
+  const { compute, time } = speedups(s);
+  const pct = s.tokensTotal > 0 ? Math.round((100 * s.tokensRun) / s.tokensTotal) : 0;
+  let text = `Step ${s.stepsDone} of ${s.steps}. Tokens computed: ${s.tokensRun} of ${s.tokensTotal} (${pct}%).`;
+  if (compute !== null) text += ` Speedup vs dense: ${compute.toFixed(2)}× fewer token evaluations`;
+  if (time !== null) text += `, about ${time.toFixed(2)}× faster by measured step times`;
+  return compute !== null ? `${text}.` : text;
+}

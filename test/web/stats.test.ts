@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { addProgress, describeStats, emptyStats, speedups } from '../../edge/public/js/stats.js';
+
+const step = (i: number, kind: 'dense' | 'ras', tokensRun: number, stepMs: number) => ({
+  step: i,
+  steps: 4,
+  kind,
+  tokensRun,
+  tokens: 24,
+  stepMs,
+});
+
+describe('generation stats', () => {
+  it('counts steps, tokens computed vs a dense run, and both speedups', () => {
+    let s = emptyStats();
+    s = addProgress(s, step(0, 'dense', 24, 10));
+    s = addProgress(s, step(1, 'ras', 6, 4));
+    s = addProgress(s, step(2, 'ras', 6, 4));
+    s = addProgress(s, step(3, 'dense', 24, 10));
+    expect(s).toMatchObject({ stepsDone: 4, steps: 4, tokensRun: 60, tokensTotal: 96 });
+    const { compute, time } = speedups(s);
+    expect(compute).toBeCloseTo(96 / 60);
+    expect(time).toBeCloseTo(40 / 28); // 4 dense steps at 10 ms vs 28 ms spent
+    expect(describeStats(s)).toBe(
+      'Step 4 of 4. Tokens computed: 60 of 96 (63%). Speedup vs dense: 1.60× fewer token evaluations, about 1.43× faster by measured step times.',
+    );
+  });
+
+  it('has no time estimate before both kinds of step were timed', () => {
+    const s = addProgress(emptyStats(), step(0, 'dense', 24, 10));
+    expect(speedups(s)).toEqual({ compute: 1, time: null });
+    expect(describeStats(emptyStats())).toBe('Waiting for the first step…');
+  });
+});
