@@ -1,11 +1,14 @@
 /**
  * Code shared by the GPU node and the edge worker: the generated protobuf
  * messages (static code: the Workers runtime forbids eval), gRPC status
- * codes and timeouts, and gRPC-Web framing. Runtime-neutral throughout.
+ * codes and timeouts, gRPC-Web framing and a gRPC-Web client over fetch.
+ * Runtime-neutral throughout. The edge API's HTTP shapes: `@ras/shared/http`.
  */
 
 export { RETRY_AFTER_KEY, Status, type StatusCode, type StatusName, statusName } from './grpc/status';
 export { formatGrpcTimeout, parseGrpcTimeout } from './grpc/timeout';
+export { type GrpcWebCallOptions, grpcWebCall } from './grpc-web/call';
+export { GrpcWebError } from './grpc-web/error';
 export {
   decodeGrpcMessage,
   decodeTrailers,
@@ -17,4 +20,5 @@ export {
   FrameFlag,
   FrameReader,
 } from './grpc-web/frame';
+export { RasWebClient } from './grpc-web/ras-client';
 export { ras } from './proto/ras.js';
