@@ -1,0 +1,84 @@
+/**
+ * `npm start` (DESIGN.md §7): one GPU node with the committed models and the
+ * edge worker under `wrangler dev`, both on loopback. Prints the page's URL
+ * and a curl example; Ctrl-C stops both.
+ *
+ * Environment: EDGE_PORT (8787), GPU_NODE_PORT (50051), GPU_NODE_WEB_PORT
+ * (50052), RAS_API_KEY (the dev API key; default printed), RAS_CACHE_DIR.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Child, startEdge, startGpuNode } from './processes';
+
+const DEFAULT_API_KEY = 'dev-key';
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const apiKey = process.env.RAS_API_KEY?.trim() || DEFAULT_API_KEY;
+  const nodeToken = randomBytes(24).toString('base64url'); // fresh per run: only this edge can call this node
+  const dir = mkdtempSync(join(tmpdir(), 'ras-start-'));
+  const children: Child[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map((c) => c.stop()));
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    const echo = (name: string) => (line: string) => line.trim() && console.log(`[${name}] ${line}`);
+    const node = await startGpuNode({
+      port: port('GPU_NODE_PORT', 50051),
+      webPort: port('GPU_NODE_WEB_PORT', 50052),
+      token: nodeToken,
+      cacheDir: process.env.RAS_CACHE_DIR?.trim() || '.cache/sessions',
+      echo: echo('gpu-node'),
+    });
+    children.push(node.child);
+    const edge = await startEdge({
+      port: port('EDGE_PORT', 8787),
+      nodes: [node.webUrl],
+      apiKeys: [apiKey],
+      nodeToken,
+      dir,
+      echo: echo('edge'),
+    });
+    children.push(edge.child);
+    for (const c of children) {
+      c.exited.then((code) => {
+        if (stopping) return;
+        console.error(`${c.name} exited (${code}); stopping`);
+        void stop(1);
+      });
+    }
+    console.log(`
+RAS serving is up.
+  page:     ${edge.url}/
+  API key:  ${apiKey}${process.env.RAS_API_KEY ? '' : '   (set RAS_API_KEY to choose another)'}
+  GPU node: ${node.webUrl} (gRPC-Web), ${node.grpcTarget} (gRPC)
+
+Try:
+  curl -N ${edge.url}/v1/generations \\
+    -H 'authorization: Bearer ${apiKey}' -H 'content-type: application/json' -H 'accept: text/event-stream' \\
+    -d '{"model":"test-tiny","condition":{"classId":1},"seed":7,"steps":8,"preview":{"every":4}}'
+
+Ctrl-C stops both.`);
+  } catch (e) {
+    console.error(`npm start failed: ${(e as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

@@ -1,0 +1,46 @@
+/** `POST /v1/generations` (DESIGN.md §6): a new image and a new session. */
+import { Status } from '@ras/shared';
+import { generationRequestSchema } from '@ras/shared/http';
+import { Hono } from 'hono';
+import { jsonBody, limitBody } from '../middleware/json-body';
+import { nodeClient, nodeUrls } from '../nodes/pool';
+import { rendezvous } from '../nodes/rendezvous';
+import { toGenerateRequest, toRecipe } from '../run/convert';
+import { toComplete } from '../run/events';
+import { openOnFirst } from '../run/open';
+import { respond, wantsStream } from '../run/respond';
+import { directoryOf } from '../sessions/directory';
+import type { AppEnv } from '../types';
+import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from './limits';
+
+/** A busy or unreachable node is skipped: nothing has run yet, so another node may take it. */
+const MOVE_ON = [Status.UNAVAILABLE, Status.RESOURCE_EXHAUSTED];
+
+export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES), async (c) => {
+  const started = Date.now();
+  const body = await jsonBody(c, generationRequestSchema);
+  const recipe = toRecipe(body);
+  const request = toGenerateRequest(recipe, body.preview);
+  const upstream = new AbortController();
+  const call = { signal: upstream.signal, timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  // A random key spreads new sessions over the nodes; the order is the fallback order.
+  const nodes = rendezvous(crypto.randomUUID(), nodeUrls(c.env));
+  const opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON);
+  return respond(c, opened, {
+    stream: wantsStream(c, body.stream),
+    upstream,
+    async finish(result) {
+      const now = Date.now();
+      await directoryOf(c.env, result.sessionId).create({
+        sessionId: result.sessionId,
+        ownerKeyHash: c.get('keyHash'),
+        node: opened.node,
+        recipe,
+        versions: [{ version: result.version, createdAt: now }],
+        state: result.sessionState,
+        createdAt: now,
+      });
+      return toComplete(result, now - started, false);
+    },
+  });
+});
