@@ -11,15 +11,23 @@ import { closeServers, listenGrpc, listenHttp } from './service/listen';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { maxConcurrent, maxQueue, cacheDir } = config;
-  const engine = await createEngine({ maxConcurrent, maxQueue, sessions: { dir: cacheDir } });
+  const { maxConcurrent, maxQueue, cacheDir, executionProviders, intraOpThreads } = config;
+  const engine = await createEngine({
+    maxConcurrent,
+    maxQueue,
+    sessions: { dir: cacheDir },
+    runtime: { executionProviders, intraOpThreads },
+  });
   const deps = { engine, token: config.token, log: (e: unknown) => console.error('gpu-node:', e) };
   const grpcServer = createServer(deps);
   const webServer = createGrpcWebServer(deps);
   const port = await listenGrpc(grpcServer, config.host, config.port);
   const webPort = await listenHttp(webServer, config.host, config.webPort);
   const auth = config.token ? 'token auth' : 'NO AUTH (set RAS_NODE_TOKEN)';
-  console.log(`gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${auth}`);
+  const eps = executionProviders.join('+');
+  console.log(
+    `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -19,6 +19,24 @@ export interface NodeConfig {
   maxConcurrent?: number;
   /** Waiting requests before RESOURCE_EXHAUSTED (RAS_MAX_QUEUE). */
   maxQueue?: number;
+  /** onnxruntime execution providers in order (RAS_EXECUTION_PROVIDERS, e.g. "cuda,cpu"; default cpu). */
+  executionProviders: string[];
+  /** onnxruntime intra-op threads (RAS_INTRA_OP_THREADS; default 0 = all cores). */
+  intraOpThreads?: number;
+}
+
+const EXECUTION_PROVIDERS = ['cpu', 'cuda', 'tensorrt', 'dml', 'coreml', 'webgpu'];
+
+function providers(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.RAS_EXECUTION_PROVIDERS?.trim();
+  if (!raw) return ['cpu'];
+  const list = raw.split(',').map((p) => p.trim().toLowerCase());
+  for (const p of list) {
+    if (!EXECUTION_PROVIDERS.includes(p)) {
+      throw new Error(`RAS_EXECUTION_PROVIDERS: unknown provider "${p}"; use ${EXECUTION_PROVIDERS.join(', ')}`);
+    }
+  }
+  return list;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number): number | undefined {
@@ -40,5 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     cacheDir: env.RAS_CACHE_DIR?.trim() || '.cache/sessions',
     maxConcurrent: integer(env, 'RAS_MAX_CONCURRENT', 1, 1024),
     maxQueue: integer(env, 'RAS_MAX_QUEUE', 0, 100_000),
+    executionProviders: providers(env),
+    intraOpThreads: integer(env, 'RAS_INTRA_OP_THREADS', 0, 1024),
   };
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../gpu-node/src/service/config';
+
+describe('the node configuration', () => {
+  it('defaults to loopback, the CPU execution provider and a session spill directory', () => {
+    const c = readConfig({});
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 50051, webPort: 50052, executionProviders: ['cpu'] });
+    expect(c.cacheDir).toBe('.cache/sessions');
+  });
+
+  it('takes the execution providers and threads from the environment', () => {
+    const c = readConfig({ RAS_EXECUTION_PROVIDERS: 'CUDA, cpu', RAS_INTRA_OP_THREADS: '4' });
+    expect(c.executionProviders).toEqual(['cuda', 'cpu']);
+    expect(c.intraOpThreads).toBe(4);
+  });
+
+  it('names the variable of a bad value', () => {
+    expect(() => readConfig({ RAS_EXECUTION_PROVIDERS: 'cuda,tpu' })).toThrowError(
+      /RAS_EXECUTION_PROVIDERS: unknown provider "tpu"/,
+    );
+    expect(() => readConfig({ GPU_NODE_PORT: '70000' })).toThrowError(/GPU_NODE_PORT/);
+    expect(() => readConfig({ RAS_MAX_QUEUE: '-1' })).toThrowError(/RAS_MAX_QUEUE/);
+  });
+});
