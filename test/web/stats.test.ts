@@ -26,6 +26,13 @@ describe('generation stats', () => {
     );
   });
 
+  it("does not time dense steps that ran only part of the image (an edit's region)", () => {
+    let s = emptyStats();
+    s = addProgress(s, step(0, 'dense', 6, 2));
+    s = addProgress(s, step(1, 'ras', 3, 1));
+    expect(speedups(s)).toEqual({ compute: 48 / 9, time: null });
+  });
+
   it('has no time estimate before both kinds of step were timed', () => {
     const s = addProgress(emptyStats(), step(0, 'dense', 24, 10));
     expect(speedups(s)).toEqual({ compute: 1, time: null });

@@ -114,6 +114,9 @@ async function run(start) {
   const controller = new AbortController();
   state.running = controller;
   let stats = emptyStats();
+  let previews = 0;
+  const stage = byId('stage');
+  stage.dataset.previews = '0'; // previews shown for this run (the browser test reads it)
   showError('');
   ui.timings.textContent = '';
   ui.progress.value = 0;
@@ -139,6 +142,7 @@ async function run(start) {
           const p = readPreview(/** @type {PreviewEvent} */ (d));
           viewer.show(p.src, p.width, p.height, null);
           viewer.drawFocus(p.focus, p.gridRows, p.gridCols);
+          stage.dataset.previews = String(++previews);
         }
       },
     });

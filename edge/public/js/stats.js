@@ -26,7 +26,8 @@ export function emptyStats() {
  * @returns {Stats}
  */
 export function addProgress(s, p) {
-  const dense = p.kind === 'dense';
+  // Only a step that ran every token times a dense step (an edit's "dense" steps run just its region).
+  const dense = p.kind === 'dense' && p.tokensRun === p.tokens;
   return {
     stepsDone: Math.max(s.stepsDone, p.step + 1),
     steps: p.steps,

@@ -4,6 +4,8 @@ import { describeRect, initialRect, moveRect, rectFromDrag } from './selection.j
 
 /** Longest side the image is shown at, in CSS pixels (an integer multiple of its size). */
 const TARGET_SIDE = 384;
+/** Canvas pixels per token of the focus map (the canvas is stretched over the image). */
+const FOCUS_CELL = 16;
 
 /**
  * @typedef {import('./selection.js').Rect} Rect
@@ -123,24 +125,34 @@ export function createViewer(els) {
       else render();
     },
     /**
-     * Draws the focus map: computed tokens tinted, the rest left clear.
+     * Draws the focus map: tokens whose cached velocity was reused are dimmed,
+     * the computed ones stay bright inside an outline.
      * @param {Uint8Array | null} map rows·cols bytes, row-major
      * @param {number} rows
      * @param {number} cols
      */
     drawFocus(map, rows, cols) {
-      focus.width = Math.max(1, cols);
-      focus.height = Math.max(1, rows);
+      const cell = FOCUS_CELL;
+      focus.width = Math.max(1, cols * cell);
+      focus.height = Math.max(1, rows * cell);
       const ctx = focus.getContext('2d');
       if (!ctx) return;
       ctx.clearRect(0, 0, focus.width, focus.height);
-      if (!map) return;
-      const pixels = ctx.createImageData(cols, rows);
-      for (let i = 0; i < rows * cols; i++) {
-        if (!map[i]) continue;
-        pixels.data.set([255, 176, 0, 110], i * 4);
+      let computed = 0;
+      for (let i = 0; map && i < rows * cols; i++) {
+        const [x, y] = [(i % cols) * cell, Math.floor(i / cols) * cell];
+        if (map[i]) {
+          computed++;
+          ctx.strokeStyle = 'rgb(255 176 0)';
+          ctx.lineWidth = 2;
+          ctx.strokeRect(x + 1, y + 1, cell - 2, cell - 2);
+        } else {
+          ctx.fillStyle = 'rgb(0 0 0 / 0.55)';
+          ctx.fillRect(x, y, cell, cell);
+        }
       }
-      ctx.putImageData(pixels, 0, 0);
+      focus.dataset.grid = map ? `${rows}x${cols}` : '';
+      focus.dataset.computed = String(computed);
     },
     /** @param {boolean} on */
     showFocus(on) {

@@ -1,0 +1,72 @@
+/** Helpers of the browser test whose callbacks run inside the page. */
+import type { Page } from 'playwright-core';
+
+// The browser globals the callbacks use: the tests' program has no DOM lib, so
+// these declarations are local to this module.
+interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+interface Canvas2D {
+  drawImage(img: unknown, x: number, y: number): void;
+  getImageData(x: number, y: number, w: number, h: number): Pixels;
+}
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): Canvas2D | null;
+}
+declare const document: { createElement(tag: 'canvas'): Canvas; querySelector(sel: string): unknown };
+declare class Image {
+  src: string;
+  naturalWidth: number;
+  naturalHeight: number;
+  decode(): Promise<void>;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Pixels [x, y] whose RGBA differs between two same-sized images (decoded by the browser). */
+export function changedPixels(page: Page, a: string, b: string): Promise<[number, number][]> {
+  return page.evaluate(
+    async ([srcA, srcB]) => {
+      const decode = async (src: string) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d') as Canvas2D;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height);
+      };
+      const [x, y] = await Promise.all([decode(srcA), decode(srcB)]);
+      if (x.width !== y.width || x.height !== y.height) throw new Error('images differ in size');
+      const out: [number, number][] = [];
+      for (let i = 0; i < x.data.length; i += 4) {
+        const same = [0, 1, 2, 3].every((k) => x.data[i + k] === y.data[i + k]);
+        if (!same) out.push([(i / 4) % x.width, Math.floor(i / 4 / x.width)]);
+      }
+      return out;
+    },
+    [a, b] as const,
+  );
+}
+
+/** The focus overlay: its token grid, how many tokens it marks computed, and whether it drew anything. */
+export function focusOverlay(page: Page): Promise<{ grid: string; computed: number; drawn: boolean }> {
+  return page.evaluate(() => {
+    const c = document.querySelector('#focus') as Canvas & { dataset: Record<string, string | undefined> };
+    const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let drawn = false;
+    for (let i = 3; i < d.length && !drawn; i += 4) drawn = d[i] > 0;
+    return { grid: c.dataset.grid ?? '', computed: Number(c.dataset.computed), drawn };
+  });
+}
