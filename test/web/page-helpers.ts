@@ -70,3 +70,30 @@ export function focusOverlay(page: Page): Promise<{ grid: string; computed: numb
     return { grid: c.dataset.grid ?? '', computed: Number(c.dataset.computed), drawn };
   });
 }
+
+interface Control {
+  id: string;
+  tagName: string;
+  type?: string;
+  labels?: { length: number } | null;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+declare const window: { document: { querySelectorAll(sel: string): Iterable<Control> } };
+
+/** Controls with no accessible name: inputs and selects without a label or aria-label, buttons without text. */
+export function unlabelledControls(page: Page): Promise<{ checked: number; unnamed: string[] }> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    let checked = 0;
+    for (const el of window.document.querySelectorAll('input, select, button, [tabindex="0"]')) {
+      const named =
+        (el.labels?.length ?? 0) > 0 ||
+        Boolean(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) ||
+        (el.tagName === 'BUTTON' && Boolean(el.textContent?.trim()));
+      checked++;
+      if (!named) out.push(`${el.tagName.toLowerCase()}#${el.id}`);
+    }
+    return { checked, unnamed: out };
+  });
+}

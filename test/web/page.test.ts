@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type Stack, startStack } from '../helpers/stack';
-import { changedPixels, focusOverlay, type Rect } from './page-helpers';
+import { changedPixels, focusOverlay, type Rect, unlabelledControls } from './page-helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -183,6 +183,13 @@ describe('the web page', () => {
     expect(await items.count()).toBe(3);
     expect(await items.nth(2).textContent()).toMatch(/^Version 3 — edit of v1/);
     expect(await page.locator('#undo').isDisabled()).toBe(false);
+
+    // Every control has a name for assistive technology; progress is announced.
+    const controls = await unlabelledControls(page);
+    expect(controls.checked).toBeGreaterThanOrEqual(15); // the form controls, history buttons and the image
+    expect(controls.unnamed).toEqual([]);
+    expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#error').getAttribute('role')).toBe('alert');
 
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-artifacts/web.png'), fullPage: true });
