@@ -1,4 +1,7 @@
-/** `GET /v1/models`: the models the GPU nodes serve (from the first node that answers). */
+/**
+ * `GET /v1/models`: the models the GPU nodes serve, from the first node that
+ * answers in a fixed rendezvous order (every node of a fleet serves the same models).
+ */
 import { GrpcWebError, Status } from '@ras/shared';
 import type { ModelsView } from '@ras/shared/http';
 import { Hono } from 'hono';
@@ -9,9 +12,11 @@ import { fromNodeError } from '../nodes/status-map';
 import type { AppEnv } from '../types';
 import { UNARY_TIMEOUT_MS } from './limits';
 
+const MODELS_KEY = 'models';
+
 export const models = new Hono<AppEnv>().get('/', async (c) => {
   const failures: string[] = [];
-  for (const node of rendezvous(crypto.randomUUID(), nodeUrls(c.env))) {
+  for (const node of rendezvous(MODELS_KEY, nodeUrls(c.env))) {
     try {
       const reply = await nodeClient(c.env, node).listModels({ timeoutMs: UNARY_TIMEOUT_MS });
       const view: ModelsView = {
