@@ -111,7 +111,9 @@ describe('POST /v1/generations', () => {
     const theirs = await api('/v1/sessions/s-owned', { key: BOB });
     const missing = await api('/v1/sessions/s-nothing', { key: BOB });
     expect(theirs.status).toBe(404);
-    expect((await theirs.json()).error.message).toBe('session "s-owned" not found');
+    expect((await theirs.json<{ error: { code: string; message: string } }>()).error.message).toBe(
+      'session "s-owned" not found',
+    );
     expect(missing.status).toBe(404);
   });
 
@@ -128,7 +130,9 @@ describe('POST /v1/generations', () => {
     everyNode(grpcWebBody([], Status.UNAUTHENTICATED, 'wrong node token'));
     const res = await post('/v1/generations', BODY);
     expect(res.status).toBe(502);
-    expect((await res.json()).error.message).toMatch(/NODE_TOKEN.*wrong node token/);
+    expect((await res.json<{ error: { code: string; message: string } }>()).error.message).toMatch(
+      /NODE_TOKEN.*wrong node token/,
+    );
   });
 
   it('answers 503 with Retry-After when every node is busy', async () => {
@@ -136,7 +140,7 @@ describe('POST /v1/generations', () => {
     const res = await post('/v1/generations', BODY);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('3');
-    expect((await res.json()).error.code).toBe('unavailable');
+    expect((await res.json<{ error: { code: string; message: string } }>()).error.code).toBe('unavailable');
   });
 
   it('answers 503 with Retry-After when no node can be reached', async () => {
@@ -145,14 +149,16 @@ describe('POST /v1/generations', () => {
     const res = await post('/v1/generations', BODY);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
-    expect((await res.json()).error.message).toMatch(/no GPU node could take the request/);
+    expect((await res.json<{ error: { code: string; message: string } }>()).error.message).toMatch(
+      /no GPU node could take the request/,
+    );
   });
 
   it('answers 504 when the deadline passes on the node', async () => {
     everyNode(grpcWebBody([], Status.DEADLINE_EXCEEDED, 'deadline exceeded'));
     const res = await post('/v1/generations', BODY);
     expect(res.status).toBe(504);
-    expect((await res.json()).error.code).toBe('deadline_exceeded');
+    expect((await res.json<{ error: { code: string; message: string } }>()).error.code).toBe('deadline_exceeded');
   });
 
   it('ends a started stream with an error event when the node fails mid-run', async () => {
