@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { benchEdit, benchEditAtScale } from './edit';
 import { benchQuality } from './quality';
+import { benchServing } from './serving';
 import { benchSpeed } from './speed';
 
-const SECTIONS = ['speed', 'quality', 'edit'] as const;
+const SECTIONS = ['speed', 'quality', 'edit', 'serving'] as const;
 
 const program = new Command()
   .name('bench')
@@ -36,5 +37,6 @@ if (wanted.has('edit')) {
   report.edit = await benchEdit(opts.quick, log);
   report.edit_at_scale = await benchEditAtScale(opts.quick, log);
 }
+if (wanted.has('serving')) report.serving = await benchServing(opts.quick, log);
 writeFileSync(join(opts.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${join(opts.out, 'bench.json')}`);
