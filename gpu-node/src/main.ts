@@ -1,40 +1,52 @@
 /**
- * The GPU node process: configuration from the environment, the engine, and
- * both transports (native gRPC, gRPC-Web) on their ports. One line when
- * ready; SIGINT / SIGTERM drain and exit.
+ * The GPU node process: configuration from the environment, the engine (every
+ * model loaded before the node reports ready, so a broken execution provider
+ * fails the start, not the first request), and both transports (native gRPC,
+ * gRPC-Web) on their ports. One line when ready; SIGINT / SIGTERM turn health
+ * to NOT_SERVING, drain running calls for the grace period and exit.
  */
 import { createEngine } from './engine/engine';
 import { readConfig } from './service/config';
-import { createServer } from './service/grpc/server';
+import { createServer, servingHealth } from './service/grpc/server';
 import { createGrpcWebServer } from './service/grpc-web/server';
 import { closeServers, listenGrpc, listenHttp } from './service/listen';
+import { SERVICE_NAME } from './service/methods';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { maxConcurrent, maxQueue, cacheDir, executionProviders, intraOpThreads } = config;
   const engine = await createEngine({
-    maxConcurrent,
-    maxQueue,
-    sessions: { dir: cacheDir },
-    runtime: { executionProviders, intraOpThreads },
+    maxConcurrent: config.maxConcurrent,
+    maxQueue: config.maxQueue,
+    sessions: {
+      dir: config.cacheDir,
+      memoryBytes: config.sessionMemoryBytes,
+      diskBytes: config.sessionDiskBytes,
+      ttlMs: config.sessionTtlMs,
+    },
+    runtime: { executionProviders: config.executionProviders, intraOpThreads: config.intraOpThreads },
   });
-  const deps = { engine, token: config.token, log: (e: unknown) => console.error('gpu-node:', e) };
+  const models = await engine.listModels(); // loads every model now
+  const health = servingHealth();
+  const deps = { engine, token: config.tokens, health, log: (e: unknown) => console.error('gpu-node:', e) };
   const grpcServer = createServer(deps);
   const webServer = createGrpcWebServer(deps);
   const port = await listenGrpc(grpcServer, config.host, config.port);
   const webPort = await listenHttp(webServer, config.host, config.webPort);
-  const auth = config.token ? 'token auth' : 'NO AUTH (set RAS_NODE_TOKEN)';
-  const eps = executionProviders.join('+');
+  const auth = config.tokens.length ? 'token auth' : 'NO AUTH (set RAS_NODE_TOKEN)';
+  const eps = config.executionProviders.join('+');
+  const names = models.map((m) => m.name).join(', ');
   console.log(
-    `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}`,
+    `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}, models ${names}`,
   );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`gpu-node: ${signal}, shutting down`);
-    closeServers(grpcServer, webServer).then(
+    console.log(`gpu-node: ${signal}, draining for up to ${config.drainGraceMs} ms`);
+    health.setStatus('', 'NOT_SERVING');
+    health.setStatus(SERVICE_NAME, 'NOT_SERVING');
+    closeServers(grpcServer, webServer, config.drainGraceMs).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -22,3 +22,24 @@ describe('the node configuration', () => {
     expect(() => readConfig({ RAS_MAX_QUEUE: '-1' })).toThrowError(/RAS_MAX_QUEUE/);
   });
 });
+
+describe('node tokens', () => {
+  it('accept the current and, during a rotation, the next token', async () => {
+    const { bearerAuth } = await import('../../gpu-node/src/service/auth');
+    const c = readConfig({ RAS_NODE_TOKEN: 'old', RAS_NODE_TOKEN_NEXT: 'new' });
+    const check = bearerAuth(c.tokens);
+    expect(() => check('Bearer old')).not.toThrow();
+    expect(() => check('Bearer new')).not.toThrow();
+    expect(() => check('Bearer other')).toThrowError(/wrong node token/);
+    expect(() => check(undefined)).toThrowError(/missing authorization/);
+  });
+
+  it('and the session budgets and drain grace', () => {
+    const c = readConfig({
+      RAS_SESSION_MEMORY_BYTES: '1000',
+      RAS_SESSION_DISK_BYTES: '2000',
+      RAS_DRAIN_GRACE_MS: '100',
+    });
+    expect(c).toMatchObject({ sessionMemoryBytes: 1000, sessionDiskBytes: 2000, drainGraceMs: 100 });
+  });
+});

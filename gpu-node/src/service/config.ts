@@ -11,8 +11,19 @@ export interface NodeConfig {
   port: number;
   /** gRPC-Web port (GPU_NODE_WEB_PORT, default 50052). */
   webPort: number;
-  /** Shared node token (RAS_NODE_TOKEN); undefined: open node, local dev only. */
-  token?: string;
+  /**
+   * Accepted node tokens: RAS_NODE_TOKEN, plus RAS_NODE_TOKEN_NEXT during a
+   * rotation; empty: open node, local dev only.
+   */
+  tokens: string[];
+  /** Session memory budget in bytes (RAS_SESSION_MEMORY_BYTES, default 512 MiB). */
+  sessionMemoryBytes?: number;
+  /** Session disk budget in bytes (RAS_SESSION_DISK_BYTES, default 4 GiB). */
+  sessionDiskBytes?: number;
+  /** Idle session lifetime (RAS_SESSION_TTL_MS, default 1 h). */
+  sessionTtlMs?: number;
+  /** How long running calls may finish after SIGTERM (RAS_DRAIN_GRACE_MS, default 5000). */
+  drainGraceMs: number;
   /** Session cache spill directory (RAS_CACHE_DIR, default .cache/sessions). */
   cacheDir?: string;
   /** Samplings at once (RAS_MAX_CONCURRENT). */
@@ -54,7 +65,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     host: env.GPU_NODE_HOST?.trim() || '127.0.0.1',
     port: integer(env, 'GPU_NODE_PORT', 0, 65535) ?? 50051,
     webPort: integer(env, 'GPU_NODE_WEB_PORT', 0, 65535) ?? 50052,
-    token: env.RAS_NODE_TOKEN || undefined,
+    tokens: [env.RAS_NODE_TOKEN, env.RAS_NODE_TOKEN_NEXT].filter((t): t is string => !!t),
+    sessionMemoryBytes: integer(env, 'RAS_SESSION_MEMORY_BYTES', 0, Number.MAX_SAFE_INTEGER),
+    sessionDiskBytes: integer(env, 'RAS_SESSION_DISK_BYTES', 0, Number.MAX_SAFE_INTEGER),
+    sessionTtlMs: integer(env, 'RAS_SESSION_TTL_MS', 1000, Number.MAX_SAFE_INTEGER),
+    drainGraceMs: integer(env, 'RAS_DRAIN_GRACE_MS', 0, 600_000) ?? 5000,
     cacheDir: env.RAS_CACHE_DIR?.trim() || '.cache/sessions',
     maxConcurrent: integer(env, 'RAS_MAX_CONCURRENT', 1, 1024),
     maxQueue: integer(env, 'RAS_MAX_QUEUE', 0, 100_000),

@@ -17,8 +17,10 @@ import { rasServiceDefinition, reflectionPackage } from './definition';
 /** What the servers are built from. */
 export interface ServiceDeps {
   engine: Engine;
-  /** Shared node token; absent or empty: no authentication (local dev only). */
-  token?: string;
+  /** Shared node token (or current and next during a rotation); absent or empty: no authentication (local dev only). */
+  token?: string | readonly string[];
+  /** Health service to register (main flips it to NOT_SERVING when draining); a SERVING one if absent. */
+  health?: HealthImplementation;
   /** Receives failures that are not the client's fault. */
   log?: (e: unknown) => void;
 }
@@ -97,11 +99,16 @@ function guarded(server: grpc.Server, deps: ServiceDeps): Pick<grpc.Server, 'add
   };
 }
 
+/** grpc.health.v1 reporting SERVING for the server and for RasSampler. */
+export function servingHealth(): HealthImplementation {
+  return new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
+}
+
 /** Builds the native gRPC server (RasSampler, health, reflection) without listening. */
 export function createServer(deps: ServiceDeps): grpc.Server {
   const server = new grpc.Server();
   server.addService(rasServiceDefinition(), implementation(deps));
-  new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' }).addToServer(server);
+  (deps.health ?? servingHealth()).addToServer(server);
   new ReflectionService(reflectionPackage()).addToServer(guarded(server, deps));
   return server;
 }
