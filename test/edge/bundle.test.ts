@@ -2,7 +2,8 @@
  * The worker bundles for deployment (`wrangler deploy --dry-run`), and the
  * bundle has no runtime code generation, which the Workers runtime forbids
  * (DESIGN.md §6: static protobufjs code, no eval); the committed Env type
- * is what `wrangler types` generates.
+ * is what `wrangler types` generates. The deployed environments (staging,
+ * production) bundle too and each carries every binding the worker's Env names.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,19 +11,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unstable_readConfig } from 'wrangler';
 import { ROOT } from '../../edge/scripts/processes';
 
 const out = mkdtempSync(join(tmpdir(), 'ras-bundle-'));
+const wrangler = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
+
+/** `wrangler deploy --dry-run` (of `env` when given) into `dir`; its stdout. */
+async function dryRun(dir: string, env?: string): Promise<string> {
+  const args = [wrangler, 'deploy', '--dry-run', '--outdir', dir, ...(env ? ['--env', env] : [])];
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+  });
+  return stdout;
+}
+
+/** What the tests read of a resolved wrangler config (wrangler's own Config type does not resolve from here). */
+interface ResolvedConfig {
+  name: string;
+  vars: Record<string, unknown>;
+  durable_objects: unknown;
+  migrations: unknown;
+  ratelimits: { name: string; namespace_id: string; simple: { period: number } }[];
+  assets?: { directory?: string };
+}
+
+/** The member names of `interface <name> { ... }` in a generated declaration file. */
+function members(dts: string, name: string): string[] {
+  const body = new RegExp(`interface ${name} \\{([^}]*)\\}`).exec(dts)?.[1] ?? '';
+  return [...body.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]).sort();
+}
 
 describe('the worker bundle', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('builds with wrangler deploy --dry-run, without eval or new Function', async () => {
-    const wrangler = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', out], {
-      cwd: ROOT,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    });
+    const stdout = await dryRun(out);
     expect(stdout).toContain('--dry-run: exiting now.');
     expect(stdout).toMatch(/env\.SESSIONS \(SessionDirectory\)\s+Durable Object/);
     const bundle = readFileSync(join(out, 'index.js'), 'utf8');
@@ -35,7 +60,6 @@ describe('the worker bundle', () => {
     // Generated beside edge/types (same depth), so its relative imports read the same.
     const dir = mkdtempSync(join(ROOT, 'edge', '.types-check-'));
     const fresh = join(dir, 'worker-configuration.d.ts');
-    const wrangler = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
     const args = ['types', fresh, '--env-file', 'edge/.dev.vars.example', '--strict-vars=false'];
     const body = (path: string) =>
       readFileSync(path, 'utf8')
@@ -54,4 +78,44 @@ describe('the worker bundle', () => {
     }
     expect(same, 'edge/types/worker-configuration.d.ts is stale: run `npm run types`').toBe(true);
   }, 60_000);
+
+  it.each(['staging', 'production'])(
+    'builds for --env %s with every binding, the node list its own',
+    async (env) => {
+      const dir = join(out, env);
+      const stdout = await dryRun(dir, env);
+      expect(stdout).toContain('--dry-run: exiting now.');
+      expect(stdout).toMatch(/env\.SESSIONS \(SessionDirectory\)\s+Durable Object/);
+      expect(stdout).toMatch(/env\.RATE_LIMITER \(\d+ requests\/60s\)\s+Rate Limit/);
+      expect(stdout).toMatch(/env\.GPU_NODES \("https:\/\/[^"]*"\)\s+Environment Variable/);
+      expect(readFileSync(join(dir, 'index.js'), 'utf8')).toMatch(/export\s*\{[^}]*SessionDirectory/);
+    },
+    60_000,
+  );
+
+  it('gives each environment its own worker, rate-limit namespace and https nodes; dev stays on loopback', () => {
+    const read = (env?: string): ResolvedConfig => unstable_readConfig({ config: join(ROOT, 'wrangler.toml'), env });
+    const [dev, staging, production] = [read(), read('staging'), read('production')];
+    expect([dev.name, staging.name, production.name]).toEqual(['ras-edge', 'ras-edge-staging', 'ras-edge-production']);
+    expect(String(dev.vars.GPU_NODES)).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    for (const c of [staging, production]) {
+      for (const url of String(c.vars.GPU_NODES).split(',')) expect(new URL(url).protocol).toBe('https:');
+      // Not inherited by named environments: each must repeat what dev has.
+      expect(c.durable_objects).toEqual(dev.durable_objects);
+      expect(c.migrations).toEqual(dev.migrations);
+      expect(c.ratelimits.map((r) => [r.name, r.simple.period])).toEqual([['RATE_LIMITER', 60]]);
+      expect(c.assets?.directory).toBe(dev.assets?.directory);
+    }
+    expect(staging.vars.GPU_NODES).not.toEqual(production.vars.GPU_NODES);
+    const namespaces = [dev, staging, production].map((c) => c.ratelimits[0].namespace_id);
+    expect(new Set(namespaces).size).toBe(3);
+  });
+
+  it('has per-environment Env types with exactly the bindings the worker reads', () => {
+    const dts = readFileSync(join(ROOT, 'edge/types/worker-configuration.d.ts'), 'utf8');
+    const env = members(dts, 'Env');
+    expect(env).toEqual(['API_KEYS', 'ASSETS', 'GPU_NODES', 'NODE_TOKEN', 'RATE_LIMITER', 'SESSIONS']);
+    expect(members(dts, 'StagingEnv')).toEqual(env);
+    expect(members(dts, 'ProductionEnv')).toEqual(env);
+  });
 });
