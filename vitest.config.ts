@@ -7,8 +7,21 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/load/**', '**/node_modules/**'],
           testTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      // Load and fault tests: each file starts its own GPU nodes and wrangler dev; one file at
+      // a time (one fork), so their stacks do not compete with each other for the cores.
+      {
+        test: {
+          name: 'load',
+          include: ['test/load/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       // The edge worker's tests run inside workerd (their own pool).

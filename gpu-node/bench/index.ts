@@ -7,11 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { benchEdit, benchEditAtScale } from './edit';
+import { benchLoad } from './load';
 import { benchQuality } from './quality';
 import { benchServing } from './serving';
 import { benchSpeed } from './speed';
 
-const SECTIONS = ['speed', 'quality', 'edit', 'serving'] as const;
+const SECTIONS = ['speed', 'quality', 'edit', 'serving', 'load'] as const;
 
 const program = new Command()
   .name('bench')
@@ -38,5 +39,6 @@ if (wanted.has('edit')) {
   report.edit_at_scale = await benchEditAtScale(opts.quick, log);
 }
 if (wanted.has('serving')) report.serving = await benchServing(opts.quick, log);
+if (wanted.has('load')) report.load = await benchLoad(opts.quick, log);
 writeFileSync(join(opts.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 log(`wrote ${join(opts.out, 'bench.json')}`);
