@@ -72,10 +72,14 @@ export class Cluster {
     return node;
   }
 
-  /** Stops node `i` (SIGTERM: drains; SIGKILL: at once) and starts it again on the same ports and cache. */
-  async restart(i: number, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<GpuNode> {
+  /**
+   * Stops node `i` (SIGTERM: drains; SIGKILL: at once; a no-op if it is gone), runs `whileDown`,
+   * and starts it again on the same ports with the same cache directory.
+   */
+  async restart(i: number, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM', whileDown?: () => void): Promise<GpuNode> {
     const old = this.nodes[i];
     await old.child.stop(signal);
+    whileDown?.();
     this.nodes[i] = await this.launch(i, portOf(old.grpcTarget), portOf(old.webUrl));
     return this.nodes[i];
   }
