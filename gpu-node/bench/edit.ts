@@ -47,7 +47,7 @@ async function measureEdit(
     t = performance.now();
     const edited = await engine.edit({ sessionId: first.sessionId, rects: [rect], margin: 0, seed: 100 + rep });
     edit.push(performance.now() - t);
-    outside = Math.max(outside, maxOutsideDiff(first.png, edited.png, rect));
+    outside = Math.max(outside, maxOutsideDiff(first.png, edited.png, snapped(rect, info.patch)));
     fraction = edited.tokensRun / first.tokensRun;
   }
   const row = {
@@ -63,6 +63,13 @@ async function measureEdit(
   };
   log(`edit on ${model}: ${row.edit_ms} ms vs full ${row.full_ms} ms (ratio ${row.ratio}), outside diff ${outside}`);
   return row;
+}
+
+/** The rectangle grown to whole tokens: what an edit with margin 0 re-samples. */
+function snapped(r: { x: number; y: number; width: number; height: number }, p: number) {
+  const x = Math.floor(r.x / p) * p;
+  const y = Math.floor(r.y / p) * p;
+  return { x, y, width: Math.ceil((r.x + r.width) / p) * p - x, height: Math.ceil((r.y + r.height) / p) * p - y };
 }
 
 function maxOutsideDiff(
