@@ -40,6 +40,8 @@ export interface EngineOptions {
   sessions?: SessionStoreOptions;
   /** Largest trajectory kept per version, in bytes (sets how often K/V is kept). */
   maxTrajectoryBytes?: number;
+  /** Operational messages (replays); default: stderr. */
+  log?: (message: string) => void;
 }
 
 export type NodeEngineApi = Engine & { admission: Admission; sessions: SessionStore; readonly replays: number };
@@ -48,7 +50,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngine
   const registry = await ModelRegistry.scan(opts.modelsDir, opts.runtime);
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
-  return new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20);
+  const log = opts.log ?? ((m: string) => console.error(`gpu-node: ${m}`));
+  return new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20, log);
 }
 
 /** Converts the sampler's errors to EngineErrors (the node's one error type). */
@@ -68,6 +71,7 @@ class NodeEngine implements Engine {
     readonly admission: Admission,
     readonly sessions: SessionStore,
     private readonly maxTrajectoryBytes: number,
+    private readonly log: (message: string) => void,
   ) {}
 
   async listModels(): Promise<ModelInfo[]> {
@@ -163,6 +167,7 @@ class NodeEngine implements Engine {
     const cached = await this.sessions.trajectory(meta.id, version);
     if (cached) return cached;
     const v = this.sessions.version(meta.id, version);
+    this.log(`session ${meta.id} v${version}: trajectory evicted, lost or corrupt; rebuilding by replay`);
     const request =
       v.parent === null || !v.edit
         ? this.recipeRequest(meta.recipe)

@@ -98,7 +98,6 @@ export class SessionStore {
   private readonly metas = new Map<string, SessionMeta>();
   /** LRU of trajectories by "id/version": Map order is use order. */
   private readonly hot = new Map<string, { t: Trajectory; bytes: number }>();
-  private readonly pngs = new Map<string, Uint8Array>();
   /** Trajectory files on disk by "id/version" → bytes; Map order is use order. */
   private readonly spilled = new Map<string, number>();
   private spilledBytes = 0;
@@ -154,7 +153,6 @@ export class SessionStore {
     const meta = this.meta(id);
     meta.versions.push(v);
     meta.lastUsed = this.now();
-    this.pngs.set(`${id}/${v.version}`, png);
     this.remember(`${id}/${v.version}`, t);
     const dir = this.opts.dir && join(this.opts.dir, id);
     if (dir) {
@@ -285,13 +283,6 @@ export class SessionStore {
     if (this.opts.dir) await this.spill(id, version, t);
   }
 
-  async png(id: string, version: number): Promise<Uint8Array | null> {
-    const png = this.pngs.get(`${id}/${version}`);
-    if (png || !this.opts.dir) return png ?? null;
-    const path = join(this.opts.dir, id, `v${version}.png`);
-    return existsSync(path) ? new Uint8Array(await readFile(path)) : null;
-  }
-
   async delete(id: string): Promise<void> {
     this.meta(id);
     await this.drop(id);
@@ -309,7 +300,6 @@ export class SessionStore {
   private async drop(id: string): Promise<void> {
     this.metas.delete(id);
     for (const key of [...this.hot.keys()]) if (key.startsWith(`${id}/`)) this.forget(key);
-    for (const key of [...this.pngs.keys()]) if (key.startsWith(`${id}/`)) this.pngs.delete(key);
     for (const [key, size] of [...this.spilled]) {
       if (!key.startsWith(`${id}/`)) continue;
       this.spilled.delete(key);
