@@ -1,0 +1,108 @@
+/**
+ * The sessions' disk tier (DESIGN.md §5): one directory per session with
+ * `meta.json`, `v<k>.png` and `v<k>.traj`, every file written atomically.
+ * Trajectory files stay under a byte budget, least recently used dropped
+ * first; a dropped, missing or corrupt one reads as absent (the engine replays).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Trajectory } from '../sampler/trajectory';
+import type { SessionMeta } from './sessions';
+import { CorruptFileError, encodeTrajectory, readTrajectory, writeAtomic } from './trajectory-file';
+
+export class DiskTier {
+  /** Trajectory files by "id/version" → bytes; Map order is use order. */
+  private readonly files = new Map<string, number>();
+  private total = 0;
+
+  constructor(
+    readonly dir: string,
+    readonly budgetBytes: number,
+  ) {}
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** Every readable session's metadata; unreadable session directories are deleted. */
+  async scan(): Promise<SessionMeta[]> {
+    await mkdir(this.dir, { recursive: true });
+    const metas: SessionMeta[] = [];
+    for (const id of await readdir(this.dir)) {
+      try {
+        const meta: SessionMeta = JSON.parse(await readFile(join(this.dir, id, 'meta.json'), 'utf8'));
+        if (meta.id !== id) throw new Error('meta of another session');
+        for (const file of await readdir(join(this.dir, id))) {
+          const m = /^v(\d+)\.traj$/.exec(file);
+          if (m) this.note(`${id}/${m[1]}`, (await stat(join(this.dir, id, file))).size);
+        }
+        metas.push(meta);
+      } catch {
+        await rm(join(this.dir, id), { recursive: true, force: true }); // unreadable: drop, never serve
+      }
+    }
+    return metas;
+  }
+
+  async writeMeta(meta: SessionMeta): Promise<void> {
+    await mkdir(join(this.dir, meta.id), { recursive: true });
+    await writeAtomic(join(this.dir, meta.id, 'meta.json'), JSON.stringify(meta));
+  }
+
+  async writePng(id: string, version: number, png: Uint8Array): Promise<void> {
+    await writeAtomic(join(this.dir, id, `v${version}.png`), png);
+  }
+
+  /** Writes a trajectory file, then trims the tier to its budget (LRU). */
+  async writeTrajectory(id: string, version: number, t: Trajectory): Promise<void> {
+    const bytes = encodeTrajectory(t);
+    await mkdir(join(this.dir, id), { recursive: true });
+    await writeAtomic(this.path(id, version), bytes);
+    const key = `${id}/${version}`;
+    this.note(key, bytes.length);
+    for (const [old, size] of this.files) {
+      if (this.total <= this.budgetBytes || old === key) break;
+      const [oldId, oldVersion] = old.split('/');
+      await rm(this.path(oldId, Number(oldVersion)), { force: true }); // its recipe stays: replay
+      this.forget(old, size);
+    }
+  }
+
+  /** The trajectory, or null when absent, trimmed or corrupt (a corrupt file is deleted). */
+  async readTrajectory(id: string, version: number): Promise<Trajectory | null> {
+    const key = `${id}/${version}`;
+    const path = this.path(id, version);
+    if (!existsSync(path)) return null;
+    try {
+      const t = await readTrajectory(path);
+      const size = this.files.get(key);
+      if (size !== undefined) this.note(key, size); // recently used
+      return t;
+    } catch (e) {
+      if (!(e instanceof CorruptFileError)) throw e;
+      await rm(path, { force: true }); // corrupt: dropped and rebuilt, never served
+      this.forget(key, this.files.get(key) ?? 0);
+      return null;
+    }
+  }
+
+  async drop(id: string): Promise<void> {
+    for (const [key, size] of [...this.files]) if (key.startsWith(`${id}/`)) this.forget(key, size);
+    await rm(join(this.dir, id), { recursive: true, force: true });
+  }
+
+  private path(id: string, version: number): string {
+    return join(this.dir, id, `v${version}.traj`);
+  }
+
+  private note(key: string, bytes: number): void {
+    this.total += bytes - (this.files.get(key) ?? 0);
+    this.files.delete(key);
+    this.files.set(key, bytes);
+  }
+
+  private forget(key: string, bytes: number): void {
+    if (this.files.delete(key)) this.total -= bytes;
+  }
+}
