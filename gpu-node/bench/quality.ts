@@ -88,9 +88,11 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
     { name: `dense ${steps}`, steps, ras: { policy: 'dense' } },
     { name: 'RAS std r=0.5', steps, ras: { policy: 'std', ratio: 0.5 } },
     { name: 'RAS std r=0.25 h=1', steps, ras: { policy: 'std', ratio: 0.25, highRatio: 1 } },
+    { name: 'RAS std r=0.25 h=0.5', steps, ras: { policy: 'std', ratio: 0.25, highRatio: 0.5 } },
     { name: 'RAS std r=0.25 h=0', steps, ras: { policy: 'std', ratio: 0.25, highRatio: 0 } },
     { name: 'RAS l2norm r=0.25', steps, ras: { policy: 'l2norm', ratio: 0.25 } },
     { name: 'random r=0.25', steps, ras: { policy: 'random', ratio: 0.25 } },
+    { name: 'random r=0.5', steps, ras: { policy: 'random', ratio: 0.5 } },
   ];
   const grid = card.grid.default;
   const n = grid[0] * grid[1];
