@@ -194,7 +194,7 @@ def main() -> None:
         ckpt = torch.load(args.checkpoint, map_location="cpu")
         model = DiT(DiTConfig(**ckpt["config"]))
         model.load_state_dict(ckpt["model" if args.raw_weights else "ema"])
-        card_extra = ckpt.get("card", {})
+        card_extra = {**ckpt.get("card", {}), "weights": "raw" if args.raw_weights else f"EMA of checkpoint {args.checkpoint.name}"}
     else:
         given = {k: getattr(args, k) for k in ("patch", "channels", "hidden", "depth", "heads", "num_classes")}
         model = DiT(DiTConfig(**{k: v for k, v in given.items() if v is not None}))

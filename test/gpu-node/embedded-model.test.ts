@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { Evaluator, tokensToNchw } from '../../gpu-node/src/eval/evaluator';
+import { ModelRegistry } from '../../gpu-node/src/runtime/registry';
+import { RasSampler } from '../../gpu-node/src/sampler/sampler';
+
+describe('the embedded default model', () => {
+  it('loads and draws a class the evaluator recognises, for fixed seeds', async () => {
+    const model = await (await ModelRegistry.scan()).get('shapes-dit');
+    const { card } = model;
+    expect(card.cond.labels).toContain('red circle');
+    const evaluator = await Evaluator.load();
+    const wanted = ['red circle', 'blue square', 'yellow triangle', 'green cross'].map((l) =>
+      card.cond.labels!.indexOf(l),
+    );
+    const res = await new RasSampler(model).sample({
+      cond: wanted,
+      seeds: wanted.map((_, i) => 7 + i),
+      steps: card.recommended.steps,
+      guidance: card.recommended.guidance,
+    });
+    const layout = { grid: card.grid.default, patch: card.patch, channels: card.channels };
+    const cls = await evaluator.classify(tokensToNchw(res.tokens, wanted.length, layout), wanted.length);
+    const hits = wanted.filter((c, i) => cls.predicted[i] === c).length;
+    expect(hits, `predicted ${[...cls.predicted].map((p) => card.cond.labels![p])}`).toBeGreaterThanOrEqual(3);
+  });
+});
