@@ -86,7 +86,7 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
   const guidance = card.recommended.guidance;
   const settings: Setting[] = [
     { name: `dense ${steps}`, steps, ras: { policy: 'dense' } },
-    { name: 'RAS std r=0.5', steps, ras: { policy: 'std', ratio: 0.5 } },
+    { name: 'RAS std r=0.5 h=0.5', steps, ras: { policy: 'std', ratio: 0.5, highRatio: 0.5 } },
     { name: 'RAS std r=0.25 h=1', steps, ras: { policy: 'std', ratio: 0.25, highRatio: 1 } },
     { name: 'RAS std r=0.25 h=0.5', steps, ras: { policy: 'std', ratio: 0.25, highRatio: 0.5 } },
     { name: 'RAS std r=0.25 h=0', steps, ras: { policy: 'std', ratio: 0.25, highRatio: 0 } },
@@ -124,8 +124,8 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
     return out;
   };
   for (const s of settings) await run(s);
-  // Equal compute: dense steps whose token-steps match RAS std r = 0.25.
-  const ras25 = rows.find((r) => r.name === 'RAS std r=0.25 h=1')!;
+  // Equal compute: dense steps whose token-steps match RAS r = 0.25 (the same for every band).
+  const ras25 = rows.find((r) => r.name === 'RAS std r=0.25 h=0.5')!;
   const eqSteps = Math.max(1, Math.round(ras25.tokens_per_image / n));
   await run({ name: `dense ${eqSteps} (equal compute)`, steps: eqSteps, ras: { policy: 'dense' } });
   writeFileSync(join(outDir, 'quality-grid.png'), imageGrid(pictures));
