@@ -72,7 +72,7 @@ RAS serving is up.
 Try:
   curl -N ${edge.url}/v1/generations \\
     -H 'authorization: Bearer ${apiKey}' -H 'content-type: application/json' -H 'accept: text/event-stream' \\
-    -d '{"model":"test-tiny","condition":{"classId":1},"seed":7,"steps":8,"preview":{"every":4}}'
+    -d '{"model":"shapes-dit","condition":{"label":"red circle"},"seed":7,"preview":{"every":7}}'
 
 Ctrl-C stops both.`);
   } catch (e) {
