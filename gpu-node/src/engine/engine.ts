@@ -13,7 +13,7 @@ import { tokensToImage } from '../sampler/tokens';
 import { regionMask, type Trajectory } from '../sampler/trajectory';
 import { Admission } from './admission';
 import { encodePng } from './images';
-import { classId, toSampleRequest } from './params';
+import { checkSeed, classId, toSampleRequest } from './params';
 import { chooseKvEvery } from './policy';
 import { regionTokens } from './region';
 import { type Recipe, type SessionMeta, SessionStore, type SessionStoreOptions } from './sessions';
@@ -123,9 +123,7 @@ class NodeEngine implements Engine {
       const grid = meta.recipe.grid;
       const region = regionTokens(params, grid, model.card.patch);
       const cond = params.cond === undefined ? meta.recipe.cond : classId(model.card, 'cond', params.cond);
-      const seed = params.seed ?? meta.recipe.seed;
-      if (!Number.isSafeInteger(seed) || seed < 0)
-        throw new EngineError('INVALID_ARGUMENT', `seed: must be an integer ≥ 0, got ${seed}`, 'seed');
+      const seed = checkSeed(params.seed ?? meta.recipe.seed);
       const ras = { ...meta.recipe.ras, ...params.ras };
       const edit = { region: [...region.keys()].filter((j) => region[j]), cond, seed, ras };
       new RasSampler(model).resolve({ ...this.recipeRequest(meta.recipe), ras }); // checks the overrides early

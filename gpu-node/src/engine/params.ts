@@ -44,9 +44,14 @@ export function gridOf(card: ModelCard, width?: number, height?: number): [numbe
   return grid;
 }
 
+/** A noise seed: a safe integer ≥ 0. */
+export function checkSeed(seed: number): number {
+  if (!Number.isSafeInteger(seed) || seed < 0) throw invalid('seed', `must be an integer ≥ 0, got ${seed}`);
+  return seed;
+}
+
 export function toSampleRequest(card: ModelCard, params: GenerateParams): SampleRequest {
-  if (!Number.isSafeInteger(params.seed) || params.seed < 0)
-    throw invalid('seed', `must be an integer ≥ 0, got ${params.seed}`);
+  checkSeed(params.seed);
   return {
     cond: [classId(card, 'cond', params.cond)],
     negative: params.negative === undefined ? undefined : classId(card, 'negative', params.negative),
