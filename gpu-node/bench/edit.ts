@@ -20,7 +20,7 @@ export async function benchEdit(quick: boolean, log: (s: string) => void) {
 }
 
 /** The same on the random 384x12 DiT at 256 tokens, where time follows compute. */
-export async function benchEditAtScale(quick: boolean, log: (s: string) => void) {
+export async function benchEditAtScale(log: (s: string) => void) {
   const engine = await createEngine({ modelsDir: dirname(dirname(ensureBenchModel(DIT_384))) });
   return measureEdit(engine, DIT_384.name, 3, log);
 }

@@ -36,7 +36,7 @@ if (wanted.has('quality')) {
 }
 if (wanted.has('edit')) {
   report.edit = await benchEdit(opts.quick, log);
-  report.edit_at_scale = await benchEditAtScale(opts.quick, log);
+  report.edit_at_scale = await benchEditAtScale(log);
 }
 if (wanted.has('serving')) report.serving = await benchServing(opts.quick, log);
 if (wanted.has('load')) report.load = await benchLoad(opts.quick, log);
