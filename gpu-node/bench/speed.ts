@@ -20,7 +20,7 @@ export interface SpeedRow {
   breakdown: { dense_step: Phases; ras_step: Phases };
 }
 
-type Phases = { model: number; select: number; scatter: number; copy: number; total: number };
+type Phases = { model: number; select: number; kv: number; copy: number; total: number };
 
 function meanPhases(events: StepEvent[]): Phases {
   const sum = (key: keyof StepTimings) => events.reduce((s, e) => s + e.timings[key], 0) / Math.max(1, events.length);
@@ -28,7 +28,7 @@ function meanPhases(events: StepEvent[]): Phases {
   return {
     model: r(sum('modelMs')),
     select: r(sum('selectMs')),
-    scatter: r(sum('scatterMs')),
+    kv: r(sum('kvMs')),
     copy: r(sum('copyMs')),
     total: r(sum('totalMs')),
   };

@@ -1,13 +1,18 @@
-"""A DiT (Peebles & Xie, 2023) whose forward is RAS-ready (DESIGN.md §4).
+"""A DiT (Peebles & Xie, 2023) whose forward is RAS-ready (docs/model-contract.md).
 
 The forward takes a *subset* of tokens (``x`` with their ``token_index``), the
-per-layer K/V cache of all N tokens, and returns the velocity of the subset and
-the fresh K/V rows of the subset. Inside each layer the fresh rows are scattered
-into the cache before attention, so the selected queries attend over all N
-tokens. With n = N and any cache, the result equals a plain dense DiT forward.
+per-layer K/V cache of all N tokens, and returns the velocity of the subset, the
+fresh K/V rows of the subset and the updated full caches. Inside each layer the
+fresh rows are scattered into the cache before attention, so the selected
+queries attend over all N tokens. With n = N and any cache, the result equals a
+plain dense DiT forward.
 
 Written for torch 1.13 and ONNX opset 17: attention is spelled out (no SDPA),
-layer norms use ``F.layer_norm`` with explicit buffers (see MODEL-TOOLING.md).
+layer norms use ``F.layer_norm`` with explicit buffers (torch 1.13 exports an
+affine-free ``nn.LayerNorm`` with an empty scale that fails the ONNX checker).
+For export, attention can be emitted as one fused ``com.microsoft``
+``MultiHeadAttention`` node (``DiT.attention = "fused"``): onnxruntime runs it
+as FlashAttention on WebGPU and never builds the [n, N] score tensor.
 """
 
 from __future__ import annotations
@@ -94,6 +99,28 @@ def modulate(x: torch.Tensor, shift: torch.Tensor, scale: torch.Tensor) -> torch
     return x * (1 + scale.unsqueeze(1)) + shift.unsqueeze(1)
 
 
+class FusedAttention(torch.autograd.Function):
+    """softmax(q·kᵀ/√d)·v over the full caches; exported as one
+    ``com.microsoft::MultiHeadAttention`` node (query [B,n,H·hd], key / value
+    in the cache layout [B,H,N,hd]). In PyTorch it is the unfused math."""
+
+    @staticmethod
+    def forward(ctx, q, k_all, v_all, heads: int):  # noqa: ARG004 - ctx unused, no backward
+        b, n, d = q.shape
+        qh = q.reshape(b, n, heads, d // heads).transpose(1, 2)
+        return unfused_attention(qh, k_all, v_all).transpose(1, 2).reshape(b, n, d)
+
+    @staticmethod
+    def symbolic(g, q, k_all, v_all, heads: int):
+        return g.op("com.microsoft::MultiHeadAttention", q, k_all, v_all, num_heads_i=heads)
+
+
+def unfused_attention(q, k_all, v_all):
+    """q [B,H,n,hd], k_all / v_all [B,H,N,hd] -> [B,H,n,hd]."""
+    att = torch.matmul(q, k_all.transpose(-1, -2)) * (1.0 / math.sqrt(q.shape[-1]))
+    return torch.matmul(torch.softmax(att, dim=-1), v_all)
+
+
 class Block(nn.Module):
     """adaLN-Zero DiT block with attention over a full K/V cache."""
 
@@ -109,26 +136,28 @@ class Block(nn.Module):
         self.fc1 = nn.Linear(d, hidden_mlp)
         self.fc2 = nn.Linear(hidden_mlp, d)
         self.ada = nn.Linear(d, 6 * d)
+        self.fused = False
 
     def forward(self, x, c, token_index, k_cache, v_cache):
         """x [B,n,D], c [B,D], token_index [B,n], k/v_cache [B,H,N,hd].
-        Returns (x, k_new [B,H,n,hd], v_new [B,H,n,hd])."""
+        Returns (x, k_new, v_new [B,H,n,hd], k_all, v_all [B,H,N,hd])."""
         b, n, d = x.shape
         sh1, sc1, g1, sh2, sc2, g2 = self.ada(F.silu(c)).chunk(6, dim=-1)
         h = modulate(self.norm1(x), sh1, sc1)
         qkv = self.qkv(h).reshape(b, n, 3, self.heads, self.head_dim).permute(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]
-        # Fresh rows overwrite the cache rows of the selected tokens (DESIGN.md §3).
+        # Fresh rows overwrite the cache rows of the selected tokens (docs/ras.md).
         idx = token_index.unsqueeze(1).unsqueeze(-1).expand(b, self.heads, n, self.head_dim)
         k_all = k_cache.to(k.dtype).scatter(2, idx, k)
         v_all = v_cache.to(v.dtype).scatter(2, idx, v)
-        att = torch.matmul(q, k_all.transpose(-1, -2)) * (1.0 / math.sqrt(self.head_dim))
-        att = torch.softmax(att, dim=-1)
-        out = torch.matmul(att, v_all).transpose(1, 2).reshape(b, n, d)
+        if self.fused:
+            out = FusedAttention.apply(q.transpose(1, 2).reshape(b, n, d), k_all, v_all, self.heads)
+        else:
+            out = unfused_attention(q, k_all, v_all).transpose(1, 2).reshape(b, n, d)
         x = x + g1.unsqueeze(1) * self.proj(out)
         h = modulate(self.norm2(x), sh2, sc2)
         x = x + g2.unsqueeze(1) * self.fc2(F.gelu(self.fc1(h), approximate="tanh"))
-        return x, k, v
+        return x, k, v, k_all, v_all
 
 
 class DiT(nn.Module):
@@ -175,23 +204,46 @@ class DiT(nn.Module):
     def condition(self, timestep: torch.Tensor, cond: torch.Tensor) -> torch.Tensor:
         return self.t_mlp(timestep_embedding(timestep, self.cfg.freq_dim)) + self.y_embed(cond)
 
-    def forward(self, x, token_index, timestep, cond, k_cache, v_cache, grid_w):
-        """The RAS-ready contract (DESIGN.md §4).
+    @property
+    def attention(self) -> str:
+        """"unfused" (MatMul-Softmax-MatMul) or "fused" (one MultiHeadAttention node on export)."""
+        return "fused" if self.blocks[0].fused else "unfused"
+
+    @attention.setter
+    def attention(self, kind: str) -> None:
+        if kind not in ("unfused", "fused"):
+            raise ValueError(f"attention must be 'unfused' or 'fused', got {kind!r}")
+        for blk in self.blocks:
+            blk.fused = kind == "fused"
+
+    def run(self, x, token_index, timestep, cond, grid_w, k_caches, v_caches):
+        """The RAS-ready contract v2 (docs/model-contract.md), caches per layer.
 
         x [B,n,C·p·p], token_index i64 [B,n], timestep f32 [B], cond i64 [B],
-        k_cache / v_cache f32 [L,B,H,N,hd], grid_w i64 [1] (grid width in tokens).
-        Returns v [B,n,C·p·p], k_new / v_new [L,B,H,n,hd].
+        grid_w i64 [1] (grid width in tokens), k_caches / v_caches: L tensors f32 [B,H,N,hd].
+        Returns v [B,n,C·p·p], k_new / v_new [L,B,H,n,hd], and the updated caches
+        k_all / v_all: L tensors [B,H,N,hd] (the inputs with the fresh rows written).
         """
         c = self.condition(timestep, cond)
         h = self.x_embed(x) + grid_pos_embed(self.cfg.hidden, token_index, grid_w)
-        ks, vs = [], []
+        ks, vs, k_all, v_all = [], [], [], []
         for i, blk in enumerate(self.blocks):
-            h, k, v = blk(h, c, token_index, k_cache[i], v_cache[i])
+            h, k, v, ka, va = blk(h, c, token_index, k_caches[i], v_caches[i])
             ks.append(k)
             vs.append(v)
+            k_all.append(ka)
+            v_all.append(va)
         shift, scale = self.ada_out(F.silu(c)).chunk(2, dim=-1)
         out = self.out(modulate(self.norm_out(h), shift, scale))
-        return out, torch.stack(ks), torch.stack(vs)
+        return out, torch.stack(ks), torch.stack(vs), k_all, v_all
+
+    def forward(self, x, token_index, timestep, cond, k_cache, v_cache, grid_w):
+        """``run`` with stacked caches [L,B,H,N,hd] in and out (Python callers).
+        Returns v, k_new, v_new, k_all, v_all."""
+        v, k_new, v_new, k_all, v_all = self.run(
+            x, token_index, timestep, cond, grid_w, list(k_cache.unbind(0)), list(v_cache.unbind(0))
+        )
+        return v, k_new, v_new, torch.stack(k_all), torch.stack(v_all)
 
     def empty_cache(self, batch: int, tokens: int) -> torch.Tensor:
         cfg = self.cfg
@@ -202,8 +254,7 @@ class DiT(nn.Module):
         b, n, _ = x.shape
         idx = torch.arange(n).unsqueeze(0).expand(b, n)
         cache = self.empty_cache(b, n)
-        v, _, _ = self(x, idx, timestep, cond, cache, cache, torch.tensor([grid_w]))
-        return v
+        return self(x, idx, timestep, cond, cache, cache, torch.tensor([grid_w]))[0]
 
 
 def patchify(img: torch.Tensor, p: int) -> torch.Tensor:

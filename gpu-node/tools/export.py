@@ -1,8 +1,12 @@
-"""Export a DiT to a RAS-ready ONNX graph plus its JSON model card (DESIGN.md §4).
+"""Export a DiT to a RAS-ready ONNX graph plus its JSON model card
+(contract ``ras-ready-dit/2``, docs/model-contract.md).
 
-The graph is checked against the PyTorch forward with onnxruntime (through
-onnxruntime-node: Debian ships no Python onnxruntime) on n = N and n < N cases;
-the worst absolute difference goes into the card.
+The graph takes and returns the K/V caches one tensor per layer
+(``k_cache_<l>`` in, ``k_all_<l>`` out), so a runtime can keep them on the
+device and feed each step's outputs straight back. It is checked against the
+PyTorch forward with onnxruntime (through onnxruntime-node: Debian ships no
+Python onnxruntime) on n = N and n < N cases; the worst absolute difference
+goes into the card.
 
     /usr/bin/python3 gpu-node/tools/export.py --random 7 --out DIR \
         --hidden 384 --depth 12 --heads 6 --patch 2 --grid 16x16
@@ -20,37 +24,72 @@ import onnx
 import torch
 
 from dit import DiT, DiTConfig
+from shared_weights import save_with_shared_weights
 
 TOOLS = Path(__file__).resolve().parent
+FORMAT = "ras-ready-dit/2"
+#: Inputs of the stacked Python form (``DiT.forward``), as ``make_inputs`` builds them.
 INPUTS = ["x", "token_index", "timestep", "cond", "k_cache", "v_cache", "grid_w"]
-OUTPUTS = ["v", "k_new", "v_new"]
+
+
+def graph_inputs(depth: int) -> list[str]:
+    """Input names of the exported graph: caches one tensor per layer."""
+    return ["x", "token_index", "timestep", "cond", "grid_w", *layer_names("k_cache", depth), *layer_names("v_cache", depth)]
+
+
+def graph_outputs(depth: int) -> list[str]:
+    return ["v", "k_new", "v_new", *layer_names("k_all", depth), *layer_names("v_all", depth)]
+
+
+def layer_names(prefix: str, depth: int) -> list[str]:
+    return [f"{prefix}_{layer}" for layer in range(depth)]
+
+
+class RasGraph(torch.nn.Module):
+    """``DiT.run`` with flat per-layer cache arguments, the shape of the graph."""
+
+    def __init__(self, model: DiT):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x, token_index, timestep, cond, grid_w, *caches):
+        depth = self.model.cfg.depth
+        v, k_new, v_new, k_all, v_all = self.model.run(
+            x, token_index, timestep, cond, grid_w, list(caches[:depth]), list(caches[depth:])
+        )
+        return (v, k_new, v_new, *k_all, *v_all)
+
+
+def graph_feeds(inputs: dict) -> dict:
+    """Stacked ``make_inputs`` tensors -> the graph's per-layer inputs."""
+    feeds = {k: v for k, v in inputs.items() if k not in ("k_cache", "v_cache")}
+    for name in ("k_cache", "v_cache"):
+        for layer, t in enumerate(inputs[name].unbind(0)):
+            feeds[f"{name}_{layer}"] = t
+    return feeds
 
 
 def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
-    """Write the graph at opset 17 with dynamic batch and token counts."""
+    """Write the graph at opset 17 with dynamic batch and token counts (weights inline)."""
     model.eval()
+    depth = model.cfg.depth
     n_all = grid[0] * grid[1]
-    args = make_inputs(model, grid, batch=2, n=max(1, n_all // 2), seed=0, stale=True)
-    dyn = {
-        "x": {0: "B", 1: "n"},
-        "token_index": {0: "B", 1: "n"},
-        "timestep": {0: "B"},
-        "cond": {0: "B"},
-        "k_cache": {1: "B", 3: "N"},
-        "v_cache": {1: "B", 3: "N"},
-        "v": {0: "B", 1: "n"},
-        "k_new": {1: "B", 3: "n"},
-        "v_new": {1: "B", 3: "n"},
-    }
+    feeds = graph_feeds(make_inputs(model, grid, batch=2, n=max(1, n_all // 2), seed=0, stale=True))
+    names = graph_inputs(depth)
+    dyn = {"x": {0: "B", 1: "n"}, "token_index": {0: "B", 1: "n"}, "timestep": {0: "B"}, "cond": {0: "B"}}
+    dyn.update({"v": {0: "B", 1: "n"}, "k_new": {1: "B", 3: "n"}, "v_new": {1: "B", 3: "n"}})
+    for prefix in ("k_cache", "v_cache", "k_all", "v_all"):
+        dyn.update({name: {0: "B", 2: "N"} for name in layer_names(prefix, depth)})
     with torch.no_grad():
         torch.onnx.export(
-            model,
-            tuple(args[k] for k in INPUTS),
+            RasGraph(model),
+            tuple(feeds[k] for k in names),
             str(path),
             opset_version=17,
-            input_names=INPUTS,
-            output_names=OUTPUTS,
+            input_names=names,
+            output_names=graph_outputs(depth),
             dynamic_axes=dyn,
+            custom_opsets={"com.microsoft": 1},
         )
     onnx.checker.check_model(onnx.load(str(path)))
 
@@ -83,9 +122,19 @@ def reference_cases(model: DiT, grid) -> list[dict]:
     for i, (name, batch, n, stale) in enumerate(specs):
         inputs = make_inputs(model, grid, batch, n, seed=100 + i, stale=stale)
         with torch.no_grad():
-            outs = model(*(inputs[k] for k in INPUTS))
-        cases.append({"name": name, "inputs": inputs, "outputs": dict(zip(OUTPUTS, outs))})
+            v, k_new, v_new, k_all, v_all = model(*(inputs[k] for k in INPUTS))
+        outputs = {"v": v, "k_new": k_new, "v_new": v_new, "k_all": k_all, "v_all": v_all}
+        cases.append({"name": name, "inputs": graph_feeds(inputs), "outputs": graph_feeds_out(outputs)})
     return cases
+
+
+def graph_feeds_out(outputs: dict) -> dict:
+    """Stacked k_all / v_all -> the graph's per-layer outputs."""
+    out = {k: v for k, v in outputs.items() if k not in ("k_all", "v_all")}
+    for name in ("k_all", "v_all"):
+        for layer, t in enumerate(outputs[name].unbind(0)):
+            out[f"{name}_{layer}"] = t
+    return out
 
 
 def tensor_json(t: torch.Tensor) -> dict:
@@ -104,26 +153,49 @@ def cases_json(cases: list[dict]) -> list[dict]:
     ]
 
 
+def write_cases_binary(cases: list[dict], path: Path) -> None:
+    """Cases for verify_onnx.mjs: a little-endian u32 header length, a JSON
+    header naming every tensor's case, role, dtype, dims and byte offset, then
+    the raw tensors (JSON text of the per-layer caches of a large model would
+    pass V8's largest string)."""
+    header, blobs, offset = [], [], 0
+    for c in cases:
+        for role in ("inputs", "outputs"):
+            for name, t in c[role].items():
+                raw = t.contiguous().numpy().astype("<i8" if t.dtype == torch.int64 else "<f4").tobytes()
+                dtype = "int64" if t.dtype == torch.int64 else "float32"
+                header.append({"case": c["name"], "role": role, "name": name, "dtype": dtype, "dims": list(t.shape), "offset": offset, "bytes": len(raw)})
+                blobs.append(raw)
+                offset += len(raw)
+    head = json.dumps(header).encode()
+    with path.open("wb") as f:
+        f.write(len(head).to_bytes(4, "little"))
+        f.write(head)
+        for raw in blobs:
+            f.write(raw)
+
+
 def verify_with_ort(onnx_path: Path, cases: list[dict]) -> dict:
     """Run the graph in onnxruntime-node on ``cases``; max abs diff per case."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump({"cases": cases_json(cases)}, f)
-    out = subprocess.run(
-        ["node", str(TOOLS / "verify_onnx.mjs"), str(onnx_path), f.name],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    Path(f.name).unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cases.bin"
+        write_cases_binary(cases, path)
+        out = subprocess.run(
+            ["node", str(TOOLS / "verify_onnx.mjs"), str(onnx_path), str(path)],
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
     return json.loads(out.stdout)
 
 
-def write_card(path: Path, model: DiT, grid, extra: dict) -> dict:
+def write_card(path: Path, model: DiT, grid, files: dict[str, str], extra: dict) -> dict:
     cfg = model.cfg
     card = {
-        "format": "ras-ready-dit/1",
+        "format": FORMAT,
         "family": "dit",
-        "graph": path.with_suffix(".onnx").name,
+        "graphs": files,
+        "weights": path.with_suffix(".weights").name,
         "patch": cfg.patch,
         "channels": cfg.channels,
         "token_dim": cfg.token_dim,
@@ -136,6 +208,7 @@ def write_card(path: Path, model: DiT, grid, extra: dict) -> dict:
         "time": {"scale": cfg.time_scale, "shift": 1.0},
         "cond": {"kind": "class", "num_classes": cfg.num_classes, "null": cfg.null_class, "labels": None},
         "preview": {"kind": "rgb", "scale": 0.5, "offset": 0.5},
+        "kv": {"layout": "per-layer [B,H,N,head_dim]", "dtype": "float32"},
         "recommended": {"steps": 28, "guidance": 1.0},
         "params": sum(p.numel() for p in model.parameters()),
         "config": cfg.to_dict(),
@@ -150,23 +223,38 @@ def write_card(path: Path, model: DiT, grid, extra: dict) -> dict:
 GOLDEN_TOLERANCE = 1e-4
 
 
+def graph_files(name: str) -> dict[str, str]:
+    """File of each attention variant's graph; both read ``<name>.weights``."""
+    return {"unfused": f"{name}.onnx", "fused": f"{name}.fused.onnx"}
+
+
 def export_model(model: DiT, out_dir: Path, name: str, grid, card_extra: dict, golden: bool = False) -> dict:
-    """Export graph + card into ``out_dir`` and verify; raises if the graph disagrees.
+    """Export both graphs (unfused and fused attention, one shared weights file)
+    and the card into ``out_dir`` and verify each; raises if a graph disagrees.
     With ``golden`` also writes ``golden.json``: the reference cases, so the
     TypeScript tests can check the runtime with no Python."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    onnx_path = out_dir / f"{name}.onnx"
-    export_onnx(model, onnx_path, grid)
+    files = graph_files(name)
+    graphs = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind, file in files.items():
+            model.attention = kind
+            export_onnx(model, Path(tmp) / file, grid)
+            graphs[out_dir / file] = onnx.load(str(Path(tmp) / file))
+    model.attention = "unfused"
+    save_with_shared_weights(graphs, out_dir / f"{name}.weights")
     cases = reference_cases(model, grid)
-    diffs = verify_with_ort(onnx_path, cases)
-    worst = max(diffs.values())
-    if worst > GOLDEN_TOLERANCE:
-        raise RuntimeError(f"ONNX graph disagrees with PyTorch: {diffs} > {GOLDEN_TOLERANCE}")
+    diffs = {}
+    for kind, file in files.items():
+        diffs[kind] = verify_with_ort(out_dir / file, cases)
+        worst = max(diffs[kind].values())
+        if worst > GOLDEN_TOLERANCE:
+            raise RuntimeError(f"ONNX graph {file} disagrees with PyTorch: {diffs[kind]} > {GOLDEN_TOLERANCE}")
     if golden:
         blob = {"tolerance": GOLDEN_TOLERANCE, "source": "PyTorch forward of dit.py", "cases": cases_json(cases)}
         (out_dir / "golden.json").write_text(json.dumps(blob, separators=(",", ":")))
     extra = {**card_extra, "export": {"opset": 17, "torch": torch.__version__, "max_abs_diff": diffs}}
-    return write_card(out_dir / f"{name}.json", model, grid, extra)
+    return write_card(out_dir / f"{name}.json", model, grid, files, extra)
 
 
 def parse_grid(text: str) -> tuple[int, int]:
@@ -204,7 +292,7 @@ def main() -> None:
         card_extra = {"weights": f"random (seed {args.random})"}
     card_extra["recommended"] = {"steps": args.steps, "guidance": args.guidance}
     card = export_model(model, args.out, args.name, args.grid, card_extra, args.golden)
-    print(json.dumps({"graph": str(args.out / card["graph"]), "max_abs_diff": card["export"]["max_abs_diff"]}))
+    print(json.dumps({"graphs": card["graphs"], "max_abs_diff": card["export"]["max_abs_diff"]}))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import unittest
 from pathlib import Path
 
 import numpy as np
+import onnx
 import torch
 
 import shapes
@@ -31,11 +32,11 @@ class RasForwardTest(unittest.TestCase):
         dense = make_inputs(model, grid, batch=2, n=24, seed=1, stale=False)
         dense["token_index"] = torch.arange(24).repeat(2, 1)
         with torch.no_grad():
-            v_all, k_all, v_cache = model(*(dense[k] for k in INPUTS))
+            v_all, _, _, k_all, v_cache = model(*(dense[k] for k in INPUTS))
             idx = torch.tensor([[1, 5, 9, 20], [0, 2, 3, 23]])
             x_sub = torch.stack([dense["x"][b, idx[b]] for b in range(2)])
             sub = {**dense, "x": x_sub, "token_index": idx, "k_cache": k_all, "v_cache": v_cache}
-            v_sub, k_new, _ = model(*(sub[k] for k in INPUTS))
+            v_sub, k_new, _, _, _ = model(*(sub[k] for k in INPUTS))
         want = torch.stack([v_all[b, idx[b]] for b in range(2)])
         self.assertLess((v_sub - want).abs().max().item(), 1e-5)
         self.assertEqual(tuple(k_new.shape), (2, 2, 2, 4, 24))
@@ -61,20 +62,59 @@ class RasForwardTest(unittest.TestCase):
             b = model(*(changed[k] for k in INPUTS))[0]
         self.assertTrue(torch.equal(a, b))
 
+    def test_the_returned_caches_are_the_inputs_with_the_fresh_rows_written(self):
+        model = tiny_model()
+        inputs = make_inputs(model, (4, 6), batch=2, n=5, seed=4, stale=True)
+        with torch.no_grad():
+            _, k_new, v_new, k_all, v_all = model(*(inputs[k] for k in INPUTS))
+        want_k, want_v = inputs["k_cache"].clone(), inputs["v_cache"].clone()
+        for b in range(2):
+            for t, j in enumerate(inputs["token_index"][b]):
+                want_k[:, b, :, j] = k_new[:, b, :, t]
+                want_v[:, b, :, j] = v_new[:, b, :, t]
+        self.assertTrue(torch.equal(k_all, want_k))
+        self.assertTrue(torch.equal(v_all, want_v))
+
+    def test_fused_and_unfused_attention_give_the_same_forward(self):
+        model = tiny_model()
+        inputs = make_inputs(model, (4, 6), batch=2, n=7, seed=5, stale=True)
+        with torch.no_grad():
+            a = model(*(inputs[k] for k in INPUTS))[0]
+            model.attention = "fused"
+            b = model(*(inputs[k] for k in INPUTS))[0]
+        self.assertLess((a - b).abs().max().item(), 1e-6)
+
     def test_patchify_round_trips_non_square_images(self):
         img = torch.randn(2, 3, 8, 12)
         self.assertTrue(torch.equal(unpatchify(patchify(img, 2), 2, 3, 4, 6), img))
 
 
 class ExporterTest(unittest.TestCase):
-    def test_the_graph_matches_pytorch_in_onnxruntime_for_n_equal_and_below_N(self):
+    def test_both_graphs_match_pytorch_in_onnxruntime_for_n_equal_and_below_N(self):
         with tempfile.TemporaryDirectory() as out:
             card = export_model(tiny_model(3), Path(out), "model", (3, 5), {"weights": "random (seed 3)"})
-            diffs = card["export"]["max_abs_diff"]
-            self.assertEqual(set(diffs), {"dense_b1", "dense_b2", "subset_b2"})
-            self.assertLess(max(diffs.values()), 1e-4)
-            self.assertTrue((Path(out) / "model.onnx").exists())
+            self.assertEqual(card["format"], "ras-ready-dit/2")
+            self.assertEqual(set(card["export"]["max_abs_diff"]), {"unfused", "fused"})
+            for diffs in card["export"]["max_abs_diff"].values():
+                self.assertEqual(set(diffs), {"dense_b1", "dense_b2", "subset_b2"})
+                self.assertLess(max(diffs.values()), 1e-4)
             self.assertEqual(card["layers"], 2)
+
+    def test_the_graphs_take_and_return_caches_per_layer_and_share_one_weights_file(self):
+        with tempfile.TemporaryDirectory() as out:
+            card = export_model(tiny_model(3), Path(out), "model", (3, 5), {})
+            params = sum(p.numel() for p in tiny_model(3).parameters())
+            weights = (Path(out) / card["weights"]).stat().st_size
+            self.assertLess(weights, 1.1 * 4 * params)  # one copy, not one per graph
+            ops = {}
+            for kind, file in card["graphs"].items():
+                graph = onnx.load(str(Path(out) / file), load_external_data=False).graph
+                self.assertEqual([i.name for i in graph.input][5:], ["k_cache_0", "k_cache_1", "v_cache_0", "v_cache_1"])
+                self.assertEqual([o.name for o in graph.output][3:], ["k_all_0", "k_all_1", "v_all_0", "v_all_1"])
+                ops[kind] = {n.op_type for n in graph.node}
+            self.assertIn("MultiHeadAttention", ops["fused"])
+            self.assertNotIn("Softmax", ops["fused"])
+            self.assertIn("Softmax", ops["unfused"])
 
     def test_the_committed_test_model_is_what_the_exporter_makes(self):
         golden = json.loads((MODELS / "test-tiny" / "golden.json").read_text())
@@ -85,7 +125,11 @@ class ExporterTest(unittest.TestCase):
                 for k, v in case["inputs"].items()
             }
             with torch.no_grad():
-                v = model(*(inputs[k] for k in INPUTS))[0]
+                v = model.run(
+                    *(inputs[k] for k in ("x", "token_index", "timestep", "cond", "grid_w")),
+                    [inputs[f"k_cache_{layer}"] for layer in range(TINY.depth)],
+                    [inputs[f"v_cache_{layer}"] for layer in range(TINY.depth)],
+                )[0]
             want = torch.tensor(case["outputs"]["v"]["data"]).reshape(v.shape)
             self.assertLess((v - want).abs().max().item(), golden["tolerance"], case["name"])
 

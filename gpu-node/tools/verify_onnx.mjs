@@ -1,29 +1,34 @@
 // Runs a RAS-ready graph in onnxruntime-node on reference cases written by
-// export.py and prints {case: max abs diff} as JSON. Plain JS so the Python
-// exporter can call it with nothing but `node`.
+// export.py (write_cases_binary) and prints {case: max abs diff} as JSON.
+// Plain JS so the Python exporter can call it with nothing but `node`.
 import { readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 
 const [graphPath, casesPath] = process.argv.slice(2);
-const { cases } = JSON.parse(readFileSync(casesPath, 'utf8'));
+const file = readFileSync(casesPath);
+const headLength = file.readUInt32LE(0);
+const header = JSON.parse(file.subarray(4, 4 + headLength).toString('utf8'));
+const body = 4 + headLength;
 const session = await ort.InferenceSession.create(graphPath);
 
-function toTensor({ dtype, dims, data }) {
-  const values = dtype === 'int64' ? BigInt64Array.from(data, (v) => BigInt(v)) : Float32Array.from(data);
-  return new ort.Tensor(dtype, values, dims);
+const cases = new Map();
+for (const t of header) {
+  const bytes = file.buffer.slice(file.byteOffset + body + t.offset, file.byteOffset + body + t.offset + t.bytes);
+  const data = t.dtype === 'int64' ? new BigInt64Array(bytes) : new Float32Array(bytes);
+  if (!cases.has(t.case)) cases.set(t.case, { inputs: {}, outputs: {} });
+  cases.get(t.case)[t.role][t.name] = new ort.Tensor(t.dtype, data, t.dims);
 }
 
 const diffs = {};
-for (const c of cases) {
-  const feeds = Object.fromEntries(Object.entries(c.inputs).map(([k, v]) => [k, toTensor(v)]));
-  const outs = await session.run(feeds);
+for (const [name, c] of cases) {
+  const outs = await session.run(c.inputs);
   let worst = 0;
-  for (const [name, want] of Object.entries(c.outputs)) {
-    const got = outs[name].data;
+  for (const [output, want] of Object.entries(c.outputs)) {
+    const got = outs[output].data;
     if (got.length !== want.data.length)
-      throw new Error(`${c.name}/${name}: ${got.length} values, want ${want.data.length}`);
+      throw new Error(`${name}/${output}: ${got.length} values, want ${want.data.length}`);
     for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want.data[i]));
   }
-  diffs[c.name] = worst;
+  diffs[name] = worst;
 }
 process.stdout.write(JSON.stringify(diffs));

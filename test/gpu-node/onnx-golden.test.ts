@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { loadTestModel, TEST_MODEL_DIR } from '../helpers/models';
+import { TEST_MODEL_DIR } from '../helpers/models';
 
 interface Tensor {
   dtype: 'float32' | 'int64';
@@ -17,37 +18,49 @@ interface Case {
 const golden: { tolerance: number; cases: Case[] } = JSON.parse(
   readFileSync(join(TEST_MODEL_DIR, 'golden.json'), 'utf8'),
 );
-const f32 = (t: Tensor) => Float32Array.from(t.data);
-const i64 = (t: Tensor) => BigInt64Array.from(t.data, (v) => BigInt(v));
+const card = JSON.parse(readFileSync(join(TEST_MODEL_DIR, 'model.json'), 'utf8'));
+const toOrt = (t: Tensor) =>
+  t.dtype === 'int64'
+    ? new ort.Tensor(
+        'int64',
+        BigInt64Array.from(t.data, (v) => BigInt(v)),
+        t.dims,
+      )
+    : new ort.Tensor('float32', Float32Array.from(t.data), t.dims);
 
-describe('the ONNX test model', () => {
-  it.each(golden.cases.map((c) => [c.name, c] as const))(
-    'matches the PyTorch golden outputs (%s) within the stated tolerance',
-    async (_name, c) => {
-      const model = await loadTestModel();
-      const [rows, tokens] = c.inputs.x.dims;
-      const out = await model.run({
-        x: f32(c.inputs.x),
-        tokenIndex: i64(c.inputs.token_index),
-        timestep: f32(c.inputs.timestep),
-        cond: i64(c.inputs.cond),
-        kCache: f32(c.inputs.k_cache),
-        vCache: f32(c.inputs.v_cache),
-        rows,
-        tokens,
-        gridTokens: c.inputs.k_cache.dims[3],
-        gridW: c.inputs.grid_w.data[0],
-      });
-      const got = { v: out.v, k_new: out.kNew, v_new: out.vNew };
-      for (const [name, want] of Object.entries(c.outputs)) {
-        const values = got[name as keyof typeof got];
-        expect(values.length, name).toBe(want.data.length);
-        let worst = 0;
-        for (let k = 0; k < values.length; k++) worst = Math.max(worst, Math.abs(values[k] - want.data[k]));
-        expect(worst, `${c.name}/${name} max abs diff`).toBeLessThanOrEqual(golden.tolerance);
-      }
+/** Worst |got − want| per output of one case through one graph on the CPU provider. */
+async function worstDiffs(graph: string, c: Case): Promise<Record<string, number>> {
+  const session = await ort.InferenceSession.create(join(TEST_MODEL_DIR, graph), { intraOpNumThreads: 1 });
+  const feeds = Object.fromEntries(Object.entries(c.inputs).map(([k, t]) => [k, toOrt(t)]));
+  const out = await session.run(feeds);
+  await session.release();
+  const worst: Record<string, number> = {};
+  for (const [name, want] of Object.entries(c.outputs)) {
+    const got = out[name].data as Float32Array;
+    expect(got.length, name).toBe(want.data.length);
+    worst[name] = 0;
+    for (let k = 0; k < got.length; k++) worst[name] = Math.max(worst[name], Math.abs(got[k] - want.data[k]));
+  }
+  return worst;
+}
+
+describe('the ONNX test model (contract ras-ready-dit/2)', () => {
+  const graphs = Object.entries(card.graphs as Record<string, string>);
+  const cases = graphs.flatMap(([kind, file]) => golden.cases.map((c) => [kind, c.name, file, c] as const));
+
+  it.each(cases)(
+    '%s graph matches the PyTorch golden outputs (%s) within the stated tolerance',
+    async (_k, _n, file, c) => {
+      const worst = await worstDiffs(file, c);
+      for (const [name, diff] of Object.entries(worst))
+        expect(diff, `${c.name}/${name}`).toBeLessThanOrEqual(golden.tolerance);
     },
   );
+
+  it('returns the updated full caches of every layer beside the fresh rows', () => {
+    const outputs = Object.keys(golden.cases[0].outputs).sort();
+    expect(outputs).toEqual(['k_all_0', 'k_all_1', 'k_new', 'v', 'v_all_0', 'v_all_1', 'v_new']);
+  });
 
   it('is not trivial: its velocities are far from zero', () => {
     const v = golden.cases[0].outputs.v.data;

@@ -87,7 +87,7 @@ describe('RasSampler step events', () => {
   it('share one selection within a CFG pair and choose per image', async () => {
     const fake = new FakeModel(fakeCard(), field);
     await new RasSampler(fake).sample({ ...base, cond: [0, 1], seeds: [1, 2], guidance: 3 });
-    const rasCalls = fake.calls.filter((c) => c.tokens < c.gridTokens);
+    const rasCalls = fake.calls.filter((c) => c.tokens < 24);
     expect(rasCalls.length).toBeGreaterThan(0);
     for (const c of rasCalls) {
       const rowsOf = (r: number) => [...c.tokenIndex.subarray(r * c.tokens, (r + 1) * c.tokens)];

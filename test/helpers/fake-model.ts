@@ -3,7 +3,8 @@
  * velocity field (adversarial metrics) or want to watch the calls made.
  * Velocity of token j: `field(j, d, timestep, cond)`; K/V rows are token-valued.
  */
-import type { DitModel, ModelCard, ModelInputs, ModelOutputs } from '../../gpu-node/src/sampler/model';
+import { HostKv } from '../../gpu-node/src/sampler/kv-cache';
+import type { DitModel, KvCaches, ModelCard, ModelInputs, ModelOutputs } from '../../gpu-node/src/sampler/model';
 
 export function fakeCard(overrides: Partial<ModelCard> = {}): ModelCard {
   return {
@@ -29,13 +30,19 @@ export type Field = (token: number, d: number, timestep: number, cond: number) =
 
 export class FakeModel implements DitModel {
   readonly calls: ModelInputs[] = [];
+  readonly kvTraffic = { toHost: 0, toDevice: 0 };
 
   constructor(
     readonly card: ModelCard,
     private readonly field: Field,
   ) {}
 
-  async run(i: ModelInputs): Promise<ModelOutputs> {
+  createKv(rows: number, tokens: number): HostKv {
+    const { layers, heads, head_dim } = this.card;
+    return new HostKv(layers, rows, heads, tokens, head_dim);
+  }
+
+  async run(i: ModelInputs, kv: KvCaches): Promise<ModelOutputs> {
     this.calls.push(i);
     const { layers, heads, head_dim: hd, token_dim: dim } = this.card;
     const v = new Float32Array(i.rows * i.tokens * dim);
@@ -46,8 +53,9 @@ export class FakeModel implements DitModel {
           v[(r * i.tokens + t) * dim + d] = this.field(j, d, i.timestep[r], Number(i.cond[r]));
       }
     }
-    const kv = new Float32Array(layers * i.rows * heads * i.tokens * hd);
-    for (let k = 0; k < kv.length; k++) kv[k] = Number(i.tokenIndex[Math.floor(k / hd) % (i.rows * i.tokens)]);
-    return { v, kNew: kv, vNew: kv.slice() };
+    const rows = new Float32Array(layers * i.rows * heads * i.tokens * hd);
+    for (let k = 0; k < rows.length; k++) rows[k] = Number(i.tokenIndex[Math.floor(k / hd) % (i.rows * i.tokens)]);
+    (kv as HostKv).write(rows, rows.slice(), Int32Array.from(i.tokenIndex, Number), i.tokens);
+    return { v };
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Model cards: the JSON beside each graph (DESIGN.md §4), parsed with zod so a
- * malformed card fails at load with the path of the bad field.
+ * Model cards: the JSON beside each model's graphs (docs/model-contract.md),
+ * parsed with zod so a malformed card fails at load with the path of the bad
+ * field. Format `ras-ready-dit/2`: caches per layer in and out, two graphs
+ * (unfused and fused attention) over one weights file.
  */
 import { z } from 'zod';
 import type { ModelCard } from '../sampler/model';
@@ -8,9 +10,12 @@ import type { ModelCard } from '../sampler/model';
 const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 
 export const cardSchema = z.object({
-  format: z.literal('ras-ready-dit/1'),
+  format: z.literal('ras-ready-dit/2', {
+    error: (i) => `unsupported card format ${JSON.stringify(i.input)}; re-export with gpu-node/tools/export.py`,
+  }),
   family: z.string(),
-  graph: z.string(),
+  graphs: z.object({ unfused: z.string(), fused: z.string() }),
+  kv: z.object({ layout: z.literal('per-layer [B,H,N,head_dim]'), dtype: z.literal('float32') }),
   patch: z.number().int().positive(),
   channels: z.number().int().positive(),
   token_dim: z.number().int().positive(),

@@ -1,63 +1,185 @@
 /**
- * The onnxruntime-node adapter: a RAS-ready graph + card as a `DitModel`.
- * Execution provider and thread counts are configuration (CPU here, CUDA on
- * GPU nodes).
+ * The onnxruntime-node adapter: a RAS-ready model (card + graphs) as a
+ * `DitModel` that owns its runs' K/V caches (docs/gpu.md).
+ *
+ * - CPU: caches are host arrays (`HostKv`), fed per layer as views; the graph's
+ *   fresh rows come back and are written in place.
+ * - WebGPU, device residency (its default): caches are the graph's own
+ *   `k_all_<l>` outputs, left on the device and fed back; no K/V crosses to
+ *   the host on a step.
+ * - WebGPU, host residency (for comparison): as on the CPU, so every step
+ *   uploads the caches and downloads the fresh rows; counted in `kvTraffic`.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
-import type { DitModel, ModelCard, ModelInputs, ModelOutputs } from '../sampler/model';
+import { HostKv } from '../sampler/kv-cache';
+import type { DitModel, KvArrays, KvCaches, KvTraffic, ModelCard, ModelInputs, ModelOutputs } from '../sampler/model';
 import { parseCard } from './card';
+import { deviceError } from './device-errors';
+import { DeviceKv, type DeviceLink } from './device-kv';
+import { snapshotGraph, snapshotInputs } from './kv-graph';
+
+export type Residency = 'host' | 'device';
+export type Attention = 'fused' | 'unfused';
 
 export interface RuntimeOptions {
-  /** Execution providers in order of preference, e.g. ['cuda', 'cpu']. */
+  /** Execution providers in order of preference, e.g. ['webgpu'] or ['cpu']. */
   executionProviders?: string[];
   intraOpThreads?: number;
   interOpThreads?: number;
+  /** Where K/V live between steps; default 'device' on WebGPU, else 'host'. */
+  kvResidency?: Residency;
+  /** Which graph; default 'fused' on WebGPU (FlashAttention, no [n, N] scores), else 'unfused'. */
+  attention?: Attention;
 }
 
 export class OnnxDitModel implements DitModel {
+  readonly kvTraffic: KvTraffic = { toHost: 0, toDevice: 0 };
+  private readonly link: DeviceLink;
+  private readonly deviceFetches: string[];
+  private snapshots?: Promise<ort.InferenceSession>;
+
   private constructor(
     readonly card: ModelCard,
     private readonly session: ort.InferenceSession,
-  ) {}
+    /** The first provider is a GPU's: K/V on the host crosses a bus. */
+    readonly onDevice: boolean,
+    readonly residency: Residency,
+    readonly attention: Attention,
+    private readonly provider: string,
+  ) {
+    const layers = Array.from({ length: card.layers }, (_, l) => l);
+    this.deviceFetches = ['v', ...layers.map((l) => `k_all_${l}`), ...layers.map((l) => `v_all_${l}`)];
+    this.link = {
+      live: 0,
+      download: (k, v) => this.download(k, v),
+      hostTensors: (kv, l, dims) => hostLayer(kv, l, dims),
+    };
+  }
 
-  /** Loads a card and the graph it names; `name` defaults to the card's directory. */
+  /** Loads a card and the graph the options choose; `name` defaults to the card's directory. */
   static async load(
     cardPath: string,
     opts: RuntimeOptions = {},
     name = basename(dirname(cardPath)),
   ): Promise<OnnxDitModel> {
     const card = parseCard(name, JSON.parse(await readFile(cardPath, 'utf8')));
-    const session = await ort.InferenceSession.create(join(dirname(cardPath), card.graph), {
-      executionProviders: opts.executionProviders ?? ['cpu'],
-      intraOpNumThreads: opts.intraOpThreads ?? 0,
-      interOpNumThreads: opts.interOpThreads ?? 1,
-      graphOptimizationLevel: 'all',
+    const providers = opts.executionProviders ?? ['cpu'];
+    const onDevice = providers[0] === 'webgpu';
+    const residency = opts.kvResidency ?? (onDevice ? 'device' : 'host');
+    if (residency === 'device' && !onDevice) {
+      throw new Error(`model ${name}: device-resident K/V needs the webgpu execution provider first`);
+    }
+    const attention = opts.attention ?? (onDevice ? 'fused' : 'unfused');
+    const onDeviceOutputs: Record<string, 'gpu-buffer'> = {};
+    if (residency === 'device') {
+      for (let l = 0; l < card.layers; l++) {
+        onDeviceOutputs[`k_all_${l}`] = 'gpu-buffer';
+        onDeviceOutputs[`v_all_${l}`] = 'gpu-buffer';
+      }
+    }
+    const session = await ort.InferenceSession.create(join(dirname(cardPath), card.graphs[attention]), {
+      ...sessionOptions(providers, opts),
+      preferredOutputLocation: onDeviceOutputs,
+    }).catch((e) => {
+      throw deviceError(e, providers[0]) ?? e;
     });
-    return new OnnxDitModel(card, session);
+    return new OnnxDitModel(card, session, onDevice, residency, attention, providers[0]);
   }
 
-  async run(i: ModelInputs): Promise<ModelOutputs> {
-    const { layers, heads, head_dim: hd, token_dim: dim } = this.card;
-    const cacheDims = [layers, i.rows, heads, i.gridTokens, hd];
-    const out = await this.session.run({
-      x: new ort.Tensor('float32', i.x, [i.rows, i.tokens, dim]),
-      token_index: new ort.Tensor('int64', i.tokenIndex, [i.rows, i.tokens]),
-      timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
-      cond: new ort.Tensor('int64', i.cond, [i.rows]),
-      k_cache: new ort.Tensor('float32', i.kCache, cacheDims),
-      v_cache: new ort.Tensor('float32', i.vCache, cacheDims),
-      grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(i.gridW)), [1]),
-    });
-    return {
-      v: out.v.data as Float32Array,
-      kNew: out.k_new.data as Float32Array,
-      vNew: out.v_new.data as Float32Array,
-    };
+  /** Device tensors held by unfinished runs (0 when every run was disposed). */
+  get liveDeviceTensors(): number {
+    return this.link.live;
+  }
+
+  createKv(rows: number, tokens: number): KvCaches {
+    const { layers, heads, head_dim: hd } = this.card;
+    if (this.residency === 'device') return new DeviceKv(this.link, layers, [rows, heads, tokens, hd]);
+    return new HostKv(layers, rows, heads, tokens, hd);
+  }
+
+  async run(i: ModelInputs, kv: KvCaches): Promise<ModelOutputs> {
+    const feeds = this.inputFeeds(i);
+    if (kv instanceof DeviceKv) {
+      const caches = kv.feeds();
+      for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
+      const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
+      kv.adopt(out);
+      return { v: out.v.data as Float32Array };
+    }
+    if (!(kv instanceof HostKv)) throw new Error('K/V caches were made by another model');
+    const dims = [i.rows, this.card.heads, kv.tokens, this.card.head_dim];
+    for (let l = 0; l < this.card.layers; l++) Object.assign(feeds, cacheFeeds(hostLayer(kv, l, dims), l));
+    const out = await this.guarded(() => this.session.run(feeds, ['v', 'k_new', 'v_new']));
+    const kNew = out.k_new.data as Float32Array;
+    const vNew = out.v_new.data as Float32Array;
+    if (this.onDevice) {
+      this.kvTraffic.toDevice += kv.k.byteLength + kv.v.byteLength;
+      this.kvTraffic.toHost += kNew.byteLength + vNew.byteLength;
+    }
+    kv.write(kNew, vNew, Int32Array.from(i.tokenIndex, Number), i.tokens);
+    return { v: out.v.data as Float32Array };
   }
 
   async dispose(): Promise<void> {
     await this.session.release();
+    if (this.snapshots) await (await this.snapshots).release();
+  }
+
+  private inputFeeds(i: ModelInputs): Record<string, ort.Tensor> {
+    return {
+      x: new ort.Tensor('float32', i.x, [i.rows, i.tokens, this.card.token_dim]),
+      token_index: new ort.Tensor('int64', i.tokenIndex, [i.rows, i.tokens]),
+      timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
+      cond: new ort.Tensor('int64', i.cond, [i.rows]),
+      grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(i.gridW)), [1]),
+    };
+  }
+
+  /** Every layer's K and V gathered to the host by the snapshot graph, on the model's device. */
+  private async download(k: ort.Tensor[], v: ort.Tensor[]): Promise<KvArrays> {
+    this.snapshots ??= ort.InferenceSession.create(snapshotGraph(this.card.layers), {
+      executionProviders: [this.provider],
+    });
+    const session = await this.snapshots;
+    const names = snapshotInputs(this.card.layers);
+    const feeds = Object.fromEntries([...k, ...v].map((t, j) => [names[j], t]));
+    const out = await this.guarded(() => session.run(feeds));
+    for (const t of [...k, ...v]) if (t.location === 'gpu-buffer') this.kvTraffic.toHost += bytes(t);
+    return { k: out.k.data as Float32Array, v: out.v.data as Float32Array };
+  }
+
+  /** Runs `f`, turning a device's out-of-memory or loss into the runtime's typed errors. */
+  private async guarded<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw deviceError(e, this.provider) ?? e;
+    }
   }
 }
+
+function sessionOptions(providers: string[], opts: RuntimeOptions): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: providers,
+    intraOpNumThreads: opts.intraOpThreads ?? 0,
+    interOpNumThreads: opts.interOpThreads ?? 1,
+    graphOptimizationLevel: 'all',
+  };
+}
+
+/** Layer `l` of stacked host caches as tensors [rows, heads, N, head_dim] (views, no copy). */
+function hostLayer(kv: KvArrays, l: number, dims: number[]): { k: ort.Tensor; v: ort.Tensor } {
+  const size = dims.reduce((a, b) => a * b, 1);
+  return {
+    k: new ort.Tensor('float32', kv.k.subarray(l * size, (l + 1) * size), dims),
+    v: new ort.Tensor('float32', kv.v.subarray(l * size, (l + 1) * size), dims),
+  };
+}
+
+function cacheFeeds(t: { k: ort.Tensor; v: ort.Tensor }, l: number): Record<string, ort.Tensor> {
+  return { [`k_cache_${l}`]: t.k, [`v_cache_${l}`]: t.v };
+}
+
+const bytes = (t: ort.Tensor) => t.size * 4;

@@ -8,8 +8,8 @@ export interface StepTimings {
   modelMs: number;
   /** Scoring tokens and choosing the next step's set. */
   selectMs: number;
-  /** K/V rows written into the cache. */
-  scatterMs: number;
+  /** K/V host copies outside the forward: trajectory snapshots, an edit's rebase on its base. */
+  kvMs: number;
   /** Gathering inputs, guidance, Euler update, previews. */
   copyMs: number;
   totalMs: number;
@@ -41,4 +41,4 @@ export interface SampleResult {
   timings: StepTimings;
 }
 
-export const zeroTimings = (): StepTimings => ({ modelMs: 0, selectMs: 0, scatterMs: 0, copyMs: 0, totalMs: 0 });
+export const zeroTimings = (): StepTimings => ({ modelMs: 0, selectMs: 0, kvMs: 0, copyMs: 0, totalMs: 0 });

@@ -1,9 +1,13 @@
 /**
- * Per-layer K/V of every image token, [layers, rows, heads, N, head_dim]
- * (DESIGN.md §3): a RAS step overwrites the rows of the tokens it ran, the
- * dropped rows stay as last computed, a dense step replaces everything.
+ * Host-resident K/V caches: every layer's K and V of every image token,
+ * [layers, rows, heads, N, head_dim], in two arrays (docs/ras.md). A RAS step
+ * overwrites the rows of the tokens it ran, the dropped rows stay as last
+ * computed, a dense step over every token in order replaces everything.
  */
-export class KvCache {
+import type { KvArrays, KvCaches } from './model';
+
+export class HostKv implements KvCaches {
+  readonly residency = 'host';
   k: Float32Array;
   v: Float32Array;
   /** Set when someone else holds the current arrays (a trajectory): copy before writing. */
@@ -21,63 +25,49 @@ export class KvCache {
     this.v = new Float32Array(size);
   }
 
-  /** A dense step's output has the cache's layout: adopt it without copying. */
-  replace(kNew: Float32Array, vNew: Float32Array): void {
-    if (kNew.length !== this.k.length || vNew.length !== this.v.length) {
-      throw new Error(`dense K/V has ${kNew.length} values, cache holds ${this.k.length}`);
-    }
-    this.k = kNew;
-    this.v = vNew;
-    this.shared = false;
-  }
-
   /** Hands the current arrays out read-only; the next write copies first (copy on write). */
-  share(): { k: Float32Array; v: Float32Array } {
+  async snapshot(): Promise<KvArrays> {
     this.shared = true;
     return { k: this.k, v: this.v };
   }
 
-  /** Starts from `base` (copied), keeping this cache's rows for `keep` tokens. */
-  rebase(base: { k: Float32Array; v: Float32Array }, keep: Int32Array): void {
-    const k = base.k.slice();
-    const v = base.v.slice();
-    const { k: ownK, v: ownV, headDim: hd } = this;
-    for (let plane = 0; plane < this.layers * this.rows * this.heads; plane++) {
-      for (let t = 0; t < keep.length; t++) {
-        const at = (plane * this.tokens + keep[t]) * hd;
-        for (let d = at; d < at + hd; d++) {
-          k[d] = ownK[d];
-          v[d] = ownV[d];
-        }
-      }
-    }
-    this.k = k;
-    this.v = v;
+  async rebase(base: KvArrays, keep: Int32Array): Promise<void> {
+    const { layers, rows, heads, tokens, headDim } = this;
+    const merged = mergeRows(base, this, keep, layers * rows * heads, tokens, headDim);
+    this.k = merged.k;
+    this.v = merged.v;
     this.shared = false;
   }
 
+  dispose(): void {}
+
   /**
-   * Writes fresh rows [layers, rows, heads, n, head_dim] at the token positions
-   * `index` [images, n]; model row r belongs to image r mod images (CFG pairs).
+   * Writes a forward's fresh rows [layers, rows, heads, n, head_dim] at the
+   * token positions `index` [rows, n]. A forward over every token in grid
+   * order has the cache's layout: it is adopted without copying.
    */
-  scatter(kNew: Float32Array, vNew: Float32Array, index: Int32Array, n: number, images: number): void {
+  write(kNew: Float32Array, vNew: Float32Array, index: Int32Array, n: number): void {
+    if (n === this.tokens && isIdentity(index, n)) {
+      this.k = kNew;
+      this.v = vNew;
+      this.shared = false;
+      return;
+    }
     if (this.shared) {
       this.k = this.k.slice();
       this.v = this.v.slice();
       this.shared = false;
     }
-    const { layers, rows, heads, tokens, headDim } = this;
-    const { k, v } = this;
+    const { layers, rows, heads, tokens, headDim, k, v } = this;
     for (let l = 0; l < layers; l++) {
       for (let r = 0; r < rows; r++) {
-        const sel = (r % images) * n;
         for (let h = 0; h < heads; h++) {
           const plane = (l * rows + r) * heads + h;
           const dst = plane * tokens * headDim;
           let from = plane * n * headDim;
           for (let t = 0; t < n; t++) {
             // A plain loop: subarray() + set() per 64-float row costs more than the copy.
-            const to = dst + index[sel + t] * headDim;
+            const to = dst + index[r * n + t] * headDim;
             for (let d = 0; d < headDim; d++, from++) {
               k[to + d] = kNew[from];
               v[to + d] = vNew[from];
@@ -87,4 +77,36 @@ export class KvCache {
       }
     }
   }
+}
+
+/** True when every row of `index` [rows, n] is 0, 1, …, n − 1. */
+function isIdentity(index: Int32Array, n: number): boolean {
+  for (let k = 0; k < index.length; k++) if (index[k] !== k % n) return false;
+  return true;
+}
+
+/**
+ * `base` (copied) with `own`'s rows for the tokens in `keep`; both laid out as
+ * `planes` planes of [tokens, headDim] (planes = layers · rows · heads).
+ */
+export function mergeRows(
+  base: KvArrays,
+  own: KvArrays,
+  keep: Int32Array,
+  planes: number,
+  tokens: number,
+  headDim: number,
+): KvArrays {
+  const k = base.k.slice();
+  const v = base.v.slice();
+  for (let plane = 0; plane < planes; plane++) {
+    for (let t = 0; t < keep.length; t++) {
+      const at = (plane * tokens + keep[t]) * headDim;
+      for (let d = at; d < at + headDim; d++) {
+        k[d] = own.k[d];
+        v[d] = own.v[d];
+      }
+    }
+  }
+  return { k, v };
 }

@@ -1,7 +1,8 @@
 /**
- * What the sampler needs from a model: its card and one forward over a token
- * subset (the RAS-ready contract of DESIGN.md §4). The ONNX runtime adapter in
- * `../runtime/` implements it; tests may implement it in plain TypeScript.
+ * What the sampler needs from a model: its card, per-run K/V caches it owns,
+ * and one forward over a token subset (the RAS-ready contract,
+ * docs/model-contract.md). The ONNX runtime adapter in `../runtime/`
+ * implements it; tests may implement it in plain TypeScript.
  */
 
 export interface ModelCard {
@@ -31,26 +32,50 @@ export interface ModelInputs {
   timestep: Float32Array;
   /** [rows] */
   cond: BigInt64Array;
-  /** [layers, rows, heads, N, head_dim] each */
-  kCache: Float32Array;
-  vCache: Float32Array;
   rows: number;
   /** n: tokens run per row */
   tokens: number;
-  /** N: tokens in the grid */
-  gridTokens: number;
   gridW: number;
 }
 
 export interface ModelOutputs {
   /** [rows, n, token_dim] */
   v: Float32Array;
-  /** [layers, rows, heads, n, head_dim] each */
-  kNew: Float32Array;
-  vNew: Float32Array;
+}
+
+/** Host copies of every layer's K and V, [layers, rows, heads, N, head_dim] each. */
+export interface KvArrays {
+  k: Float32Array;
+  v: Float32Array;
+}
+
+/**
+ * The K/V caches of one run, owned by the model that made them: host arrays
+ * on the CPU, device tensors on a GPU. A forward writes the fresh rows of the
+ * tokens it ran; the rows of the other tokens stay as last computed.
+ */
+export interface KvCaches {
+  readonly residency: 'host' | 'device';
+  /** A host copy of the current caches, for a trajectory (counted where it crosses from a device). */
+  snapshot(): Promise<KvArrays>;
+  /** Starts over from `base`, keeping this cache's own rows for the tokens in `keep`. */
+  rebase(base: KvArrays, keep: Int32Array): Promise<void>;
+  /** Frees what the caches hold; the run is over. Safe to call twice. */
+  dispose(): void;
+}
+
+/** K/V bytes that crossed between host and device, both ways. */
+export interface KvTraffic {
+  toHost: number;
+  toDevice: number;
 }
 
 export interface DitModel {
   readonly card: ModelCard;
-  run(inputs: ModelInputs): Promise<ModelOutputs>;
+  /** Zeroed caches for `rows` model rows over a grid of `tokens`. */
+  createKv(rows: number, tokens: number): KvCaches;
+  /** One forward; writes the caches in place (the RAS-ready contract). */
+  run(inputs: ModelInputs, kv: KvCaches): Promise<ModelOutputs>;
+  /** Totals since load, for the bench and the tests (host-only models move nothing). */
+  readonly kvTraffic: KvTraffic;
 }

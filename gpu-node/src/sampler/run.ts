@@ -1,13 +1,17 @@
 /**
  * The explicit state of one sampling run (diffusers' step_index pattern),
- * owned by one request: tokens, cached velocities, metrics, staleness, K/V
- * caches, and — for an edit — the base trajectory every outside token follows.
+ * owned by one request: tokens, cached velocities, metrics, staleness, the
+ * model's K/V caches, and — for an edit — the base trajectory every outside
+ * token follows. `step()` orchestrates: the solver (`scheduler.ts`), guidance
+ * (`guidance.ts`), selection (`selection/`) and the model's caches each have
+ * their own room.
  */
 
 import { type SampleResult, type StepEvent, type StepTimings, zeroTimings } from './events';
-import { KvCache } from './kv-cache';
-import type { DitModel, ModelInputs, ModelOutputs } from './model';
+import { guide } from './guidance';
+import type { DitModel, KvCaches, ModelInputs } from './model';
 import { gaussian, initialNoise } from './rng';
+import { FlowMatchEuler, type Scheduler } from './scheduler';
 import { policy, type SelectionPolicy } from './selection/policies';
 import { selectTokens } from './selection/select';
 import type { ResolvedRequest } from './settings';
@@ -21,7 +25,8 @@ export class Run {
   readonly vel: Float32Array;
   readonly metric: Float32Array;
   readonly stale: Int32Array;
-  readonly cache: KvCache;
+  readonly cache: KvCaches;
+  readonly scheduler: Scheduler;
   readonly condIds: BigInt64Array;
   /** What a dense step runs: every region token of every image, [images, m]. */
   readonly denseIndex: Int32Array;
@@ -31,6 +36,8 @@ export class Run {
   selection: Int32Array | null = null;
   /** The base K array the cache's outside rows were last taken from. */
   private baseK: Float32Array | null = null;
+  /** Time this step spent rebasing the caches on the base's K/V. */
+  private rebaseMs = 0;
   tokensRun = 0;
   totals = zeroTimings();
 
@@ -48,7 +55,8 @@ export class Run {
     this.vel = new Float32Array(this.x.length);
     this.metric = new Float32Array(this.images * n);
     this.stale = new Int32Array(this.images * n);
-    this.cache = new KvCache(card.layers, this.rows, card.heads, n, card.head_dim);
+    this.cache = model.createKv(this.rows, n);
+    this.scheduler = new FlowMatchEuler(r.sigmas);
     this.condIds = BigInt64Array.from({ length: this.rows }, (_, row) =>
       BigInt(row < this.images ? r.cond[row] : r.negative),
     );
@@ -78,25 +86,22 @@ export class Run {
 
   async step(i: number): Promise<StepEvent> {
     const t0 = performance.now();
-    const { r, images } = this;
+    const { r, images, scheduler } = this;
     const plan = r.plan[i];
     const n = plan.tokens;
     const index = plan.kind === 'dense' ? this.denseIndex : this.selection!;
-    if (this.base) this.followBaseContext(i);
+    if (this.base) await this.followBaseContext(i);
     this.recorded?.x.push(this.x.slice());
-    const inputs = this.gather(index, n, r.sigmas[i]);
+    const inputs = this.gather(index, n, scheduler.sigma(i));
     const t1 = performance.now();
-    const out = await this.model.run(inputs);
+    const out = await this.model.run(inputs, this.cache);
     const t2 = performance.now();
-    if (n === r.tokens) this.cache.replace(out.kNew, out.vNew);
-    else this.cache.scatter(out.kNew, out.vNew, index, n, images);
-    this.keepKv(i);
+    await this.keepKv(i);
     const t3 = performance.now();
-    this.guide(out, index, n);
+    guide(out.v, index, n, r.guidance, { images, rows: this.rows, dim: this.dim, tokens: r.tokens }, this.vel);
     const mask = this.markComputed(index, n);
-    const predictedClean = this.previewDue(i) ? this.predictClean(r.sigmas[i]) : undefined;
-    const dt = r.sigmas[i + 1] - r.sigmas[i];
-    for (let k = 0; k < this.x.length; k++) this.x[k] += dt * this.vel[k];
+    const predictedClean = this.previewDue(i) ? scheduler.predictClean(i, this.vel, this.x) : undefined;
+    scheduler.step(i, this.vel, this.x);
     if (this.base) this.followBaseTokens(i + 1);
     const t4 = performance.now();
     this.score(index, n, i);
@@ -106,17 +111,18 @@ export class Run {
     this.tokensRun += n;
     const timings: StepTimings = {
       modelMs: t2 - t1,
-      scatterMs: t3 - t2,
+      kvMs: t3 - t2 + this.rebaseMs,
       selectMs: t5 - t4,
-      copyMs: t1 - t0 + (t4 - t3),
+      copyMs: t1 - t0 - this.rebaseMs + (t4 - t3),
       totalMs: t5 - t0,
     };
+    this.rebaseMs = 0;
     for (const key of Object.keys(timings) as (keyof StepTimings)[]) this.totals[key] += timings[key];
     return {
       step: i,
       steps: r.steps,
       kind: plan.kind,
-      sigma: r.sigmas[i],
+      sigma: scheduler.sigma(i),
       tokensRun: n,
       mask,
       predictedClean,
@@ -129,11 +135,13 @@ export class Run {
    * its own. Steps that share the base's kept K/V need no copy: the outside rows
    * are already those.
    */
-  private followBaseContext(i: number): void {
+  private async followBaseContext(i: number): Promise<void> {
     const kv = kvAt(this.base!, i);
     if (kv.k === this.baseK) return;
-    this.cache.rebase(kv, this.r.region);
+    const t = performance.now();
+    await this.cache.rebase(kv, this.r.region);
     this.baseK = kv.k;
+    this.rebaseMs = performance.now() - t;
   }
 
   /** Outside tokens take the base's x exactly: the image there cannot change. */
@@ -143,10 +151,11 @@ export class Run {
     for (const j of this.outside) this.x.set(src.subarray(j * dim, (j + 1) * dim), j * dim);
   }
 
-  private keepKv(i: number): void {
+  /** Every kvEvery-th step the trajectory keeps a host copy of the caches. */
+  private async keepKv(i: number): Promise<void> {
     const rec = this.recorded;
     if (!rec) return;
-    const kept = i % rec.kvEvery === 0 ? this.cache.share() : null;
+    const kept = i % rec.kvEvery === 0 ? await this.cache.snapshot() : null;
     rec.k.push(kept?.k ?? null);
     rec.v.push(kept?.v ?? null);
   }
@@ -166,37 +175,7 @@ export class Run {
       }
     }
     const timestep = new Float32Array(rows).fill(sigma * this.model.card.time.scale);
-    const { k, v } = this.cache;
-    return {
-      x,
-      tokenIndex,
-      timestep,
-      cond: this.condIds,
-      kCache: k,
-      vCache: v,
-      rows,
-      tokens: n,
-      gridTokens: r.tokens,
-      gridW: r.grid[1],
-    };
-  }
-
-  /** Guided velocity v_u + g·(v_c − v_u) of the run tokens into the velocity cache. */
-  private guide(out: ModelOutputs, index: Int32Array, n: number): void {
-    const { images, dim, rows, r } = this;
-    const g = r.guidance;
-    const uncond = rows > images;
-    for (let b = 0; b < images; b++) {
-      for (let t = 0; t < n; t++) {
-        const dst = (b * r.tokens + index[b * n + t]) * dim;
-        const c = (b * n + t) * dim;
-        const u = ((images + b) * n + t) * dim;
-        for (let d = 0; d < dim; d++) {
-          const vc = out.v[c + d];
-          this.vel[dst + d] = uncond ? out.v[u + d] + g * (vc - out.v[u + d]) : vc;
-        }
-      }
-    }
+    return { x, tokenIndex, timestep, cond: this.condIds, rows, tokens: n, gridW: r.grid[1] };
   }
 
   private markComputed(index: Int32Array, n: number): Uint8Array {
@@ -216,12 +195,6 @@ export class Run {
   private previewDue(i: number): boolean {
     const every = this.r.previewEvery;
     return every > 0 && ((i + 1) % every === 0 || i === this.r.steps - 1);
-  }
-
-  private predictClean(sigma: number): Float32Array {
-    const out = new Float32Array(this.x.length);
-    for (let k = 0; k < out.length; k++) out[k] = this.x[k] - sigma * this.vel[k];
-    return out;
   }
 
   /** Updates the metric of the tokens just computed (dropped tokens keep theirs). */
@@ -260,6 +233,11 @@ export class Run {
       for (let t = 0; t < n; t++) out[t] = region[out[t]];
     }
     this.selection = sel;
+  }
+
+  /** Frees the model's caches; the run is over (called on success, error and cancel). */
+  dispose(): void {
+    this.cache.dispose();
   }
 
   result(): SampleResult {

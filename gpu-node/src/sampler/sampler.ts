@@ -1,7 +1,7 @@
 /**
- * The RAS sampler (DESIGN.md §3): flow-matching Euler steps, each dense or RAS,
+ * The RAS sampler (docs/ras.md): flow-matching Euler steps, each dense or RAS,
  * with classifier-free guidance, per-image token selection shared by the CFG
- * pair, per-layer K/V caches and cached velocities for dropped tokens.
+ * pair, per-layer K/V caches (owned by the model) and cached velocities for dropped tokens.
  * Runtime-free: the model is any `DitModel`.
  */
 import { SamplingCancelledError } from './errors';
@@ -34,10 +34,14 @@ export class RasSampler {
   async *steps(req: SampleRequest): AsyncGenerator<StepEvent, SampleResult, void> {
     const r = this.resolve(req);
     const run = new Run(this.model, r, req.edit?.base);
-    for (let i = 0; i < run.r.steps; i++) {
-      if (req.signal?.aborted) throw new SamplingCancelledError(i);
-      yield await run.step(i);
+    try {
+      for (let i = 0; i < run.r.steps; i++) {
+        if (req.signal?.aborted) throw new SamplingCancelledError(i);
+        yield await run.step(i);
+      }
+      return run.result();
+    } finally {
+      run.dispose(); // also when the consumer stops iterating early
     }
-    return run.result();
   }
 }

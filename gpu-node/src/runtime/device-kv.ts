@@ -1,0 +1,95 @@
+/**
+ * Device-resident K/V caches (WebGPU): one tensor per layer for K and for V,
+ * the graph's `k_all_<l>` / `v_all_<l>` outputs of the last step, fed straight
+ * back as the next step's `k_cache_<l>` / `v_cache_<l>` (docs/gpu.md). Nothing
+ * crosses to the host on a step; a trajectory snapshot or an edit's rebase
+ * does, through `DeviceLink`, and is counted there.
+ */
+import type ort from 'onnxruntime-node';
+import { mergeRows } from '../sampler/kv-cache';
+import type { KvArrays, KvCaches } from '../sampler/model';
+
+/** What the caches need from the model that owns them. */
+export interface DeviceLink {
+  /** Host copies of the given layers' tensors, [L, rows, heads, N, head_dim] each (counted). */
+  download(k: ort.Tensor[], v: ort.Tensor[]): Promise<KvArrays>;
+  /** Host-side tensors of a layer's K and V (uploaded, and counted, by the next run). */
+  hostTensors(kv: KvArrays, layer: number, dims: number[]): { k: ort.Tensor; v: ort.Tensor };
+  /** Device tensors now held by runs; the leak tests watch it. */
+  live: number;
+}
+
+export class DeviceKv implements KvCaches {
+  readonly residency = 'device';
+  private k: ort.Tensor[] = [];
+  private v: ort.Tensor[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly link: DeviceLink,
+    readonly layers: number,
+    readonly dims: [rows: number, heads: number, tokens: number, headDim: number],
+  ) {
+    const size = layers * dims.reduce((a, b) => a * b, 1);
+    this.setHost({ k: new Float32Array(size), v: new Float32Array(size) });
+  }
+
+  /** The graph's cache inputs. */
+  feeds(): Record<string, ort.Tensor> {
+    const feeds: Record<string, ort.Tensor> = {};
+    for (let l = 0; l < this.layers; l++) {
+      feeds[`k_cache_${l}`] = this.k[l];
+      feeds[`v_cache_${l}`] = this.v[l];
+    }
+    return feeds;
+  }
+
+  /** Takes a step's `k_all_<l>` / `v_all_<l>` outputs; frees the tensors they replace. */
+  adopt(out: Record<string, ort.Tensor>): void {
+    const k = Array.from({ length: this.layers }, (_, l) => out[`k_all_${l}`]);
+    const v = Array.from({ length: this.layers }, (_, l) => out[`v_all_${l}`]);
+    this.link.live += 2 * this.layers;
+    this.release();
+    this.k = k;
+    this.v = v;
+    if (this.disposed) this.release(); // disposed while the step ran: nothing may stay behind
+  }
+
+  snapshot(): Promise<KvArrays> {
+    return this.link.download(this.k, this.v);
+  }
+
+  async rebase(base: KvArrays, keep: Int32Array): Promise<void> {
+    const own = await this.snapshot();
+    const [rows, heads, tokens, headDim] = this.dims;
+    this.release();
+    this.setHost(mergeRows(base, own, keep, this.layers * rows * heads, tokens, headDim));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.release();
+  }
+
+  private setHost(kv: KvArrays): void {
+    this.k = [];
+    this.v = [];
+    for (let l = 0; l < this.layers; l++) {
+      const t = this.link.hostTensors(kv, l, this.dims);
+      this.k.push(t.k);
+      this.v.push(t.v);
+    }
+  }
+
+  /** Frees the device tensors held (host tensors need nothing). */
+  private release(): void {
+    for (const t of [...this.k, ...this.v]) {
+      if (t.location === 'gpu-buffer') {
+        t.dispose();
+        this.link.live--;
+      }
+    }
+    this.k = [];
+    this.v = [];
+  }
+}
