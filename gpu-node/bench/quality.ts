@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { classAccuracy } from '../src/eval/accuracy';
 import { Evaluator, tokensToNchw } from '../src/eval/evaluator';
 import { featureStats, frechetDistance } from '../src/eval/frechet';
+import { meanPsnr } from '../src/eval/psnr';
 import { loadRealStats } from '../src/eval/real-stats';
 import { ModelRegistry } from '../src/runtime/registry';
 import type { ModelCard } from '../src/sampler/model';
@@ -39,20 +40,6 @@ interface Setting {
 }
 
 /** PSNR (dB) of images in [-1, 1] against the reference, averaged per image. */
-function meanPsnr(a: Float32Array, ref: Float32Array, count: number): number {
-  const per = a.length / count;
-  let sum = 0;
-  for (let b = 0; b < count; b++) {
-    let se = 0;
-    for (let k = b * per; k < (b + 1) * per; k++) {
-      const d = (Math.max(-1, Math.min(1, a[k])) - Math.max(-1, Math.min(1, ref[k]))) / 2;
-      se += d * d;
-    }
-    sum += 10 * Math.log10(1 / Math.max(se / per, 1e-10));
-  }
-  return sum / count;
-}
-
 async function sampleAll(sampler: RasSampler, card: ModelCard, labels: number[], s: Setting, guidance: number) {
   const dim = card.token_dim;
   const perImage = card.grid.default[0] * card.grid.default[1] * dim;

@@ -48,6 +48,8 @@ export class DeviceKv implements KvCaches {
   adopt(out: Record<string, ort.Tensor>): void {
     const k = Array.from({ length: this.layers }, (_, l) => out[`k_all_${l}`]);
     const v = Array.from({ length: this.layers }, (_, l) => out[`v_all_${l}`]);
+    const stray = [...k, ...v].find((t) => t.location !== 'gpu-buffer');
+    if (stray) throw new Error(`a K/V cache came back in ${stray.location} memory, not on the device`);
     this.link.live += 2 * this.layers;
     this.release();
     this.k = k;

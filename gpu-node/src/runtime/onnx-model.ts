@@ -37,7 +37,7 @@ export interface RuntimeOptions {
 export class OnnxDitModel implements DitModel {
   readonly kvTraffic: KvTraffic = { toHost: 0, toDevice: 0 };
   private readonly link: DeviceLink;
-  private readonly deviceFetches: string[];
+  private readonly deviceFetches: readonly string[];
   private snapshots?: Promise<ort.InferenceSession>;
 
   private constructor(
@@ -49,8 +49,10 @@ export class OnnxDitModel implements DitModel {
     readonly attention: Attention,
     private readonly provider: string,
   ) {
-    const layers = Array.from({ length: card.layers }, (_, l) => l);
-    this.deviceFetches = ['v', ...layers.map((l) => `k_all_${l}`), ...layers.map((l) => `v_all_${l}`)];
+    // Every output, in the graph's order: onnxruntime-node 1.30 applies `preferredOutputLocation`
+    // by position in the session's output list to the position in the fetch list, so fetching a
+    // subset would bring some caches back to the host.
+    this.deviceFetches = session.outputNames;
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
@@ -74,6 +76,8 @@ export class OnnxDitModel implements DitModel {
     const attention = opts.attention ?? (onDevice ? 'fused' : 'unfused');
     const onDeviceOutputs: Record<string, 'gpu-buffer'> = {};
     if (residency === 'device') {
+      // The fresh rows stay on the device too (unread): only the caches are fed back.
+      for (const name of ['k_new', 'v_new']) onDeviceOutputs[name] = 'gpu-buffer';
       for (let l = 0; l < card.layers; l++) {
         onDeviceOutputs[`k_all_${l}`] = 'gpu-buffer';
         onDeviceOutputs[`v_all_${l}`] = 'gpu-buffer';
@@ -105,6 +109,8 @@ export class OnnxDitModel implements DitModel {
       const caches = kv.feeds();
       for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
       const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
+      out.k_new.dispose();
+      out.v_new.dispose();
       kv.adopt(out);
       return { v: out.v.data as Float32Array };
     }
