@@ -6,14 +6,33 @@
  * to NOT_SERVING, drain running calls for the grace period and exit.
  */
 import { createEngine } from './engine/engine';
+import { type AdapterInfo, probeWebGpuAdapter } from './runtime/adapter';
+import { NoAdapterError } from './runtime/device-errors';
 import { readConfig } from './service/config';
 import { createServer, servingHealth } from './service/grpc/server';
 import { createGrpcWebServer } from './service/grpc-web/server';
 import { closeServers, listenGrpc, listenHttp } from './service/listen';
 import { SERVICE_NAME } from './service/methods';
 
+/** The GPU the WebGPU provider will use; the node does not start without one. */
+async function requireAdapter(): Promise<AdapterInfo> {
+  const adapter = await probeWebGpuAdapter();
+  if (adapter) return adapter;
+  throw new NoAdapterError(
+    'RAS_EXECUTION_PROVIDERS=webgpu but no WebGPU adapter was found: the provider reaches the GPU through Vulkan ' +
+      '(NVIDIA: a driver with NVIDIA_DRIVER_CAPABILITIES including graphics; no GPU: Mesa 25 lavapipe)',
+  );
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
+  const adapter = config.executionProviders[0] === 'webgpu' ? await requireAdapter() : undefined;
+  const health = servingHealth();
+  const deviceLost = (e: Error) => {
+    console.error(`gpu-node: ${e.message}; health is NOT_SERVING until the node restarts`);
+    health.setStatus('', 'NOT_SERVING');
+    health.setStatus(SERVICE_NAME, 'NOT_SERVING');
+  };
   const engine = await createEngine({
     maxConcurrent: config.maxConcurrent,
     maxQueue: config.maxQueue,
@@ -23,17 +42,17 @@ async function main(): Promise<void> {
       diskBytes: config.sessionDiskBytes,
       ttlMs: config.sessionTtlMs,
     },
-    runtime: { executionProviders: config.executionProviders, intraOpThreads: config.intraOpThreads },
+    runtime: { executionProviders: config.executionProviders, intraOpThreads: config.intraOpThreads, adapter },
+    onDeviceLost: deviceLost,
   });
   const models = await engine.listModels(); // loads every model now
-  const health = servingHealth();
   const deps = { engine, token: config.tokens, health, log: (e: unknown) => console.error('gpu-node:', e) };
   const grpcServer = createServer(deps);
   const webServer = createGrpcWebServer(deps);
   const port = await listenGrpc(grpcServer, config.host, config.port);
   const webPort = await listenHttp(webServer, config.host, config.webPort);
   const auth = config.tokens.length ? 'token auth' : 'NO AUTH (set RAS_NODE_TOKEN)';
-  const eps = config.executionProviders.join('+');
+  const eps = config.executionProviders.join('+') + (adapter ? ` on "${adapter.description}"` : '');
   const names = models.map((m) => m.name).join(', ');
   console.log(
     `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}, models ${names}`,

@@ -3,6 +3,7 @@
  * progress and previews, sessions with region edits. Transports (gRPC,
  * gRPC-Web) call it; it knows nothing of them.
  */
+import { DeviceLostError, DeviceMemoryError } from '../runtime/device-errors';
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
 import { SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   maxTrajectoryBytes?: number;
   /** Operational messages (replays); default: stderr. */
   log?: (message: string) => void;
+  /** The GPU is gone: the node should stop taking work (health NOT_SERVING). */
+  onDeviceLost?: (e: Error) => void;
 }
 
 export type NodeEngineApi = Engine & { admission: Admission; sessions: SessionStore; readonly replays: number };
@@ -51,7 +54,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngine
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
   const log = opts.log ?? ((m: string) => console.error(`gpu-node: ${m}`));
-  return new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20, log);
+  const engine = new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20, log);
+  engine.onDeviceLost = opts.onDeviceLost;
+  return engine;
 }
 
 /** Converts the sampler's errors to EngineErrors (the node's one error type). */
@@ -59,12 +64,17 @@ function engineError(e: unknown): EngineError {
   if (e instanceof EngineError) return e;
   if (e instanceof SamplerConfigError) return new EngineError('INVALID_ARGUMENT', e.message, e.field);
   if (e instanceof SamplingCancelledError) return new EngineError('CANCELLED', e.message);
+  if (e instanceof DeviceMemoryError) {
+    return new EngineError('RESOURCE_EXHAUSTED', `${e.message}; retry, or ask for a smaller image`, undefined, 1000);
+  }
+  if (e instanceof DeviceLostError) return new EngineError('UNAVAILABLE', e.message);
   return new EngineError('INTERNAL', `internal error: ${(e as Error)?.message ?? e}`);
 }
 
 class NodeEngine implements Engine {
   /** Versions rebuilt by replay because their trajectory was gone or corrupt. */
   replays = 0;
+  onDeviceLost?: (e: Error) => void;
 
   constructor(
     private readonly registry: ModelRegistry,
@@ -181,6 +191,7 @@ class NodeEngine implements Engine {
     try {
       return await fn();
     } catch (e) {
+      if (e instanceof DeviceLostError) this.onDeviceLost?.(e);
       throw engineError(e);
     }
   }

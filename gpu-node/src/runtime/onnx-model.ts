@@ -15,10 +15,12 @@ import { basename, dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { HostKv } from '../sampler/kv-cache';
 import type { DitModel, KvArrays, KvCaches, KvTraffic, ModelCard, ModelInputs, ModelOutputs } from '../sampler/model';
+import type { AdapterInfo } from './adapter';
 import { parseCard } from './card';
 import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
 import { snapshotGraph, snapshotInputs } from './kv-graph';
+import { largestBinding, maxTokens } from './limits';
 
 export type Residency = 'host' | 'device';
 export type Attention = 'fused' | 'unfused';
@@ -32,7 +34,12 @@ export interface RuntimeOptions {
   kvResidency?: Residency;
   /** Which graph; default 'fused' on WebGPU (FlashAttention, no [n, N] scores), else 'unfused'. */
   attention?: Attention;
+  /** The WebGPU adapter (probed by the node): a model whose tensors would pass its binding limit is refused. */
+  adapter?: AdapterInfo;
 }
+
+/** Model rows a request runs: one image and its unconditional pair. */
+const REQUEST_ROWS = 2;
 
 export class OnnxDitModel implements DitModel {
   readonly kvTraffic: KvTraffic = { toHost: 0, toDevice: 0 };
@@ -74,6 +81,13 @@ export class OnnxDitModel implements DitModel {
       throw new Error(`model ${name}: device-resident K/V needs the webgpu execution provider first`);
     }
     const attention = opts.attention ?? (onDevice ? 'fused' : 'unfused');
+    const binding = largestBinding(card, attention, REQUEST_ROWS, maxTokens(card));
+    if (opts.adapter && binding > opts.adapter.maxStorageBufferBindingSize) {
+      throw new Error(
+        `model ${name}: its ${attention} graph binds ${mib(binding)} at grid ${card.grid.max.join('x')}, ` +
+          `more than ${opts.adapter.description} allows in one binding (${mib(opts.adapter.maxStorageBufferBindingSize)})`,
+      );
+    }
     const onDeviceOutputs: Record<string, 'gpu-buffer'> = {};
     if (residency === 'device') {
       // The fresh rows stay on the device too (unread): only the caches are fed back.
@@ -147,6 +161,7 @@ export class OnnxDitModel implements DitModel {
   private async download(k: ort.Tensor[], v: ort.Tensor[]): Promise<KvArrays> {
     this.snapshots ??= ort.InferenceSession.create(snapshotGraph(this.card.layers), {
       executionProviders: [this.provider],
+      logSeverityLevel: 3,
     });
     const session = await this.snapshots;
     const names = snapshotInputs(this.card.layers);
@@ -172,6 +187,8 @@ function sessionOptions(providers: string[], opts: RuntimeOptions): ort.Inferenc
     intraOpNumThreads: opts.intraOpThreads ?? 0,
     interOpNumThreads: opts.interOpThreads ?? 1,
     graphOptimizationLevel: 'all',
+    // Errors only: the WebGPU provider warns on every load that shape ops run on the CPU (by design).
+    logSeverityLevel: 3,
   };
 }
 
@@ -189,3 +206,4 @@ function cacheFeeds(t: { k: ort.Tensor; v: ort.Tensor }, l: number): Record<stri
 }
 
 const bytes = (t: ort.Tensor) => t.size * 4;
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
