@@ -4,11 +4,11 @@
  * first use into `.cache/` (a few seconds; needs Debian's PyTorch).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 export interface BenchModelSpec {
   name: string;
@@ -22,16 +22,32 @@ export interface BenchModelSpec {
 /** DiT-S-like width at depth 12, latent-style 4 channels, patch 2. */
 export const DIT_384: BenchModelSpec = { name: 'dit-384x12', hidden: 384, depth: 12, heads: 6, patch: 2, channels: 4 };
 
+/** A tiny model for the quick gpu section (CI, software adapters). */
+export const DIT_TINY: BenchModelSpec = { name: 'dit-64x2', hidden: 64, depth: 2, heads: 2, patch: 2, channels: 4 };
+
+/** The image stream of an SD3-size MMDiT: about 1.0 B parameters (GPU machines only). */
+export const DIT_SD3: BenchModelSpec = {
+  name: 'dit-sd3-size',
+  hidden: 1536,
+  depth: 24,
+  heads: 24,
+  patch: 2,
+  channels: 16,
+};
+
+/** The card format this code reads; a cached model of an older one is exported again. */
+const FORMAT = 'ras-ready-dit/2';
+
 /** Path of the model's card, exporting it first if needed. */
 export function ensureBenchModel(spec: BenchModelSpec): string {
   const dir = join(ROOT, '.cache', 'bench-models', spec.name);
   const card = join(dir, 'model.json');
-  if (existsSync(card)) return card;
+  if (existsSync(card) && JSON.parse(readFileSync(card, 'utf8')).format === FORMAT) return card;
   process.stderr.write(`exporting ${spec.name} (random weights) to ${dir}\n`);
   const args = ['--random', '1', '--out', dir, '--grid', '16x16', '--num-classes', '16'];
   for (const key of ['hidden', 'depth', 'heads', 'patch', 'channels'] as const)
     args.push(`--${key}`, String(spec[key]));
-  execFileSync('/usr/bin/python3', [join(ROOT, 'gpu-node/tools/export.py'), ...args], {
+  execFileSync(process.env.RAS_BENCH_PYTHON ?? '/usr/bin/python3', [join(ROOT, 'gpu-node/tools/export.py'), ...args], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return card;

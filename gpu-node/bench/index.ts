@@ -7,12 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { benchEdit, benchEditAtScale } from './edit';
+import { benchGpu } from './gpu';
 import { benchLoad } from './load';
 import { benchQuality } from './quality';
 import { benchServing } from './serving';
 import { benchSpeed } from './speed';
 
-const SECTIONS = ['speed', 'quality', 'edit', 'serving', 'load'] as const;
+const SECTIONS = ['speed', 'gpu', 'quality', 'edit', 'serving', 'load'] as const;
 
 const program = new Command()
   .name('bench')
@@ -29,6 +30,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const report: Record<string, unknown> = { quick: opts.quick, started: new Date().toISOString() };
 mkdirSync(opts.out, { recursive: true });
 if (wanted.has('speed')) report.speed = await benchSpeed(opts.quick, log);
+if (wanted.has('gpu')) report.gpu = await benchGpu(opts.quick, log);
 if (wanted.has('quality')) {
   const { quality, ...about } = await benchQuality(opts.quick, opts.out, log);
   report.quality = quality;

@@ -136,7 +136,7 @@ class Block(nn.Module):
         self.fc1 = nn.Linear(d, hidden_mlp)
         self.fc2 = nn.Linear(hidden_mlp, d)
         self.ada = nn.Linear(d, 6 * d)
-        self.fused = False
+        self.attention = "unfused"
 
     def forward(self, x, c, token_index, k_cache, v_cache):
         """x [B,n,D], c [B,D], token_index [B,n], k/v_cache [B,H,N,hd].
@@ -150,8 +150,10 @@ class Block(nn.Module):
         idx = token_index.unsqueeze(1).unsqueeze(-1).expand(b, self.heads, n, self.head_dim)
         k_all = k_cache.to(k.dtype).scatter(2, idx, k)
         v_all = v_cache.to(v.dtype).scatter(2, idx, v)
-        if self.fused:
+        if self.attention == "fused":
             out = FusedAttention.apply(q.transpose(1, 2).reshape(b, n, d), k_all, v_all, self.heads)
+        elif self.attention == "sdpa":  # PyTorch ≥ 2 only (timing references); not exportable with 1.13
+            out = F.scaled_dot_product_attention(q, k_all, v_all).transpose(1, 2).reshape(b, n, d)
         else:
             out = unfused_attention(q, k_all, v_all).transpose(1, 2).reshape(b, n, d)
         x = x + g1.unsqueeze(1) * self.proj(out)
@@ -206,15 +208,16 @@ class DiT(nn.Module):
 
     @property
     def attention(self) -> str:
-        """"unfused" (MatMul-Softmax-MatMul) or "fused" (one MultiHeadAttention node on export)."""
-        return "fused" if self.blocks[0].fused else "unfused"
+        """"unfused" (MatMul-Softmax-MatMul), "fused" (one MultiHeadAttention node
+        on export) or "sdpa" (PyTorch's scaled_dot_product_attention, not exported)."""
+        return self.blocks[0].attention
 
     @attention.setter
     def attention(self, kind: str) -> None:
-        if kind not in ("unfused", "fused"):
-            raise ValueError(f"attention must be 'unfused' or 'fused', got {kind!r}")
+        if kind not in ("unfused", "fused", "sdpa"):
+            raise ValueError(f"attention must be 'unfused', 'fused' or 'sdpa', got {kind!r}")
         for blk in self.blocks:
-            blk.fused = kind == "fused"
+            blk.attention = kind
 
     def run(self, x, token_index, timestep, cond, grid_w, k_caches, v_caches):
         """The RAS-ready contract v2 (docs/model-contract.md), caches per layer.

@@ -15,6 +15,7 @@ goes into the card.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import subprocess
 import tempfile
@@ -80,6 +81,8 @@ def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
     dyn.update({"v": {0: "B", 1: "n"}, "k_new": {1: "B", 3: "n"}, "v_new": {1: "B", 3: "n"}})
     for prefix in ("k_cache", "v_cache", "k_all", "v_all"):
         dyn.update({name: {0: "B", 2: "N"} for name in layer_names(prefix, depth)})
+    # PyTorch ≥ 2.9 defaults to the dynamo exporter; the graph is written for the TorchScript one.
+    legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     with torch.no_grad():
         torch.onnx.export(
             RasGraph(model),
@@ -90,6 +93,7 @@ def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
             output_names=graph_outputs(depth),
             dynamic_axes=dyn,
             custom_opsets={"com.microsoft": 1},
+            **legacy,
         )
     onnx.checker.check_model(onnx.load(str(path)))
 

@@ -1,0 +1,168 @@
+/**
+ * GPU: one model step (a CFG pair, batch 2) on onnxruntime-node's WebGPU
+ * provider, dense and RAS, with the K/V caches left on the device or passed
+ * from the host every step, for each attention graph; the bytes of K/V that
+ * reach the host per RAS step; and the same forward in PyTorch where PyTorch
+ * has a GPU (`reference`). Runs wherever a WebGPU adapter exists; on a
+ * software adapter (lavapipe) or with --quick only a tiny model, so CI stays
+ * fast. Ratios are measured in one run; nothing asserts a time.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
+import { largestBinding } from '../src/runtime/limits';
+import { type Attention, OnnxDitModel, type Residency } from '../src/runtime/onnx-model';
+import type { KvCaches, ModelInputs } from '../src/sampler/model';
+import { type BenchModelSpec, DIT_384, DIT_SD3, DIT_TINY, ensureBenchModel, ROOT } from './bench-models';
+
+export interface GpuRow {
+  model: string;
+  tokens: number;
+  dtype: 'float32';
+  residency: Residency;
+  attention: Attention;
+  ratio: number;
+  /** Median ms of one step (forward + K/V handling). */
+  dense_ms: number;
+  ras_ms: number;
+  speedup: number;
+  ideal_speedup: number;
+  /** K/V bytes moved to the host per RAS step (0: the caches stayed on the device). */
+  kv_host_bytes: number;
+  /** K/V bytes moved to the device per RAS step. */
+  kv_device_bytes: number;
+}
+
+export interface GpuSection {
+  adapter: AdapterInfo | null;
+  rows: GpuRow[];
+  /** Configurations not run, and why (a graph past the adapter's binding limit, no adapter). */
+  skipped: string[];
+  /** The same forward in PyTorch on a CUDA GPU; empty with the reason where there is none. */
+  reference: unknown[] | { skipped: string };
+}
+
+const ROWS = 2; // a CFG pair
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function benchGpu(quick: boolean, log: (s: string) => void): Promise<GpuSection> {
+  const adapter = await probeWebGpuAdapter();
+  if (!adapter) return { adapter, rows: [], skipped: ['no WebGPU adapter'], reference: { skipped: 'no GPU' } };
+  const software = /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
+  const small = quick || software;
+  if (software && !quick) log('gpu: software adapter, tiny model only');
+  const configs: [BenchModelSpec, number[]][] = small
+    ? [[DIT_TINY, [256]]]
+    : [
+        [DIT_384, [1024, 4096]],
+        [DIT_SD3, [1024, 4096]],
+      ];
+  const ratios = small ? [0.25] : [0.5, 0.25];
+  const reps = small ? 3 : 5;
+  const rows: GpuRow[] = [];
+  const skipped: string[] = [];
+  for (const [spec, tokenCounts] of configs) {
+    const card = ensureBenchModel(spec);
+    for (const attention of ['fused', 'unfused'] as const) {
+      for (const residency of ['device', 'host'] as const) {
+        const model = await OnnxDitModel.load(card, {
+          executionProviders: ['webgpu'],
+          attention,
+          kvResidency: residency,
+        });
+        for (const tokens of tokenCounts) {
+          const binding = largestBinding(model.card, attention, ROWS, tokens);
+          if (binding > adapter.maxStorageBufferBindingSize) {
+            skipped.push(
+              `${spec.name} ${attention} at ${tokens} tokens: binds ${binding} B > ${adapter.maxStorageBufferBindingSize} B`,
+            );
+            continue;
+          }
+          for (const ratio of ratios) {
+            const row = await measure(model, spec.name, tokens, ratio, reps);
+            log(
+              `gpu ${spec.name} ${tokens} ${attention} ${residency} r=${ratio}: dense ${row.dense_ms} ms, RAS ${row.ras_ms} ms (${row.speedup}x of ${row.ideal_speedup}x), ${row.kv_host_bytes} B to host`,
+            );
+            rows.push(row);
+          }
+        }
+        await model.dispose();
+      }
+    }
+  }
+  return { adapter, rows, skipped, reference: torchReference(small ? [DIT_TINY] : [DIT_384, DIT_SD3], small) };
+}
+
+/** Median step times of one model at `tokens` tokens: dense, then RAS at `ratio`. */
+async function measure(
+  model: OnnxDitModel,
+  name: string,
+  tokens: number,
+  ratio: number,
+  reps: number,
+): Promise<GpuRow> {
+  const n = Math.ceil(ratio * tokens);
+  const kv = model.createKv(ROWS, tokens);
+  const gridW = Math.round(Math.sqrt(tokens));
+  const time = async (inputs: ModelInputs, caches: KvCaches) => {
+    const t = performance.now();
+    await model.run(inputs, caches);
+    return performance.now() - t;
+  };
+  const dense = stepInputs(model, tokens, tokens, gridW);
+  const ras = stepInputs(model, tokens, n, gridW);
+  await time(dense, kv); // warm-up: kernels compiled, caches on the device
+  await time(ras, kv);
+  const denseMs: number[] = [];
+  const rasMs: number[] = [];
+  const before = { ...model.kvTraffic };
+  for (let k = 0; k < reps; k++) rasMs.push(await time(ras, kv));
+  const kvHost = (model.kvTraffic.toHost - before.toHost) / reps;
+  const kvDevice = (model.kvTraffic.toDevice - before.toDevice) / reps;
+  for (let k = 0; k < reps; k++) denseMs.push(await time(dense, kv));
+  kv.dispose();
+  const [d, r] = [median(denseMs), median(rasMs)];
+  return {
+    model: name,
+    tokens,
+    dtype: 'float32',
+    residency: model.residency,
+    attention: model.attention,
+    ratio,
+    dense_ms: round(d),
+    ras_ms: round(r),
+    speedup: round(d / r, 3),
+    ideal_speedup: round(tokens / n, 3),
+    kv_host_bytes: kvHost,
+    kv_device_bytes: kvDevice,
+  };
+}
+
+/** Inputs of one step over `n` of `tokens` tokens (the same random subset for both rows). */
+function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW: number): ModelInputs {
+  const order = Array.from({ length: tokens }, (_, j) => j).sort(() => Math.random() - 0.5);
+  const chosen = order.slice(0, n).sort((a, b) => a - b);
+  const dim = model.card.token_dim;
+  return {
+    x: Float32Array.from({ length: ROWS * n * dim }, () => Math.random() * 2 - 1),
+    tokenIndex: BigInt64Array.from({ length: ROWS * n }, (_, k) => BigInt(chosen[k % n])),
+    timestep: new Float32Array(ROWS).fill(500),
+    cond: BigInt64Array.of(1n, BigInt(model.card.cond.null)),
+    rows: ROWS,
+    tokens: n,
+    gridW,
+  };
+}
+
+/** The same forward timed by PyTorch (gpu-node/tools/bench_torch.py) where it has a CUDA GPU. */
+function torchReference(specs: BenchModelSpec[], quick: boolean): GpuSection['reference'] {
+  const python = process.env.RAS_BENCH_PYTHON ?? '/usr/bin/python3';
+  const args = [join(ROOT, 'gpu-node/tools/bench_torch.py'), '--specs', JSON.stringify(specs)];
+  if (quick) args.push('--quick');
+  try {
+    return JSON.parse(execFileSync(python, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  } catch (e) {
+    return { skipped: `PyTorch reference failed: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
