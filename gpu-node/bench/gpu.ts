@@ -47,7 +47,14 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export async function benchGpu(quick: boolean, log: (s: string) => void): Promise<GpuSection> {
-  const adapter = await probeWebGpuAdapter();
+  const adapter = await probeWebGpuAdapter().catch(
+    (e: Error): AdapterInfo => ({
+      description: `unknown (probe failed: ${e.message.split('\n')[0]})`,
+      vendor: 'unknown',
+      maxStorageBufferBindingSize: Number.POSITIVE_INFINITY,
+      maxBufferSize: Number.POSITIVE_INFINITY,
+    }),
+  );
   if (!adapter) return { adapter, rows: [], skipped: ['no WebGPU adapter'], reference: { skipped: 'no GPU' } };
   const software = /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
   const small = quick || software;

@@ -14,10 +14,20 @@ import { createGrpcWebServer } from './service/grpc-web/server';
 import { closeServers, listenGrpc, listenHttp } from './service/listen';
 import { SERVICE_NAME } from './service/methods';
 
-/** The GPU the WebGPU provider will use; the node does not start without one. */
-async function requireAdapter(): Promise<AdapterInfo> {
-  const adapter = await probeWebGpuAdapter();
-  if (adapter) return adapter;
+/**
+ * The GPU the WebGPU provider will use; the node does not start without one.
+ * Where the probe itself cannot run (its Dawn binding missing), the node goes
+ * on without the adapter's name and limits: onnxruntime still refuses to load
+ * a model when there is no adapter.
+ */
+async function requireAdapter(): Promise<AdapterInfo | undefined> {
+  const adapter = await probeWebGpuAdapter().catch((e: Error) => {
+    console.error(
+      `gpu-node: could not probe the WebGPU adapter (${e.message.split('\n')[0]}); going on without its limits`,
+    );
+    return undefined;
+  });
+  if (adapter !== null) return adapter;
   throw new NoAdapterError(
     'RAS_EXECUTION_PROVIDERS=webgpu but no WebGPU adapter was found: the provider reaches the GPU through Vulkan ' +
       '(NVIDIA: a driver with NVIDIA_DRIVER_CAPABILITIES including graphics; no GPU: Mesa 25 lavapipe)',
