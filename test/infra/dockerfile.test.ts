@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ignore from '@balena/dockerignore';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../gpu-node/src/service/config';
 import { all, baseImage, contextSources, envOf, execForm, readDockerfile, stages } from './dockerfile';
 import { find, loadManifests, ROOT } from './manifests';
 
@@ -11,6 +12,17 @@ const text = readDockerfile();
 const built = stages(text);
 const runtime = built.at(-1)!;
 const deps = built.find((s) => s.name === 'deps')!;
+const base = (route: string) => built.find((s) => s.name === `base-${route}`)!;
+const depsRun = all(deps, 'RUN')
+  .map((r) => r.getArgumentsContent())
+  .join('\n');
+/** The ONNXRUNTIME_NODE_INSTALL the deps stage exports for a route (its `if` branch). */
+const installFlag = (route: 'cuda' | 'webgpu') => {
+  const m = depsRun.match(
+    /if \[ "\$ROUTE" = cuda \]; then\s*\\?\s*export ONNXRUNTIME_NODE_INSTALL=(\S+)[\s\S]*?else\s*\\?\s*export ONNXRUNTIME_NODE_INSTALL=(\S+?);/,
+  );
+  return m?.[route === 'cuda' ? 1 : 2];
+};
 const ortScripts = join(ROOT, 'node_modules/onnxruntime-node/script');
 const require = createRequire(import.meta.url);
 
@@ -20,26 +32,41 @@ describe('infra/gpu-node/Dockerfile', () => {
     expect(validate('FROM\nUSER\n').length).toBeGreaterThan(0);
   });
 
-  it('builds in two stages and runs on a CUDA 12 + cuDNN runtime base', () => {
-    expect(built.map((s) => s.name)).toEqual(['deps', 'runtime']);
-    expect(baseImage(text, runtime)).toMatch(/^nvidia\/cuda:12\.[\d.]+-cudnn-runtime-/);
+  it('builds deps, one base per route and the runtime on the base ROUTE names (webgpu by default)', () => {
+    expect(built.map((s) => s.name)).toEqual(['deps', 'base-cuda', 'base-webgpu', 'runtime']);
+    expect(runtime.from).toBe('base-${ROUTE}');
+    expect(baseImage(text, { ...runtime, from: '${ROUTE}' })).toBe('webgpu');
+    expect(baseImage(text, base('cuda'))).toMatch(/^nvidia\/cuda:12\.[\d.]+-cudnn-runtime-/);
   });
 
-  it('installs onnxruntime-node with its CUDA EP: the install script, given the image env and the .npmrc skip, does not skip', () => {
-    const env = envOf(deps);
-    expect(env.ONNXRUNTIME_NODE_INSTALL).toBeDefined();
+  it("gives the webgpu route the Vulkan loader and the NVIDIA graphics capability (the driver's Vulkan ICD)", () => {
+    const run = all(base('webgpu'), 'RUN').map((r) => r.getArgumentsContent() ?? '');
+    expect(run.join('\n')).toMatch(/apt-get install[^\n]*libvulkan1/);
+    const env = envOf(base('webgpu'));
+    expect(env.NVIDIA_DRIVER_CAPABILITIES.split(',')).toContain('graphics');
+    expect(readConfig(env).executionProviders).toEqual(['webgpu']);
+    expect(readConfig(envOf(base('cuda'))).executionProviders[0]).toBe('cuda');
+    expect(depsRun).toContain('node_modules/webgpu/dist/linux-x64/dawn.node');
+  });
+
+  it("installs onnxruntime-node with its CUDA EP on the cuda route only: the install script, given each route's flag and the .npmrc skip", () => {
     const { parseInstallFlag } = require(join(ortScripts, 'install-utils.js'));
     const metadata = require(join(ortScripts, 'install-metadata.js'));
     const keys = ['ONNXRUNTIME_NODE_INSTALL', 'npm_config_onnxruntime_node_install'] as const;
     const saved = keys.map((k) => process.env[k]);
-    try {
-      process.env.ONNXRUNTIME_NODE_INSTALL = env.ONNXRUNTIME_NODE_INSTALL;
+    const flagFor = (route: 'cuda' | 'webgpu') => {
+      process.env.ONNXRUNTIME_NODE_INSTALL = installFlag(route);
       process.env.npm_config_onnxruntime_node_install = 'skip'; // what the repository's .npmrc sets
-      const flag = parseInstallFlag();
+      return parseInstallFlag();
+    };
+    try {
+      expect(installFlag('cuda')).toBeDefined();
+      const flag = flagFor('cuda');
       expect(flag).not.toBe(false);
       // true / undefined: the platform's default manifests; a string: the ones it names.
       const wanted = typeof flag === 'string' ? flag.split(',') : metadata.requirements['linux/x64'];
       expect(wanted).toContain('cuda12');
+      expect(flagFor('webgpu')).toBe(false);
     } finally {
       keys.forEach((k, i) => {
         if (saved[i] === undefined) delete process.env[k];
@@ -48,19 +75,13 @@ describe('infra/gpu-node/Dockerfile', () => {
     }
     // npm >= 11.16 runs a dependency's postinstall only when allowScripts lists it,
     // and the build fails unless the CUDA provider library landed.
-    const run = all(deps, 'RUN')
-      .map((r) => r.getArgumentsContent())
-      .join('\n');
-    expect(run).toMatch(/allow-scripts=onnxruntime-node[\s\S]*npm ci --omit=dev/);
+    expect(depsRun).toMatch(/allow-scripts=onnxruntime-node[\s\S]*npm ci --omit=dev/);
     expect(Object.keys(metadata.manifests['linux/x64:cuda12'])).toContain('./libonnxruntime_providers_cuda.so');
-    expect(run).toContain('bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so');
+    expect(depsRun).toContain('bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so');
   });
 
   it('installs only the gpu-node and shared workspaces', () => {
-    const run = all(deps, 'RUN')
-      .map((r) => r.getArgumentsContent())
-      .join('\n');
-    const workspaces = [...run.matchAll(/--workspace=(\S+)/g)].map((m) => m[1]);
+    const workspaces = [...depsRun.matchAll(/--workspace=(\S+)/g)].map((m) => m[1]);
     expect(new Set(workspaces)).toEqual(new Set(['@ras/gpu-node', '@ras/shared']));
     expect(contextSources(runtime)).not.toContain('edge/src');
   });
@@ -92,7 +113,12 @@ describe('.dockerignore', () => {
     for (const stage of built) {
       for (const src of contextSources(stage)) expect(sent(src), src).toBe(true);
     }
-    for (const f of ['proto/ras/v1/ras.proto', 'gpu-node/src/main.ts', 'gpu-node/models/test-tiny/model.onnx']) {
+    for (const f of [
+      'proto/ras/v1/ras.proto',
+      'gpu-node/src/main.ts',
+      'gpu-node/models/test-tiny/model.onnx',
+      'gpu-node/models/test-tiny/model.weights',
+    ]) {
       expect(sent(f), f).toBe(true);
     }
   });

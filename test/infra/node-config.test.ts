@@ -26,10 +26,12 @@ describe('the GPU node in its pod', () => {
       expect(source, key).toMatch(new RegExp(`env(\\.${key}\\b|, '${key}')`));
   });
 
-  it('listens on every interface with a token, using the CUDA execution provider first', () => {
+  it('listens on every interface with a token, on the WebGPU provider with the graphics capability', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.tokens).toHaveLength(1);
-    expect(config.executionProviders[0]).toBe('cuda');
+    expect(config.executionProviders).toEqual(['webgpu']);
+    const caps = container.env.find((e: { name: string }) => e.name === 'NVIDIA_DRIVER_CAPABILITIES').value;
+    expect(caps.split(',')).toContain('graphics');
   });
 
   it('probes grpc.health.v1 on the port the node serves native gRPC on', () => {
@@ -72,10 +74,12 @@ describe('the GPU node in its pod', () => {
   });
 
   it('matches the image: exposed ports and its default env agree with the ConfigMap', () => {
-    const runtime = stages(readDockerfile()).at(-1)!;
+    const built = stages(readDockerfile());
+    const runtime = built.at(-1)!;
     const exposed = all(runtime, 'EXPOSE').flatMap((e) => e.getArguments().map((a) => Number(a.getValue())));
     expect(exposed.sort()).toEqual([config.port, config.webPort].sort());
-    expect(readConfig(envOf(runtime))).toMatchObject({
+    const image = { ...envOf(built.find((s) => s.name === 'base-webgpu')!), ...envOf(runtime) }; // the default route
+    expect(readConfig(image)).toMatchObject({
       host: config.host,
       port: config.port,
       webPort: config.webPort,
