@@ -61,13 +61,19 @@ class RasGraph(torch.nn.Module):
         return (v, k_new, v_new, *k_all, *v_all)
 
 
+def per_layer(tensors: dict, stacked: tuple[str, str]) -> dict:
+    """``tensors`` with each stacked [L, ...] entry named in ``stacked`` split
+    into the graph's per-layer ``<name>_<l>`` entries."""
+    out = {k: v for k, v in tensors.items() if k not in stacked}
+    for name in stacked:
+        for layer, t in enumerate(tensors[name].unbind(0)):
+            out[f"{name}_{layer}"] = t
+    return out
+
+
 def graph_feeds(inputs: dict) -> dict:
     """Stacked ``make_inputs`` tensors -> the graph's per-layer inputs."""
-    feeds = {k: v for k, v in inputs.items() if k not in ("k_cache", "v_cache")}
-    for name in ("k_cache", "v_cache"):
-        for layer, t in enumerate(inputs[name].unbind(0)):
-            feeds[f"{name}_{layer}"] = t
-    return feeds
+    return per_layer(inputs, ("k_cache", "v_cache"))
 
 
 def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
@@ -128,17 +134,8 @@ def reference_cases(model: DiT, grid) -> list[dict]:
         with torch.no_grad():
             v, k_new, v_new, k_all, v_all = model(*(inputs[k] for k in INPUTS))
         outputs = {"v": v, "k_new": k_new, "v_new": v_new, "k_all": k_all, "v_all": v_all}
-        cases.append({"name": name, "inputs": graph_feeds(inputs), "outputs": graph_feeds_out(outputs)})
+        cases.append({"name": name, "inputs": graph_feeds(inputs), "outputs": per_layer(outputs, ("k_all", "v_all"))})
     return cases
-
-
-def graph_feeds_out(outputs: dict) -> dict:
-    """Stacked k_all / v_all -> the graph's per-layer outputs."""
-    out = {k: v for k, v in outputs.items() if k not in ("k_all", "v_all")}
-    for name in ("k_all", "v_all"):
-        for layer, t in enumerate(outputs[name].unbind(0)):
-            out[f"{name}_{layer}"] = t
-    return out
 
 
 def tensor_json(t: torch.Tensor) -> dict:

@@ -26,7 +26,7 @@ export class DeviceKv implements KvCaches {
   private disposed = false;
 
   constructor(
-    private readonly link: DeviceLink,
+    readonly link: DeviceLink,
     readonly layers: number,
     readonly dims: [rows: number, heads: number, tokens: number, headDim: number],
   ) {

@@ -119,7 +119,7 @@ export class OnnxDitModel implements DitModel {
 
   async run(i: ModelInputs, kv: KvCaches): Promise<ModelOutputs> {
     const feeds = this.inputFeeds(i);
-    if (kv instanceof DeviceKv) {
+    if (kv instanceof DeviceKv && kv.link === this.link) {
       const caches = kv.feeds();
       for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
       const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
