@@ -1,24 +1,28 @@
 /**
  * GPU: one model step (a CFG pair, batch 2) on onnxruntime-node's WebGPU
  * provider, dense and RAS, with the K/V caches left on the device or passed
- * from the host every step, for each attention graph; the bytes of K/V that
- * reach the host per RAS step; and the same forward in PyTorch where PyTorch
- * has a GPU (`reference`). Runs wherever a WebGPU adapter exists; on a
+ * from the host every step, for each attention graph and, device-resident, in
+ * half precision; the bytes of K/V that reach the host per RAS step; how far
+ * half precision's images are from float32's; and the same forward in PyTorch
+ * where PyTorch has a GPU (`reference`). Runs wherever a WebGPU adapter exists; on a
  * software adapter (lavapipe) or with --quick only a tiny model, so CI stays
  * fast. Ratios are measured in one run; nothing asserts a time.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { meanPsnr } from '../src/eval/psnr';
 import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
-import { type Attention, OnnxDitModel, type Residency } from '../src/runtime/onnx-model';
+import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
 import type { KvCaches, ModelInputs } from '../src/sampler/model';
+import { RasSampler } from '../src/sampler/sampler';
+import type { SampleRequest } from '../src/sampler/settings';
 import { type BenchModelSpec, DIT_384, DIT_SD3, DIT_TINY, ensureBenchModel, ROOT } from './bench-models';
 
 export interface GpuRow {
   model: string;
   tokens: number;
-  dtype: 'float32';
+  dtype: Precision;
   residency: Residency;
   attention: Attention;
   ratio: number;
@@ -38,6 +42,8 @@ export interface GpuSection {
   rows: GpuRow[];
   /** Configurations not run, and why (a graph past the adapter's binding limit, no adapter). */
   skipped: string[];
+  /** How far the half-precision graph's images are from float32's (target ≥ 40 dB). */
+  precision: { model: string; tokens: number; psnr_fp16_vs_fp32: number }[];
   /** The same forward in PyTorch on a CUDA GPU; empty with the reason where there is none. */
   reference: unknown[] | { skipped: string };
 }
@@ -55,7 +61,8 @@ export async function benchGpu(quick: boolean, log: (s: string) => void): Promis
       maxBufferSize: Number.POSITIVE_INFINITY,
     }),
   );
-  if (!adapter) return { adapter, rows: [], skipped: ['no WebGPU adapter'], reference: { skipped: 'no GPU' } };
+  if (!adapter)
+    return { adapter, rows: [], skipped: ['no WebGPU adapter'], precision: [], reference: { skipped: 'no GPU' } };
   const software = /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
   const small = quick || software;
   if (software && !quick) log('gpu: software adapter, tiny model only');
@@ -69,36 +76,64 @@ export async function benchGpu(quick: boolean, log: (s: string) => void): Promis
   const reps = small ? 3 : 5;
   const rows: GpuRow[] = [];
   const skipped: string[] = [];
+  const precision: GpuSection['precision'] = [];
   for (const [spec, tokenCounts] of configs) {
     const card = ensureBenchModel(spec);
-    for (const attention of ['fused', 'unfused'] as const) {
-      for (const residency of ['device', 'host'] as const) {
-        const model = await OnnxDitModel.load(card, {
-          executionProviders: ['webgpu'],
-          attention,
-          kvResidency: residency,
-        });
-        for (const tokens of tokenCounts) {
-          const binding = largestBinding(model.card, attention, ROWS, tokens);
-          if (binding > adapter.maxStorageBufferBindingSize) {
-            skipped.push(
-              `${spec.name} ${attention} at ${tokens} tokens: binds ${binding} B > ${adapter.maxStorageBufferBindingSize} B`,
-            );
-            continue;
-          }
-          for (const ratio of ratios) {
-            const row = await measure(model, spec.name, tokens, ratio, reps);
-            log(
-              `gpu ${spec.name} ${tokens} ${attention} ${residency} r=${ratio}: dense ${row.dense_ms} ms, RAS ${row.ras_ms} ms (${row.speedup}x of ${row.ideal_speedup}x), ${row.kv_host_bytes} B to host`,
-            );
-            rows.push(row);
-          }
+    for (const variant of VARIANTS) {
+      const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], ...variant });
+      for (const tokens of tokenCounts) {
+        const binding = largestBinding(model.card, variant.attention, ROWS, tokens);
+        if (binding > adapter.maxStorageBufferBindingSize) {
+          skipped.push(
+            `${spec.name} ${variant.attention} at ${tokens} tokens: binds ${binding} B > ${adapter.maxStorageBufferBindingSize} B`,
+          );
+          continue;
         }
-        await model.dispose();
+        for (const ratio of ratios) {
+          const row = await measure(model, spec.name, tokens, ratio, reps);
+          log(
+            `gpu ${spec.name} ${tokens} ${variant.attention} ${variant.kvResidency} ${variant.dtype} r=${ratio}: dense ${row.dense_ms} ms, RAS ${row.ras_ms} ms (${row.speedup}x of ${row.ideal_speedup}x), ${row.kv_host_bytes} B to host`,
+          );
+          rows.push(row);
+        }
       }
+      await model.dispose();
     }
+    precision.push(await halfVsFull(card, spec.name, tokenCounts[0], log));
   }
-  return { adapter, rows, skipped, reference: torchReference(small ? [DIT_TINY] : [DIT_384, DIT_SD3], small) };
+  const reference = torchReference(small ? [DIT_TINY] : [DIT_384, DIT_SD3], small);
+  return { adapter, rows, skipped, precision, reference };
+}
+
+/** The runtime configurations timed for each model. */
+const VARIANTS = [
+  { attention: 'fused', kvResidency: 'device', dtype: 'float32' },
+  { attention: 'fused', kvResidency: 'host', dtype: 'float32' },
+  { attention: 'unfused', kvResidency: 'device', dtype: 'float32' },
+  { attention: 'unfused', kvResidency: 'host', dtype: 'float32' },
+  { attention: 'fused', kvResidency: 'device', dtype: 'float16' },
+] as const;
+
+/** PSNR of one RAS generation (a CFG pair, r = 0.25) in half precision against float32. */
+async function halfVsFull(card: string, name: string, tokens: number, log: (s: string) => void) {
+  const side = Math.round(Math.sqrt(tokens));
+  const req: SampleRequest = {
+    cond: [1],
+    seeds: [3],
+    steps: 12,
+    guidance: 2,
+    grid: [side, side],
+    ras: { ratio: 0.25 },
+  };
+  const images = [];
+  for (const dtype of ['float32', 'float16'] as const) {
+    const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], dtype });
+    images.push((await new RasSampler(model).sample(req)).tokens);
+    await model.dispose();
+  }
+  const psnr = Math.round(meanPsnr(images[1], images[0], 1) * 100) / 100;
+  log(`gpu ${name} ${tokens} tokens: float16 vs float32 PSNR ${psnr} dB`);
+  return { model: name, tokens, psnr_fp16_vs_fp32: psnr };
 }
 
 /** Median step times of one model at `tokens` tokens: dense, then RAS at `ratio`. */
@@ -133,7 +168,7 @@ async function measure(
   return {
     model: name,
     tokens,
-    dtype: 'float32',
+    dtype: model.dtype,
     residency: model.residency,
     attention: model.attention,
     ratio,

@@ -90,14 +90,15 @@ class RasForwardTest(unittest.TestCase):
 
 
 class ExporterTest(unittest.TestCase):
-    def test_both_graphs_match_pytorch_in_onnxruntime_for_n_equal_and_below_N(self):
+    def test_the_float32_graphs_match_pytorch_in_onnxruntime_for_n_equal_and_below_N(self):
         with tempfile.TemporaryDirectory() as out:
             card = export_model(tiny_model(3), Path(out), "model", (3, 5), {"weights": "random (seed 3)"})
             self.assertEqual(card["format"], "ras-ready-dit/2")
-            self.assertEqual(set(card["export"]["max_abs_diff"]), {"unfused", "fused"})
-            for diffs in card["export"]["max_abs_diff"].values():
-                self.assertEqual(set(diffs), {"dense_b1", "dense_b2", "subset_b2"})
-                self.assertLess(max(diffs.values()), 1e-4)
+            diffs = card["export"]["max_abs_diff"]
+            self.assertEqual(set(diffs), {"unfused", "fused", "fused_fp16"})
+            for kind in ("unfused", "fused"):
+                self.assertEqual(set(diffs[kind]), {"dense_b1", "dense_b2", "subset_b2"})
+                self.assertLess(max(diffs[kind].values()), 1e-4)
             self.assertEqual(card["layers"], 2)
 
     def test_the_graphs_take_and_return_caches_per_layer_and_share_one_weights_file(self):
@@ -105,13 +106,14 @@ class ExporterTest(unittest.TestCase):
             card = export_model(tiny_model(3), Path(out), "model", (3, 5), {})
             params = sum(p.numel() for p in tiny_model(3).parameters())
             weights = (Path(out) / card["weights"]).stat().st_size
-            self.assertLess(weights, 1.1 * 4 * params)  # one copy, not one per graph
+            self.assertLess(weights, 1.1 * (4 + 2) * params)  # one float32 copy and one float16 copy, not one per graph
             ops = {}
             for kind, file in card["graphs"].items():
                 graph = onnx.load(str(Path(out) / file), load_external_data=False).graph
                 self.assertEqual([i.name for i in graph.input][5:], ["k_cache_0", "k_cache_1", "v_cache_0", "v_cache_1"])
                 self.assertEqual([o.name for o in graph.output][3:], ["k_all_0", "k_all_1", "v_all_0", "v_all_1"])
                 ops[kind] = {n.op_type for n in graph.node}
+            self.assertEqual(set(card["graphs"]), {"unfused", "fused", "fused_fp16"})
             self.assertIn("MultiHeadAttention", ops["fused"])
             self.assertNotIn("Softmax", ops["fused"])
             self.assertIn("Softmax", ops["unfused"])
@@ -132,6 +134,25 @@ class ExporterTest(unittest.TestCase):
                 )[0]
             want = torch.tensor(case["outputs"]["v"]["data"]).reshape(v.shape)
             self.assertLess((v - want).abs().max().item(), golden["tolerance"], case["name"])
+
+
+class HalfPrecisionTest(unittest.TestCase):
+    def test_the_token_stream_is_fp16_and_the_conditioning_stays_fp32(self):
+        with tempfile.TemporaryDirectory() as out:
+            card = export_model(tiny_model(3), Path(out), "model", (3, 5), {})
+            graph = onnx.load(str(Path(out) / card["graphs"]["fused_fp16"])).graph
+            types = {v.name: v.type.tensor_type.elem_type for v in [*graph.input, *graph.output]}
+            half, full = onnx.TensorProto.FLOAT16, onnx.TensorProto.FLOAT
+            self.assertEqual(types["x"], half)
+            self.assertEqual(types["k_cache_0"], half)
+            self.assertEqual(types["v"], half)
+            self.assertEqual(types["k_all_1"], half)
+            self.assertEqual(types["timestep"], full)  # σ·1000 in fp16 would have a resolution of 0.5
+            sines = [n for n in graph.node if n.op_type in ("Sin", "Cos")]
+            self.assertTrue(sines)
+            inits = {t.name: t.data_type for t in graph.initializer}
+            self.assertIn(half, inits.values())
+            self.assertLess(max(card["export"]["max_abs_diff"]["fused_fp16"].values()), 5e-2)
 
 
 class ShapesTest(unittest.TestCase):

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { fromFloat16, toFloat16 } from '../../gpu-node/src/runtime/float16.js';
 import { TEST_MODEL_DIR } from '../helpers/models';
 
 interface Tensor {
@@ -15,28 +16,28 @@ interface Case {
   outputs: Record<string, Tensor>;
 }
 
-const golden: { tolerance: number; cases: Case[] } = JSON.parse(
+const golden: { tolerance: number; tolerance_fp16: number; cases: Case[] } = JSON.parse(
   readFileSync(join(TEST_MODEL_DIR, 'golden.json'), 'utf8'),
 );
 const card = JSON.parse(readFileSync(join(TEST_MODEL_DIR, 'model.json'), 'utf8'));
-const toOrt = (t: Tensor) =>
-  t.dtype === 'int64'
-    ? new ort.Tensor(
-        'int64',
-        BigInt64Array.from(t.data, (v) => BigInt(v)),
-        t.dims,
-      )
-    : new ort.Tensor('float32', Float32Array.from(t.data), t.dims);
+/** A golden tensor as the session's input `type` wants it (the fp16 graph takes halves). */
+function toOrt(t: Tensor, type: string): ort.Tensor {
+  if (t.dtype === 'int64') return new ort.Tensor('int64', BigInt64Array.from(t.data, BigInt), t.dims);
+  if (type === 'float16') return new ort.Tensor('float16', toFloat16(t.data), t.dims);
+  return new ort.Tensor('float32', Float32Array.from(t.data), t.dims);
+}
 
 /** Worst |got − want| per output of one case through one graph on the CPU provider. */
 async function worstDiffs(graph: string, c: Case): Promise<Record<string, number>> {
   const session = await ort.InferenceSession.create(join(TEST_MODEL_DIR, graph), { intraOpNumThreads: 1 });
-  const feeds = Object.fromEntries(Object.entries(c.inputs).map(([k, t]) => [k, toOrt(t)]));
+  const types = Object.fromEntries(session.inputMetadata.map((m) => [m.name, m.isTensor ? m.type : '']));
+  const feeds = Object.fromEntries(Object.entries(c.inputs).map(([k, t]) => [k, toOrt(t, types[k])]));
   const out = await session.run(feeds);
   await session.release();
   const worst: Record<string, number> = {};
   for (const [name, want] of Object.entries(c.outputs)) {
-    const got = out[name].data as Float32Array;
+    const raw = out[name];
+    const got = raw.type === 'float16' ? fromFloat16(raw.data as Uint16Array) : (raw.data as Float32Array);
     expect(got.length, name).toBe(want.data.length);
     worst[name] = 0;
     for (let k = 0; k < got.length; k++) worst[name] = Math.max(worst[name], Math.abs(got[k] - want.data[k]));
@@ -52,8 +53,9 @@ describe('the ONNX test model (contract ras-ready-dit/2)', () => {
     '%s graph matches the PyTorch golden outputs (%s) within the stated tolerance',
     async (_k, _n, file, c) => {
       const worst = await worstDiffs(file, c);
+      const tolerance = file.includes('fp16') ? golden.tolerance_fp16 : golden.tolerance;
       for (const [name, diff] of Object.entries(worst))
-        expect(diff, `${c.name}/${name}`).toBeLessThanOrEqual(golden.tolerance);
+        expect(diff, `${c.name}/${name}`).toBeLessThanOrEqual(tolerance);
     },
   );
 

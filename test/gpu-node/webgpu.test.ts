@@ -115,6 +115,26 @@ describe('the WebGPU provider (lavapipe)', () => {
     expect(gpu.liveDeviceTensors).toBe(0);
   });
 
+  it('runs the half-precision graph within PSNR 40 dB of float32, caches on the device in halves', async () => {
+    const half = await webgpu({ dtype: 'float16' });
+    const big: SampleRequest = { ...base, grid: [16, 16] };
+    const [a, b] = await Promise.all([traced(half, big), new RasSampler(gpu).sample(big)]);
+    expect(meanPsnr(a.res.tokens, b.tokens, 2)).toBeGreaterThanOrEqual(40);
+    for (const s of a.steps.slice(1)) expect(s).toMatchObject({ toHost: 0, toDevice: 0 });
+    const one: SampleRequest = { ...base, cond: [1], seeds: [42], record: { kvEvery: 6 } };
+    const [recHalf, rec] = await Promise.all([new RasSampler(half).sample(one), new RasSampler(gpu).sample(one)]);
+    expect(meanPsnr(recHalf.trajectory!.k[6]!, rec.trajectory!.k[6]!, 1)).toBeGreaterThan(40);
+    await half.dispose();
+    expect(half.liveDeviceTensors).toBe(0);
+  });
+
+  it('refuses half precision where it does not apply', async () => {
+    await expect(webgpu({ dtype: 'float16', kvResidency: 'host' })).rejects.toThrow(
+      /fused_fp16 graph with device-resident/,
+    );
+    await expect(OnnxDitModel.load(TEST_CARD, { dtype: 'float16' })).rejects.toThrow(/fused_fp16/);
+  });
+
   it('keeps device memory flat over 1000 steps in 100 sessions', async () => {
     // lavapipe's device memory is this process's memory: a leaked cache shows in the RSS.
     const run = (k: number) =>

@@ -14,8 +14,9 @@ export const cardSchema = z.object({
     error: (i) => `unsupported card format ${JSON.stringify(i.input)}; re-export with gpu-node/tools/export.py`,
   }),
   family: z.string(),
-  graphs: z.object({ unfused: z.string(), fused: z.string() }),
-  kv: z.object({ layout: z.literal('per-layer [B,H,N,head_dim]'), dtype: z.literal('float32') }),
+  /** fused_fp16: the fused graph with x, v and the caches in half precision (device residency only). */
+  graphs: z.object({ unfused: z.string(), fused: z.string(), fused_fp16: z.string().optional() }),
+  kv: z.object({ layout: z.literal('per-layer [B,H,N,head_dim]') }),
   patch: z.number().int().positive(),
   channels: z.number().int().positive(),
   token_dim: z.number().int().positive(),

@@ -2,7 +2,8 @@
  * A small ONNX graph that gathers every layer's device-resident K and V into
  * two host arrays in the trajectory's layout: `k = Concat(k_0 … k_{L−1})` on
  * axis 0, so L tensors [rows, heads, N, head_dim] become [L·rows, heads, N,
- * head_dim], which is [L, rows, heads, N, head_dim] in memory.
+ * head_dim], which is [L, rows, heads, N, head_dim] in memory. Caches in half
+ * precision are cast to float32 on the device first.
  *
  * onnxruntime-node cannot download a 'gpu-buffer' tensor itself (its download
  * hook throws "not implemented"), but a second session on the same WebGPU
@@ -16,6 +17,7 @@ const { Writer } = protobuf;
 const LEN = 2; // protobuf wire type of strings and messages
 const VARINT = 0;
 const FLOAT = 1; // onnx.TensorProto.DataType.FLOAT
+const FLOAT16 = 10;
 const INT = 2; // onnx.AttributeProto.AttributeType.INT
 
 /** Input names of the snapshot graph: `k_<l>` then `v_<l>`. */
@@ -24,36 +26,51 @@ export function snapshotInputs(layers: number): string[] {
   return [...names('k'), ...names('v')];
 }
 
-/** The serialized ModelProto (opset 17) of the snapshot graph for `layers` layers. */
-export function snapshotGraph(layers: number): Uint8Array {
+/** The serialized ModelProto (opset 17) of the snapshot graph for `layers` layers of `dtype` caches. */
+export function snapshotGraph(layers: number, dtype: 'float32' | 'float16' = 'float32'): Uint8Array {
   const inputs = snapshotInputs(layers);
+  const half = dtype === 'float16';
   const w = Writer.create();
   w.uint32(tag(1, VARINT)).int64(8); // ir_version
   w.uint32(tag(8, LEN)).fork().uint32(tag(1, LEN)).string('').uint32(tag(2, VARINT)).int64(17).ldelim();
   w.uint32(tag(7, LEN)).fork();
   for (const out of ['k', 'v']) {
-    w.uint32(tag(1, LEN)).fork(); // NodeProto
-    for (const name of inputs.filter((n) => n.startsWith(`${out}_`))) w.uint32(tag(1, LEN)).string(name);
-    w.uint32(tag(2, LEN)).string(out);
-    w.uint32(tag(4, LEN)).string('Concat');
-    w.uint32(tag(5, LEN)).fork().uint32(tag(1, LEN)).string('axis');
-    w.uint32(tag(3, VARINT)).int64(0).uint32(tag(20, VARINT)).int32(INT).ldelim();
-    w.ldelim();
+    const joined = half ? `${out}_joined` : out;
+    node(
+      w,
+      'Concat',
+      inputs.filter((n) => n.startsWith(`${out}_`)),
+      joined,
+      'axis',
+      0,
+    );
+    if (half) node(w, 'Cast', [joined], out, 'to', FLOAT);
   }
   w.uint32(tag(2, LEN)).string('kv_snapshot');
-  for (const name of inputs) valueInfo(w, 11, name);
-  for (const name of ['k', 'v']) valueInfo(w, 12, name);
+  for (const name of inputs) valueInfo(w, 11, name, half ? FLOAT16 : FLOAT);
+  for (const name of ['k', 'v']) valueInfo(w, 12, name, FLOAT);
   w.ldelim();
   return w.finish();
+}
+
+/** A NodeProto with one integer attribute. */
+function node(w: protobuf.Writer, op: string, inputs: string[], output: string, attr: string, value: number): void {
+  w.uint32(tag(1, LEN)).fork();
+  for (const name of inputs) w.uint32(tag(1, LEN)).string(name);
+  w.uint32(tag(2, LEN)).string(output);
+  w.uint32(tag(4, LEN)).string(op);
+  w.uint32(tag(5, LEN)).fork().uint32(tag(1, LEN)).string(attr);
+  w.uint32(tag(3, VARINT)).int64(value).uint32(tag(20, VARINT)).int32(INT).ldelim();
+  w.ldelim();
 }
 
 function tag(field: number, wire: number): number {
   return (field << 3) | wire;
 }
 
-/** A float tensor of unknown shape named `name` (graph input 11 or output 12). */
-function valueInfo(w: protobuf.Writer, field: number, name: string): void {
+/** A tensor of `elemType` and unknown shape named `name` (graph input 11 or output 12). */
+function valueInfo(w: protobuf.Writer, field: number, name: string, elemType: number): void {
   w.uint32(tag(field, LEN)).fork().uint32(tag(1, LEN)).string(name);
-  w.uint32(tag(2, LEN)).fork().uint32(tag(1, LEN)).fork().uint32(tag(1, VARINT)).int32(FLOAT).ldelim().ldelim();
+  w.uint32(tag(2, LEN)).fork().uint32(tag(1, LEN)).fork().uint32(tag(1, VARINT)).int32(elemType).ldelim().ldelim();
   w.ldelim();
 }

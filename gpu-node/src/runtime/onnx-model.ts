@@ -19,11 +19,13 @@ import type { AdapterInfo } from './adapter';
 import { parseCard } from './card';
 import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
+import { fromFloat16, toFloat16 } from './float16.js';
 import { snapshotGraph, snapshotInputs } from './kv-graph';
 import { largestBinding, maxTokens } from './limits';
 
 export type Residency = 'host' | 'device';
 export type Attention = 'fused' | 'unfused';
+export type Precision = 'float32' | 'float16';
 
 export interface RuntimeOptions {
   /** Execution providers in order of preference, e.g. ['webgpu'] or ['cpu']. */
@@ -36,6 +38,8 @@ export interface RuntimeOptions {
   attention?: Attention;
   /** The WebGPU adapter (probed by the node): a model whose tensors would pass its binding limit is refused. */
   adapter?: AdapterInfo;
+  /** 'float16': the card's half-precision fused graph, caches in halves (device residency only). Default 'float32'. */
+  dtype?: Precision;
 }
 
 /** Model rows a request runs: one image and its unconditional pair. */
@@ -54,6 +58,7 @@ export class OnnxDitModel implements DitModel {
     readonly onDevice: boolean,
     readonly residency: Residency,
     readonly attention: Attention,
+    readonly dtype: Precision,
     private readonly provider: string,
   ) {
     // Every output, in the graph's order: onnxruntime-node 1.30 applies `preferredOutputLocation`
@@ -63,7 +68,7 @@ export class OnnxDitModel implements DitModel {
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
-      hostTensors: (kv, l, dims) => hostLayer(kv, l, dims),
+      hostTensors: (kv, l, dims) => hostLayer(kv, l, dims, dtype),
     };
   }
 
@@ -81,6 +86,11 @@ export class OnnxDitModel implements DitModel {
       throw new Error(`model ${name}: device-resident K/V needs the webgpu execution provider first`);
     }
     const attention = opts.attention ?? (onDevice ? 'fused' : 'unfused');
+    const dtype = opts.dtype ?? 'float32';
+    const graph = dtype === 'float16' ? card.graphs.fused_fp16 : card.graphs[attention];
+    if (dtype === 'float16' && (residency !== 'device' || attention !== 'fused' || !graph)) {
+      throw new Error(`model ${name}: float16 runs the card's fused_fp16 graph with device-resident K/V`);
+    }
     const binding = largestBinding(card, attention, REQUEST_ROWS, maxTokens(card));
     if (opts.adapter && binding > opts.adapter.maxStorageBufferBindingSize) {
       throw new Error(
@@ -97,13 +107,13 @@ export class OnnxDitModel implements DitModel {
         onDeviceOutputs[`v_all_${l}`] = 'gpu-buffer';
       }
     }
-    const session = await ort.InferenceSession.create(join(dirname(cardPath), card.graphs[attention]), {
+    const session = await ort.InferenceSession.create(join(dirname(cardPath), graph!), {
       ...sessionOptions(providers, opts),
       preferredOutputLocation: onDeviceOutputs,
     }).catch((e) => {
       throw deviceError(e, providers[0]) ?? e;
     });
-    return new OnnxDitModel(card, session, onDevice, residency, attention, providers[0]);
+    return new OnnxDitModel(card, session, onDevice, residency, attention, dtype, providers[0]);
   }
 
   /** Device tensors held by unfinished runs (0 when every run was disposed). */
@@ -126,7 +136,7 @@ export class OnnxDitModel implements DitModel {
       out.k_new.dispose();
       out.v_new.dispose();
       kv.adopt(out);
-      return { v: out.v.data as Float32Array };
+      return { v: out.v.type === 'float16' ? fromFloat16(out.v.data as Uint16Array) : (out.v.data as Float32Array) };
     }
     if (!(kv instanceof HostKv)) throw new Error('K/V caches were made by another model');
     const dims = [i.rows, this.card.heads, kv.tokens, this.card.head_dim];
@@ -148,8 +158,12 @@ export class OnnxDitModel implements DitModel {
   }
 
   private inputFeeds(i: ModelInputs): Record<string, ort.Tensor> {
+    const xDims = [i.rows, i.tokens, this.card.token_dim];
     return {
-      x: new ort.Tensor('float32', i.x, [i.rows, i.tokens, this.card.token_dim]),
+      x:
+        this.dtype === 'float16'
+          ? new ort.Tensor('float16', toFloat16(i.x), xDims)
+          : new ort.Tensor('float32', i.x, xDims),
       token_index: new ort.Tensor('int64', i.tokenIndex, [i.rows, i.tokens]),
       timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
       cond: new ort.Tensor('int64', i.cond, [i.rows]),
@@ -159,7 +173,7 @@ export class OnnxDitModel implements DitModel {
 
   /** Every layer's K and V gathered to the host by the snapshot graph, on the model's device. */
   private async download(k: ort.Tensor[], v: ort.Tensor[]): Promise<KvArrays> {
-    this.snapshots ??= ort.InferenceSession.create(snapshotGraph(this.card.layers), {
+    this.snapshots ??= ort.InferenceSession.create(snapshotGraph(this.card.layers, this.dtype), {
       executionProviders: [this.provider],
       logSeverityLevel: 3,
     });
@@ -192,18 +206,25 @@ function sessionOptions(providers: string[], opts: RuntimeOptions): ort.Inferenc
   };
 }
 
-/** Layer `l` of stacked host caches as tensors [rows, heads, N, head_dim] (views, no copy). */
-function hostLayer(kv: KvArrays, l: number, dims: number[]): { k: ort.Tensor; v: ort.Tensor } {
+/**
+ * Layer `l` of stacked host caches as tensors [rows, heads, N, head_dim]: views, no copy, in
+ * float32; converted for a half-precision graph.
+ */
+function hostLayer(
+  kv: KvArrays,
+  l: number,
+  dims: number[],
+  dtype: Precision = 'float32',
+): { k: ort.Tensor; v: ort.Tensor } {
   const size = dims.reduce((a, b) => a * b, 1);
-  return {
-    k: new ort.Tensor('float32', kv.k.subarray(l * size, (l + 1) * size), dims),
-    v: new ort.Tensor('float32', kv.v.subarray(l * size, (l + 1) * size), dims),
-  };
+  const tensor = (a: Float32Array) =>
+    dtype === 'float16' ? new ort.Tensor('float16', toFloat16(a), dims) : new ort.Tensor('float32', a, dims);
+  return { k: tensor(kv.k.subarray(l * size, (l + 1) * size)), v: tensor(kv.v.subarray(l * size, (l + 1) * size)) };
 }
 
 function cacheFeeds(t: { k: ort.Tensor; v: ort.Tensor }, l: number): Record<string, ort.Tensor> {
   return { [`k_cache_${l}`]: t.k, [`v_cache_${l}`]: t.v };
 }
 
-const bytes = (t: ort.Tensor) => t.size * 4;
+const bytes = (t: ort.Tensor) => t.size * (t.type === 'float16' ? 2 : 4);
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
