@@ -1,8 +1,9 @@
 /** `POST /v1/generations` (DESIGN.md §6): a new image and a new session. */
 import { Status } from '@ras/shared';
-import { generationRequestSchema } from '@ras/shared/http';
+import { type GenerationRequest, generationRequestSchema } from '@ras/shared/http';
 import { Hono } from 'hono';
 import { jsonBody, limitBody } from '../middleware/json-body';
+import { fetchModels, sizeWarning } from '../nodes/models';
 import { nodeClient, nodeUrls } from '../nodes/pool';
 import { rendezvous } from '../nodes/rendezvous';
 import { toGenerateRequest, toRecipe } from '../run/convert';
@@ -16,6 +17,19 @@ import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from './limits';
 /** A busy or unreachable node is skipped: nothing has run yet, so another node may take it. */
 const MOVE_ON = [Status.UNAVAILABLE, Status.RESOURCE_EXHAUSTED];
 
+/** Set when the model does not serve the asked size well (docs: README, "Sizes"). */
+export const WARNING_HEADER = 'x-ras-warning';
+
+/** The size warning for a generation, asked of the nodes alongside it; none when they cannot say. */
+async function warningFor(env: Env, body: GenerationRequest): Promise<string | null> {
+  try {
+    const model = (await fetchModels(env)).models.find((m) => m.name === body.model);
+    return model ? sizeWarning(model, body.width, body.height) : null;
+  } catch {
+    return null;
+  }
+}
+
 export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES), async (c) => {
   const started = Date.now();
   const body = await jsonBody(c, generationRequestSchema);
@@ -25,7 +39,11 @@ export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES
   const call = { signal: upstream.signal, timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   // A random key spreads new sessions over the nodes; the order is the fallback order.
   const nodes = rendezvous(crypto.randomUUID(), nodeUrls(c.env));
-  const opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON);
+  const [opened, warning] = await Promise.all([
+    openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON),
+    warningFor(c.env, body),
+  ]);
+  if (warning) c.header(WARNING_HEADER, warning);
   return respond(c, opened, {
     stream: wantsStream(c, body.stream),
     upstream,

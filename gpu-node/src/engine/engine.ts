@@ -3,6 +3,7 @@
  * progress and previews, sessions with region edits. Transports (gRPC,
  * gRPC-Web) call it; it knows nothing of them.
  */
+import { servedSizes } from '../runtime/card';
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
 import { SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
@@ -84,6 +85,7 @@ class NodeEngine implements Engine {
       patch: card.patch,
       recommendedSteps: card.recommended.steps,
       recommendedGuidance: card.recommended.guidance,
+      sizes: servedSizes(card),
     }));
   }
 
