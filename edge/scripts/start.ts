@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     }
     console.log(`
 RAS serving is up.
-  page:     ${edge.url}/
+  page:     ${edge.url}/#key=${encodeURIComponent(apiKey)}
   API key:  ${apiKey}${process.env.RAS_API_KEY ? '' : '   (set RAS_API_KEY to choose another)'}
   GPU node: ${node.webUrl} (gRPC-Web), ${node.grpcTarget} (gRPC)
 
