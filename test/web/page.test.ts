@@ -6,7 +6,7 @@
  * models and sizes that work, previews then the clean final image, an edit's
  * progress inside its region over the base image, the region really
  * re-sampled, text that never goes stale, and the layout at desktop and phone
- * widths. Leaves screenshots in test-artifacts/web-desktop.png and web-narrow.png.
+ * widths. Leaves screenshots in test-artifacts/: web-first-visit.png, web-desktop.png, web-narrow.png.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,12 +110,16 @@ describe('the web page', () => {
     expect(await page.locator('#error').isVisible()).toBe(false);
     expect(await activeId(page)).toBe('api-key');
     expect(requests.filter((p) => p.startsWith('/v1/'))).toEqual([]);
+    expect(await page.locator('#generate').isDisabled()).toBe(true);
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-artifacts/web-first-visit.png'), fullPage: true });
 
     await page.locator('#api-key').fill(stack.apiKey);
     await page.locator('#api-key').press('Enter');
     await page.locator('#status', { hasText: 'Pick a model and press Generate.' }).waitFor();
     // test-tiny (random weights) serves no size well: not offered; shapes-dit at the size it was trained for.
     expect(await page.locator('#model option').allTextContents()).toEqual(['shapes-dit']);
+    expect(await page.locator('#generate').isDisabled()).toBe(false);
     expect(await page.locator('#size option').allTextContents()).toEqual(['32×32']);
     expect(await page.locator('#condition option').count()).toBe(16);
     expect(await text('#error')).toBe('');

@@ -111,6 +111,7 @@ function onModelChange() {
   if (!m) return;
   renderCondition('condition', m.labels);
   renderSizes(ui.size, m.sizes);
+  ui.size.disabled = false;
   if (!state.history) renderCondition('edit-condition', m.labels);
   ui.steps.value = String(m.recommendedSteps || 28);
 }

@@ -40,7 +40,8 @@ export function renderCondition(id, labels, value) {
 }
 
 /**
- * Fills the model select from GET /v1/models (the models the page offers).
+ * Fills the model select from GET /v1/models (the models the page offers);
+ * disabled while there are none.
  * @param {HTMLSelectElement} select
  * @param {{ name: string }[]} models
  * @param {string} [value] value to keep when it is still offered
@@ -48,6 +49,7 @@ export function renderCondition(id, labels, value) {
 export function renderModels(select, models, value) {
   select.replaceChildren(...models.map((m) => new Option(m.name, m.name)));
   if (value && models.some((m) => m.name === value)) select.value = value;
+  select.disabled = models.length === 0;
 }
 
 /**
