@@ -3,7 +3,6 @@
  * progress and previews, sessions with region edits. Transports (gRPC,
  * gRPC-Web) call it; it knows nothing of them.
  */
-import { servedSizes } from '../runtime/card';
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
 import { SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
@@ -14,6 +13,7 @@ import { tokensToImage } from '../sampler/tokens';
 import { regionMask, type Trajectory } from '../sampler/trajectory';
 import { Admission } from './admission';
 import { encodePng } from './images';
+import { modelInfo } from './model-info';
 import { checkSeed, classId, toSampleRequest } from './params';
 import { chooseKvEvery } from './policy';
 import { regionTokens } from './region';
@@ -77,16 +77,7 @@ class NodeEngine implements Engine {
 
   async listModels(): Promise<ModelInfo[]> {
     const models = await Promise.all(this.registry.names().map((n) => this.registry.get(n)));
-    return models.map(({ card }) => ({
-      name: card.name,
-      labels: card.cond.labels ?? [],
-      width: card.grid.default[1] * card.patch,
-      height: card.grid.default[0] * card.patch,
-      patch: card.patch,
-      recommendedSteps: card.recommended.steps,
-      recommendedGuidance: card.recommended.guidance,
-      sizes: servedSizes(card),
-    }));
+    return models.map(({ card }) => modelInfo(card));
   }
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
