@@ -38,23 +38,6 @@ describe('engine.generate', () => {
     }
   });
 
-  it('names both sides when both are wrong sizes', async () => {
-    const engine = await createEngine();
-    await expect(engine.generate({ ...params, width: 7, height: 9 })).rejects.toMatchObject({
-      code: 'INVALID_ARGUMENT',
-      message: expect.stringMatching(
-        /^width: must be a multiple of 2 .*, got 7; height: must be a multiple of 2 .*, got 9$/,
-      ),
-    });
-  });
-
-  it('lists the sizes each model serves well, from its card', async () => {
-    const engine = await createEngine();
-    const models = await engine.listModels();
-    expect(models.find((m) => m.name === 'test-tiny')?.sizes).toEqual([]);
-    expect(models.find((m) => m.name === 'shapes-dit')?.sizes).toEqual([{ width: 32, height: 32 }]);
-  });
-
   it('gives NOT_FOUND for an unknown session', async () => {
     const engine = await createEngine();
     await expect(engine.getSession('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -25,26 +25,27 @@ export function classId(card: ModelCard, field: string, value: number | string):
   throw invalid(field, `unknown condition "${value}"; use ${known}`);
 }
 
-/** Pixel size → token grid; sizes must be whole patches within the card's limits (the error names every wrong side). */
+/** Pixel size → token grid; sizes must be whole patches within the card's limits. */
 export function gridOf(card: ModelCard, width?: number, height?: number): [number, number] {
   const p = card.patch;
   const grid: [number, number] = [card.grid.default[0], card.grid.default[1]];
-  const wrong: string[] = [];
+  const wrong: { field: string; message: string }[] = []; // every wrong side: one answer names them all
   for (const [field, value, axis] of [
-    ['width', width, 1],
     ['height', height, 0],
+    ['width', width, 1],
   ] as const) {
     if (value === undefined || value === 0) continue;
     const lo = card.grid.min[axis] * p;
     const hi = card.grid.max[axis] * p;
     if (!Number.isInteger(value) || value % p !== 0 || value < lo || value > hi) {
-      wrong.push(`${field}: must be a multiple of ${p} in ${lo}..${hi}, got ${value}`);
-    } else grid[axis] = value / p;
+      wrong.push({ field, message: `must be a multiple of ${p} in ${lo}..${hi}, got ${value}` });
+      continue;
+    }
+    grid[axis] = value / p;
   }
-  if (wrong.length > 0) {
-    const field = wrong.length === 1 ? wrong[0].split(':')[0] : undefined; // the message names both
-    throw new EngineError('INVALID_ARGUMENT', wrong.join('; '), field);
-  }
+  if (wrong.length === 1) throw invalid(wrong[0].field, wrong[0].message);
+  if (wrong.length > 1)
+    throw new EngineError('INVALID_ARGUMENT', wrong.map((w) => `${w.field}: ${w.message}`).join('; '));
   return grid;
 }
 
