@@ -138,7 +138,10 @@ describe('ras, when something is wrong', () => {
       await ras([...edge(), 'edit', 'x', '--rect', '1,2,3']),
       /^error: option '--rect <x,y,w,h>' argument '1,2,3' is invalid\. expected x,y,w,h/,
     );
-    oneLine(await ras([...edge(), 'generate', 'red circle', '--size', '30x30']), /^ras: width: .*; height: /);
+    oneLine(
+      await ras([...edge(), 'generate', 'red circle', '--size', '30x30']),
+      /^ras: height: must be a multiple of 4 .*, got 30; width: must be a multiple of 4 .*, got 30$/,
+    );
     oneLine(
       await ras(['--grpc', stack.nodes[0].grpcTarget, '--token', 'wrong', 'models']),
       /^ras: UNAUTHENTICATED: wrong node token$/,
