@@ -39,11 +39,14 @@ export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES
   const call = { signal: upstream.signal, timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   // A random key spreads new sessions over the nodes; the order is the fallback order.
   const nodes = rendezvous(crypto.randomUUID(), nodeUrls(c.env));
-  const [opened, warning] = await Promise.all([
+  // Both settle before the answer: a refusal must not leave the models call in flight as the request ends.
+  const [opening, warning] = await Promise.allSettled([
     openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON),
     warningFor(c.env, body),
   ]);
-  if (warning) c.header(WARNING_HEADER, warning);
+  if (opening.status === 'rejected') throw opening.reason;
+  const opened = opening.value;
+  if (warning.status === 'fulfilled' && warning.value) c.header(WARNING_HEADER, warning.value);
   return respond(c, opened, {
     stream: wantsStream(c, body.stream),
     upstream,
