@@ -12,12 +12,15 @@ import { fromNodeError } from './status-map';
 
 const MODELS_KEY = 'models';
 
-/** `GET /v1/models`'s answer; a 503 ApiError when no node answers. */
-export async function fetchModels(env: Env): Promise<ModelsView> {
+/** `GET /v1/models`'s answer; a 503 ApiError when no node answers. `call` bounds or cancels each node call. */
+export async function fetchModels(
+  env: Env,
+  call: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<ModelsView> {
   const failures: string[] = [];
   for (const node of rendezvous(MODELS_KEY, nodeUrls(env))) {
     try {
-      const reply = await nodeClient(env, node).listModels({ timeoutMs: UNARY_TIMEOUT_MS });
+      const reply = await nodeClient(env, node).listModels({ timeoutMs: UNARY_TIMEOUT_MS, ...call });
       return {
         models: reply.models.map((m) => ({
           name: m.name,
