@@ -4,6 +4,9 @@
  * calls answered by the pool's fetchMock. The root config runs this project.
  */
 import { defineWorkersProject } from '@cloudflare/vitest-pool-workers/config';
+import { quietRuntime } from './test/quiet-runtime';
+
+quietRuntime();
 
 export default defineWorkersProject({
   test: {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { type Child, startEdge, startGpuNode } from './processes';
 
 const DEFAULT_API_KEY = 'dev-key';
+const READY_LINES = [/^gpu-node ready: /, /\[wrangler:info\] Ready on /, /\[wrangler:info\] GET \/healthz /];
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
 
   try {
-    const echo = (name: string) => (line: string) => line.trim() && console.log(`[${name}] ${line}`);
+    // The banner says what the ready lines (and the readiness check) say; requests, warnings and errors are shown.
+    const echo = (name: string) => (line: string) =>
+      line.trim() && !READY_LINES.some((re) => re.test(line)) && console.log(`[${name}] ${line}`);
     const node = await startGpuNode({
       port: port('GPU_NODE_PORT', 50051),
       webPort: port('GPU_NODE_WEB_PORT', 50052),
@@ -65,14 +68,16 @@ async function main(): Promise<void> {
     }
     console.log(`
 RAS serving is up.
-  page:     ${edge.url}/
+  page:     ${edge.url}/#key=${encodeURIComponent(apiKey)}
   API key:  ${apiKey}${process.env.RAS_API_KEY ? '' : '   (set RAS_API_KEY to choose another)'}
-  GPU node: ${node.webUrl} (gRPC-Web), ${node.grpcTarget} (gRPC)
+  GPU node: ${node.webUrl} (gRPC-Web), ${node.grpcTarget} (gRPC; node token ${nodeToken})
 
-Try:
-  curl -N ${edge.url}/v1/generations \\
-    -H 'authorization: Bearer ${apiKey}' -H 'content-type: application/json' -H 'accept: text/event-stream' \\
-    -d '{"model":"shapes-dit","condition":{"label":"red circle"},"seed":7,"preview":{"every":7}}'
+Try (the image to out.png; jq and base64 decode the JSON answer):
+  curl -s ${edge.url}/v1/generations \\
+    -H 'authorization: Bearer ${apiKey}' -H 'content-type: application/json' \\
+    -d '{"model":"shapes-dit","condition":{"label":"red circle"},"seed":7}' | jq -r .png | base64 -d > out.png
+or the command-line client, with a progress bar:
+  RAS_URL=${edge.url} RAS_API_KEY=${apiKey} npm run -s ras -- generate "red circle" -o out.png
 
 Ctrl-C stops both.`);
   } catch (e) {

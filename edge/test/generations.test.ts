@@ -126,6 +126,30 @@ describe('POST /v1/generations', () => {
     });
   });
 
+  it('warns in a header when the model does not serve the asked size well, and not when it does', async () => {
+    const models = ras.v1.ListModelsResponse.encode({
+      models: [{ name: 'shapes-dit', width: 32, height: 32, patch: 4, sizes: [{ width: 32, height: 32 }] }],
+    }).finish();
+    for (const [size, warning] of [
+      [{ width: 64, height: 64 }, 'shapes-dit was not trained at 64x64 and serves 32x32 well: expect noise'],
+      [{}, null],
+    ] as const) {
+      for (const node of [NODE_A, NODE_B]) answer(node, 'ListModels', grpcWebBody([models]));
+      everyNode(grpcWebBody(runEvents('s-size')));
+      const res = await post('/v1/generations', { ...BODY, model: 'shapes-dit', ...size });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-ras-warning')).toBe(warning);
+      resetFakeNodes();
+    }
+  });
+
+  it('names every wrong size field in one 400', async () => {
+    const res = await post('/v1/generations', { ...BODY, width: 0, height: 5000 });
+    expect(res.status).toBe(400);
+    const { message } = (await res.json<{ error: { message: string } }>()).error;
+    expect(message).toMatch(/^width: .*; height: /);
+  });
+
   it('reports a refused node token as a 502 that says so', async () => {
     everyNode(grpcWebBody([], Status.UNAUTHENTICATED, 'wrong node token'));
     const res = await post('/v1/generations', BODY);

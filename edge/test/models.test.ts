@@ -3,9 +3,20 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rendezvous } from '../src/nodes/rendezvous';
 import { answer, api, grpcWebBody, installFakeNodes, NODE_A, NODE_B, resetFakeNodes, unreachable } from './fake-node';
 
+const SHAPES = {
+  name: 'shapes-dit',
+  labels: ['red circle'],
+  width: 32,
+  height: 32,
+  patch: 4,
+  recommendedSteps: 28,
+  recommendedGuidance: 3,
+};
+
 const reply = ras.v1.ListModelsResponse.encode({
   models: [
     { name: 'test-tiny', labels: [], width: 12, height: 8, patch: 2, recommendedSteps: 28, recommendedGuidance: 1 },
+    { ...SHAPES, sizes: [{ width: 32, height: 32 }] },
   ],
 }).finish();
 
@@ -13,7 +24,7 @@ describe('GET /v1/models', () => {
   beforeAll(installFakeNodes);
   beforeEach(resetFakeNodes);
 
-  it('lists the models of the first node that answers, skipping one that is down', async () => {
+  it('lists the models of the first node that answers with the sizes each serves well, skipping one that is down', async () => {
     const [first, second] = rendezvous('models', [NODE_A, NODE_B]);
     unreachable(first, 'ListModels');
     const received = answer(second, 'ListModels', grpcWebBody([reply]));
@@ -22,7 +33,17 @@ describe('GET /v1/models', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       models: [
-        { name: 'test-tiny', labels: [], width: 12, height: 8, patch: 2, recommendedSteps: 28, recommendedGuidance: 1 },
+        {
+          name: 'test-tiny',
+          labels: [],
+          width: 12,
+          height: 8,
+          patch: 2,
+          recommendedSteps: 28,
+          recommendedGuidance: 1,
+          sizes: [],
+        },
+        { ...SHAPES, sizes: [{ width: 32, height: 32 }] },
       ],
     });
   });

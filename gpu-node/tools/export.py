@@ -285,6 +285,11 @@ def main() -> None:
     ap.add_argument("--golden", action="store_true", help="also write golden.json (reference cases)")
     ap.add_argument("--steps", type=int, default=28, help="recommended steps (card)")
     ap.add_argument("--guidance", type=float, default=1.0, help="recommended guidance (card)")
+    ap.add_argument(
+        "--sizes",
+        type=lambda text: [list(map(int, p.lower().split("x"))) for p in text.split(",") if p],
+        help="pixel sizes WxH,... the model serves well (card); '' for none (a test model)",
+    )
     for key in ("patch", "channels", "hidden", "depth", "heads", "num_classes"):
         ap.add_argument(f"--{key.replace('_', '-')}", type=int)
     args = ap.parse_args()
@@ -303,6 +308,8 @@ def main() -> None:
         model.randomize(args.random)
         card_extra = {"weights": f"random (seed {args.random})"}
     card_extra["recommended"] = {"steps": args.steps, "guidance": args.guidance}
+    if args.sizes is not None:
+        card_extra["sizes"] = args.sizes
     card = export_model(model, args.out, args.name, args.grid, card_extra, args.golden)
     print(json.dumps({"graphs": card["graphs"], "max_abs_diff": card["export"]["max_abs_diff"]}))
 

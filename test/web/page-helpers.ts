@@ -97,3 +97,100 @@ export function unlabelledControls(page: Page): Promise<{ checked: number; unnam
     return { checked, unnamed: out };
   });
 }
+
+interface Stage {
+  dataset: Record<string, string | undefined>;
+  /** Where `recordPreviews` keeps its snapshots (a property of the stage element). */
+  editSnapshots?: EditSnapshot[];
+}
+interface PreviewCanvas extends Canvas {
+  hidden: boolean;
+}
+declare class MutationObserver {
+  constructor(cb: () => void);
+  observe(target: unknown, opts: { attributes: boolean; attributeFilter: string[] }): void;
+}
+
+/** What the stage showed when a preview came on screen during a run. */
+export interface EditSnapshot {
+  previews: number;
+  /** The `<img>`'s source (the image under the preview). */
+  image: string;
+  /** Whether the edit-preview layer was shown, its size, and the pixels it paints. */
+  layerShown: boolean;
+  layerSize: [number, number];
+  painted: [number, number][];
+}
+
+/** Starts recording the stage each time a run's preview comes on screen; read them with `editSnapshots`. */
+export function recordPreviews(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const stage = document.querySelector('#stage') as Stage;
+    const layer = document.querySelector('#edit-preview') as PreviewCanvas;
+    const img = document.querySelector('#image') as { src: string };
+    const snapshots: EditSnapshot[] = [];
+    stage.editSnapshots = snapshots;
+    new MutationObserver(() => {
+      const previews = Number(stage.dataset.previews);
+      if (!previews) return;
+      const d = layer.getContext('2d')?.getImageData(0, 0, layer.width, layer.height).data ?? new Uint8ClampedArray();
+      const painted: [number, number][] = [];
+      for (let i = 3; i < d.length; i += 4)
+        if (d[i] > 0) painted.push([((i - 3) / 4) % layer.width, Math.floor((i - 3) / 4 / layer.width)]);
+      snapshots.push({
+        previews,
+        image: img.src,
+        layerShown: !layer.hidden,
+        layerSize: [layer.width, layer.height],
+        painted,
+      });
+    }).observe(stage, { attributes: true, attributeFilter: ['data-previews'] });
+  });
+}
+
+/** The snapshots `recordPreviews` took. */
+export function editSnapshots(page: Page): Promise<EditSnapshot[]> {
+  return page.evaluate(() => (document.querySelector('#stage') as Stage).editSnapshots ?? []);
+}
+
+/** Layout facts of the page at the current viewport: overflow, and where a field's button sits. */
+export function layout(page: Page): Promise<{
+  overflowX: number;
+  seedTop: number;
+  randomTop: number;
+  imageWidth: number;
+  imageRight: number;
+  panelRight: number;
+  imageRendering: string;
+}> {
+  return page.evaluate(() => {
+    const doc = document as unknown as {
+      documentElement: { scrollWidth: number; clientWidth: number };
+      querySelector(sel: string): { getBoundingClientRect(): { top: number; width: number; right: number } };
+    };
+    const top = (sel: string) => doc.querySelector(sel).getBoundingClientRect().top;
+    const image = doc.querySelector('#image').getBoundingClientRect();
+    return {
+      overflowX: doc.documentElement.scrollWidth - doc.documentElement.clientWidth,
+      seedTop: top('#seed'),
+      randomTop: top('#seed-random'),
+      imageWidth: image.width,
+      imageRight: image.right,
+      panelRight: doc.querySelector('#viewer-panel').getBoundingClientRect().right - 16, // its padding
+      imageRendering: getComputedStyle(doc.querySelector('#image')).imageRendering,
+    };
+  });
+}
+
+declare const localStorage: { clear(): void };
+declare function getComputedStyle(el: unknown): { imageRendering: string };
+
+/** The id of the focused element. */
+export function activeId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (document as unknown as { activeElement: { id: string } | null }).activeElement?.id);
+}
+
+/** Forgets what the page kept in this browser (a first visit again). */
+export function clearStorage(page: Page): Promise<void> {
+  return page.evaluate(() => localStorage.clear());
+}

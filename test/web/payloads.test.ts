@@ -13,6 +13,9 @@ describe('request bodies the page sends', () => {
     const byId = generationBody({ ...form, condition: '3', labels: [] });
     expect(generationRequestSchema.parse(byId).condition).toEqual({ classId: 3 });
     expect(byId.preview).toEqual({ every: 1, format: 'png' });
+    expect(byId).not.toHaveProperty('width');
+    const sized = generationBody({ ...form, condition: '3', labels: [], width: 32, height: 32 });
+    expect(generationRequestSchema.parse(sized)).toMatchObject({ width: 32, height: 32 });
   });
 
   it("are valid edit bodies for the edge's schema", () => {

@@ -17,7 +17,7 @@ export const PUBLIC_JS = join(ROOT, 'edge/public/js');
 const CONFIG = join(ROOT, 'test/web/tsconfig.public.json');
 
 /** The modules the tests import: pure, no DOM. */
-export const TYPED_MODULES = ['api', 'errors', 'history', 'payloads', 'selection', 'sse', 'stats'];
+export const TYPED_MODULES = ['api', 'errors', 'history', 'key', 'models', 'payloads', 'selection', 'sse', 'stats'];
 
 // Declarations are emitted "into" this folder (captured, never written): emitted
 // beside the sources they would collide with the committed ones, which the

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeRect, initialRect, moveRect, type Rect, rectFromDrag } from '../../edge/public/js/selection.js';
+import {
+  describeRect,
+  growRect,
+  initialRect,
+  moveRect,
+  type Rect,
+  rectFromDrag,
+} from '../../edge/public/js/selection.js';
 
 const frame = { width: 12, height: 8, patch: 2 }; // 6×4 tokens, test-tiny's default
 
@@ -64,5 +71,14 @@ describe('keyboard selection', () => {
     expect(describeRect(frame, { x: 2, y: 4, width: 4, height: 2 })).toBe(
       '2×1 tokens at column 2, row 3 (4×2 px at 2,4)',
     );
+  });
+});
+
+describe('the region re-sampled', () => {
+  it('grows the selection by the margin in tokens, inside the image', () => {
+    const rect = { x: 2, y: 2, width: 4, height: 2 };
+    expect(growRect(frame, rect, 0)).toEqual(rect);
+    expect(growRect(frame, rect, 1)).toEqual({ x: 0, y: 0, width: 8, height: 6 });
+    expect(growRect(frame, rect, 8)).toEqual({ x: 0, y: 0, width: 12, height: 8 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addProgress, describeStats, emptyStats, speedups } from '../../edge/public/js/stats.js';
+import { addProgress, describeResult, describeStats, emptyStats, speedups } from '../../edge/public/js/stats.js';
 
 const step = (i: number, kind: 'dense' | 'ras', tokensRun: number, stepMs: number) => ({
   step: i,
@@ -22,7 +22,7 @@ describe('generation stats', () => {
     expect(compute).toBeCloseTo(96 / 60);
     expect(time).toBeCloseTo(40 / 28); // 4 dense steps at 10 ms vs 28 ms spent
     expect(describeStats(s)).toBe(
-      'Step 4 of 4. Tokens computed: 60 of 96 (63%). Speedup vs dense: 1.60× fewer token evaluations, about 1.43× faster by measured step times.',
+      'Step 4 of 4. Computed 60 of 96 token evaluations (63%): 1.60× less compute than dense, about 1.43× faster by measured step times.',
     );
   });
 
@@ -37,5 +37,15 @@ describe('generation stats', () => {
     const s = addProgress(emptyStats(), step(0, 'dense', 24, 10));
     expect(speedups(s)).toEqual({ compute: 1, time: null });
     expect(describeStats(emptyStats())).toBe('Waiting for the first step…');
+  });
+
+  it('says a run that computed every token was dense, not "1.00× fewer"', () => {
+    const s = addProgress(emptyStats(), step(0, 'dense', 24, 10));
+    expect(describeStats(s)).toBe(
+      'Step 1 of 4. Computed 24 of 24 token evaluations (100%): every token, as dense sampling would.',
+    );
+    expect(describeResult({ totalMs: 12.4, edgeMs: 20, tokensRun: 24, tokensTotal: 96, rehomed: false })).toBe(
+      'Sampling took 12 ms (20 ms end to end). Computed 24 of 96 token evaluations (25%): 4.00× less compute than dense.',
+    );
   });
 });

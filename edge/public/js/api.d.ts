@@ -35,5 +35,6 @@ export type SessionView = import('../../../shared/src/http/responses').SessionVi
 export type StreamHandlers = {
   onEvent: (event: string, data: unknown) => void;
   onRetry?: (message: string, seconds: number) => void;
+  onWarning?: (text: string) => void;
   signal?: AbortSignal;
 };

@@ -29,6 +29,7 @@ export class ApiError extends Error {
  * @typedef {{
  *   onEvent: (event: string, data: unknown) => void,
  *   onRetry?: (message: string, seconds: number) => void,
+ *   onWarning?: (text: string) => void,
  *   signal?: AbortSignal,
  * }} StreamHandlers
  */
@@ -121,6 +122,8 @@ export function createApi(opts) {
       onRetry: h.onRetry,
     });
     if (!res.body) throw new ApiError('The server sent an empty answer.', res.status);
+    const warning = res.headers.get('x-ras-warning'); // e.g. a size the model was not trained at
+    if (warning) h.onWarning?.(warning);
     for await (const ev of readSse(res.body)) {
       const data = ev.data ? JSON.parse(ev.data) : null;
       if (ev.event === 'error') {

@@ -40,10 +40,23 @@ export function renderCondition(id, labels, value) {
 }
 
 /**
- * Fills the model select from GET /v1/models.
+ * Fills the model select from GET /v1/models (the models the page offers);
+ * disabled while there are none.
  * @param {HTMLSelectElement} select
- * @param {{ name: string, width: number, height: number }[]} models
+ * @param {{ name: string }[]} models
+ * @param {string} [value] value to keep when it is still offered
  */
-export function renderModels(select, models) {
-  select.replaceChildren(...models.map((m) => new Option(`${m.name} (${m.width}×${m.height})`, m.name)));
+export function renderModels(select, models, value) {
+  select.replaceChildren(...models.map((m) => new Option(m.name, m.name)));
+  if (value && models.some((m) => m.name === value)) select.value = value;
+  select.disabled = models.length === 0;
+}
+
+/**
+ * Fills the size select with the sizes a model serves well ("32×32"; value "32x32").
+ * @param {HTMLSelectElement} select
+ * @param {{ width: number, height: number }[]} sizes
+ */
+export function renderSizes(select, sizes) {
+  select.replaceChildren(...sizes.map((s) => new Option(`${s.width}×${s.height}`, `${s.width}x${s.height}`)));
 }

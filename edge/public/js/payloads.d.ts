@@ -25,6 +25,7 @@ export function condition(
 /**
  * @typedef {{
  *   model: string, condition: string, labels: string[], seed: number, steps: number, ratio: number,
+ *   width?: number, height?: number,
  * }} GenerateForm
  */
 /**
@@ -98,6 +99,8 @@ export type GenerateForm = {
   seed: number;
   steps: number;
   ratio: number;
+  width?: number;
+  height?: number;
 };
 export type EditForm = {
   version: number;

@@ -23,6 +23,7 @@ export function condition(value, labels) {
 /**
  * @typedef {{
  *   model: string, condition: string, labels: string[], seed: number, steps: number, ratio: number,
+ *   width?: number, height?: number,
  * }} GenerateForm
  */
 
@@ -37,6 +38,7 @@ export function generationBody(f) {
     condition: condition(f.condition, f.labels),
     seed: f.seed,
     steps: f.steps,
+    ...(f.width && f.height ? { width: f.width, height: f.height } : {}),
     ras: { ratio: f.ratio },
     preview: { every: 1, format: 'png' },
   };

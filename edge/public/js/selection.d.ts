@@ -25,6 +25,15 @@ export function rectFromDrag(
  */
 export function initialRect(frame: Frame): Rect;
 /**
+ * The region the node really re-samples for `rect`: its tokens grown by
+ * `margin` tokens on every side, inside the image (gpu-node's region dilation).
+ * @param {Frame} frame
+ * @param {Rect} rect a token-aligned rectangle
+ * @param {number} margin tokens
+ * @returns {Rect}
+ */
+export function growRect(frame: Frame, rect: Rect, margin: number): Rect;
+/**
  * The selection after an arrow key: arrows move it one token; with Shift they
  * resize it (right/down grow, left/up shrink, never below one token). It stays
  * inside the image. Returns null for keys it does not handle.

@@ -55,6 +55,23 @@ export function initialRect(frame) {
   return { x: c * patch, y: r * patch, width: w * patch, height: h * patch };
 }
 
+/**
+ * The region the node really re-samples for `rect`: its tokens grown by
+ * `margin` tokens on every side, inside the image (gpu-node's region dilation).
+ * @param {Frame} frame
+ * @param {Rect} rect a token-aligned rectangle
+ * @param {number} margin tokens
+ * @returns {Rect}
+ */
+export function growRect(frame, rect, margin) {
+  const m = Math.max(0, Math.floor(margin)) * frame.patch;
+  const x = Math.max(0, rect.x - m);
+  const y = Math.max(0, rect.y - m);
+  const right = Math.min(frame.width, rect.x + rect.width + m);
+  const bottom = Math.min(frame.height, rect.y + rect.height + m);
+  return { x, y, width: right - x, height: bottom - y };
+}
+
 /** @type {Record<string, [number, number]>} */
 const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 

@@ -31,11 +31,29 @@ export function speedups(s: Stats): {
   time: number | null;
 };
 /**
+ * Token evaluations in words: "60 of 96 token evaluations (63%): 1.60× less
+ * compute than dense", or that every token was computed.
+ * @param {number} run
+ * @param {number} total
+ */
+export function describeTokens(run: number, total: number): string;
+/**
  * The totals in words, for the page's live region.
  * @param {Stats} s
  * @returns {string}
  */
 export function describeStats(s: Stats): string;
+/**
+ * A finished run's timings in words.
+ * @param {{ totalMs: number, edgeMs: number, tokensRun: number, tokensTotal: number, rehomed: boolean }} r
+ */
+export function describeResult(r: {
+  totalMs: number;
+  edgeMs: number;
+  tokensRun: number;
+  tokensTotal: number;
+  rehomed: boolean;
+}): string;
 export type ProgressEvent = import('../../../shared/src/http/responses').ProgressEvent;
 export type Stats = {
   stepsDone: number;

@@ -58,16 +58,39 @@ export function speedups(s) {
 }
 
 /**
+ * Token evaluations in words: "60 of 96 token evaluations (63%): 1.60× less
+ * compute than dense", or that every token was computed.
+ * @param {number} run
+ * @param {number} total
+ */
+export function describeTokens(run, total) {
+  const pct = total > 0 ? Math.round((100 * run) / total) : 0;
+  const words = `${run} of ${total} token evaluations (${pct}%)`;
+  if (run <= 0 || run >= total) return `${words}: every token, as dense sampling would`;
+  return `${words}: ${(total / run).toFixed(2)}× less compute than dense`;
+}
+
+/**
  * The totals in words, for the page's live region.
  * @param {Stats} s
  * @returns {string}
  */
 export function describeStats(s) {
   if (s.steps === 0) return 'Waiting for the first step…';
-  const { compute, time } = speedups(s);
-  const pct = s.tokensTotal > 0 ? Math.round((100 * s.tokensRun) / s.tokensTotal) : 0;
-  let text = `Step ${s.stepsDone} of ${s.steps}. Tokens computed: ${s.tokensRun} of ${s.tokensTotal} (${pct}%).`;
-  if (compute !== null) text += ` Speedup vs dense: ${compute.toFixed(2)}× fewer token evaluations`;
+  const { time } = speedups(s);
+  let text = `Step ${s.stepsDone} of ${s.steps}. Computed ${describeTokens(s.tokensRun, s.tokensTotal)}`;
   if (time !== null) text += `, about ${time.toFixed(2)}× faster by measured step times`;
-  return compute !== null ? `${text}.` : text;
+  return `${text}.`;
+}
+
+/**
+ * A finished run's timings in words.
+ * @param {{ totalMs: number, edgeMs: number, tokensRun: number, tokensTotal: number, rehomed: boolean }} r
+ */
+export function describeResult(r) {
+  return (
+    `Sampling took ${Math.round(r.totalMs)} ms (${Math.round(r.edgeMs)} ms end to end). ` +
+    `Computed ${describeTokens(r.tokensRun, r.tokensTotal)}.` +
+    (r.rehomed ? ' The session moved to another GPU node and was rebuilt.' : '')
+  );
 }

@@ -1,9 +1,10 @@
-// The image stage: the (scaled-up) image, the focus-map overlay, and the
-// region selection by mouse drag or keyboard.
-import { describeRect, initialRect, moveRect, rectFromDrag } from './selection.js';
+// The image stage: the (scaled-up) image, an edit's progress drawn over its
+// region only, the focus-map overlay, and the region selection by mouse drag
+// or keyboard with the region the node will really re-sample around it.
+import { describeRect, growRect, initialRect, moveRect, rectFromDrag } from './selection.js';
 
-/** Longest side the image is shown at, in CSS pixels (an integer multiple of its size). */
-const TARGET_SIDE = 384;
+/** Longest side the image is shown at, in CSS pixels (an integer multiple of its size), room permitting. */
+const TARGET_SIDE = 512;
 /** Canvas pixels per token of the focus map (the canvas is stretched over the image). */
 const FOCUS_CELL = 16;
 
@@ -15,34 +16,48 @@ const FOCUS_CELL = 16;
 
 /**
  * @param {{
- *   stage: HTMLElement, image: HTMLImageElement, focus: HTMLCanvasElement, box: HTMLElement,
- *   onSelection: (selection: Selection) => void,
+ *   stage: HTMLElement, image: HTMLImageElement, patch: HTMLCanvasElement, focus: HTMLCanvasElement,
+ *   box: HTMLElement, resampled: HTMLElement, onSelection: (selection: Selection) => void,
  * }} els
  */
 export function createViewer(els) {
-  const { stage, image, focus, box } = els;
+  const { stage, image, focus, box, resampled } = els;
   let scale = 1;
   /** @type {Frame | null} */
   let frame = null; // set while a finished image can be edited
   let size = { width: 0, height: 0 }; // of the shown image
   let patch = 1; // of the last editable image
+  let margin = 0; // tokens the node grows the selection by
   /** @type {Selection} */
   let selection = null;
   /** @type {{ x: number, y: number } | null} */
   let dragFrom = null;
+  let previewSeq = 0; // drops a preview that finished decoding after a newer one
+
+  /** @param {HTMLElement} el @param {Rect} r */
+  function place(el, r) {
+    Object.assign(el.style, {
+      left: `${r.x * scale}px`,
+      top: `${r.y * scale}px`,
+      width: `${r.width * scale}px`,
+      height: `${r.height * scale}px`,
+    });
+  }
 
   function render() {
     box.hidden = selection === null;
+    const grown = region();
+    resampled.hidden = grown === null || (selection !== null && sameRect(grown, selection.rect));
     if (selection) {
-      const { rect, confirmed } = selection;
-      Object.assign(box.style, {
-        left: `${rect.x * scale}px`,
-        top: `${rect.y * scale}px`,
-        width: `${rect.width * scale}px`,
-        height: `${rect.height * scale}px`,
-      });
-      box.dataset.confirmed = String(confirmed);
+      place(box, selection.rect);
+      box.dataset.confirmed = String(selection.confirmed);
     }
+    if (grown) place(resampled, grown);
+  }
+
+  /** The region the node re-samples for the selection, or null. */
+  function region() {
+    return selection ? growRect({ ...size, patch }, selection.rect, margin) : null;
   }
 
   /** @param {Selection} next */
@@ -76,8 +91,10 @@ export function createViewer(els) {
     dragFrom = null;
     setSelection({ rect, confirmed: true });
   });
+  stage.addEventListener('keydown', (e) => onKey(e));
 
-  stage.addEventListener('keydown', (e) => {
+  /** @param {KeyboardEvent} e */
+  function onKey(e) {
     if (!frame) return;
     if (e.key === 'Escape' && selection) {
       e.preventDefault();
@@ -94,26 +111,38 @@ export function createViewer(els) {
     // The first arrow key starts a selection in the middle; later ones move or resize it.
     const moved = moveRect(frame, selection?.rect ?? initialRect(frame), e);
     if (!moved) return;
-    const rect = selection ? moved : initialRect(frame);
     e.preventDefault();
-    setSelection({ rect, confirmed: false });
-  });
+    setSelection({ rect: selection ? moved : initialRect(frame), confirmed: false });
+  }
+
+  /**
+   * Sizes the image for `width`×`height`: an integer scale that fits the room the stage has.
+   * @param {number} width
+   * @param {number} height
+   */
+  function fit(width, height) {
+    const room = Math.min(TARGET_SIDE, contentWidth(stage.parentElement) || TARGET_SIDE);
+    scale = Math.max(1, Math.floor(room / Math.max(width, height)));
+    image.width = width * scale;
+    image.height = height * scale;
+    stage.dataset.empty = 'false';
+  }
 
   return {
     /**
-     * Shows an image; `editable` (a finished image, with its token patch size)
-     * turns selection on. The selection stays while the image size does (an
-     * edit's previews show it too); it is dropped for an image of another size.
+     * Shows a finished image; `editable` (its token patch size) turns
+     * selection on. The selection stays while the image size does; it is
+     * dropped for an image of another size.
      * @param {string} src
      * @param {number} width
      * @param {number} height
      * @param {{ patch: number } | null} editable
      */
     show(src, width, height, editable) {
-      scale = Math.max(1, Math.floor(TARGET_SIDE / Math.max(width, height)));
+      previewSeq++;
+      els.patch.hidden = true;
       image.src = src;
-      image.width = width * scale;
-      image.height = height * scale;
+      fit(width, height);
       const keep = size.width === width && size.height === height;
       size = { width, height };
       if (editable) patch = editable.patch;
@@ -123,6 +152,42 @@ export function createViewer(els) {
       stage.dataset.editable = String(frame !== null);
       if (!keep && selection) setSelection(null);
       else render();
+    },
+    /**
+     * Shows a preview: a generation's whole image, or an edit's `region` only,
+     * drawn over the image being edited (outside it the preview is the
+     * not-yet-denoised trajectory, not what the result will show).
+     * Resolves once it is on screen.
+     * @param {string} src
+     * @param {number} width
+     * @param {number} height
+     * @param {Rect | null} region
+     */
+    async showPreview(src, width, height, region) {
+      const seq = ++previewSeq;
+      frame = null;
+      stage.tabIndex = -1;
+      stage.dataset.editable = 'false';
+      if (!region) {
+        image.src = src;
+        fit(width, height);
+        size = { width, height };
+        await image.decode().catch(() => {});
+        return;
+      }
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      if (seq !== previewSeq) return;
+      const canvas = els.patch;
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.clearRect(0, 0, width, height);
+      const { x, y, width: w, height: h } = region;
+      ctx.drawImage(img, x, y, w, h, x, y, w, h);
+      canvas.hidden = false;
     },
     /**
      * Draws the focus map: tokens whose cached velocity was reused are dimmed,
@@ -158,12 +223,38 @@ export function createViewer(els) {
     showFocus(on) {
       focus.hidden = !on;
     },
+    /** @param {number} tokens the margin the node grows the selection by */
+    setMargin(tokens) {
+      margin = Number.isFinite(tokens) ? tokens : 0;
+      render();
+    },
     clearSelection() {
       setSelection(null);
     },
-    /** The selection in words (for the region label). */
+    /** The region the next edit re-samples (the selection grown by the margin), or null. */
+    region,
+    /** The selection and the region re-sampled, in words (for the region label). */
     describe() {
-      return selection ? describeRect({ ...size, patch }, selection.rect) : null;
+      const grown = region();
+      if (!selection || !grown) return null;
+      const f = { ...size, patch };
+      const same = sameRect(grown, selection.rect);
+      return { selected: describeRect(f, selection.rect), resampled: same ? null : describeRect(f, grown) };
     },
   };
+}
+
+/**
+ * The width inside an element's padding (0 when there is none).
+ * @param {HTMLElement | null} el
+ */
+function contentWidth(el) {
+  if (!el) return 0;
+  const style = getComputedStyle(el);
+  return el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+}
+
+/** @param {Rect} a @param {Rect} b */
+function sameRect(a, b) {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }

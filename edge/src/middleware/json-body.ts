@@ -1,7 +1,7 @@
 /**
  * Request bodies: JSON only, at most `maxBytes` (checked from Content-Length
  * before reading, and while reading a body without one), validated by a zod
- * schema whose first issue names the field (DESIGN.md §6: 400 naming it).
+ * schema; the 400 names every wrong field (DESIGN.md §6).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -44,6 +44,6 @@ export async function jsonBody<S extends z.ZodType>(c: Context<AppEnv>, schema: 
     throw new ApiError(400, 'invalid_argument', 'body: not valid JSON');
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ApiError(400, 'invalid_argument', describe(parsed.error.issues[0]));
+  if (!parsed.success) throw new ApiError(400, 'invalid_argument', parsed.error.issues.map(describe).join('; '));
   return parsed.data;
 }

@@ -1,8 +1,9 @@
 /** `POST /v1/generations` (DESIGN.md §6): a new image and a new session. */
 import { Status } from '@ras/shared';
-import { generationRequestSchema } from '@ras/shared/http';
+import { type GenerationRequest, generationRequestSchema } from '@ras/shared/http';
 import { Hono } from 'hono';
 import { jsonBody, limitBody } from '../middleware/json-body';
+import { fetchModels, sizeWarning } from '../nodes/models';
 import { nodeClient, nodeUrls } from '../nodes/pool';
 import { rendezvous } from '../nodes/rendezvous';
 import { toGenerateRequest, toRecipe } from '../run/convert';
@@ -16,6 +17,23 @@ import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from './limits';
 /** A busy or unreachable node is skipped: nothing has run yet, so another node may take it. */
 const MOVE_ON = [Status.UNAVAILABLE, Status.RESOURCE_EXHAUSTED];
 
+/** Set when the model does not serve the asked size well (docs: README, "Sizes"). */
+export const WARNING_HEADER = 'x-ras-warning';
+
+/** How long a generation's answer may wait for its size warning (a lookup beside the run, normally done first). */
+const WARNING_LOOKUP_MS = 1000;
+
+/** The size warning for a generation, asked of the nodes beside it; none when they cannot say in time. */
+async function warningFor(env: Env, body: GenerationRequest, signal: AbortSignal): Promise<string | null> {
+  try {
+    const { models } = await fetchModels(env, { timeoutMs: WARNING_LOOKUP_MS, signal });
+    const model = models.find((m) => m.name === body.model);
+    return model ? sizeWarning(model, body.width, body.height) : null;
+  } catch {
+    return null;
+  }
+}
+
 export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES), async (c) => {
   const started = Date.now();
   const body = await jsonBody(c, generationRequestSchema);
@@ -25,7 +43,18 @@ export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES
   const call = { signal: upstream.signal, timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   // A random key spreads new sessions over the nodes; the order is the fallback order.
   const nodes = rendezvous(crypto.randomUUID(), nodeUrls(c.env));
-  const opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON);
+  const lookup = new AbortController();
+  const warning = warningFor(c.env, body, lookup.signal);
+  let opened: Awaited<ReturnType<typeof openOnFirst>>;
+  try {
+    opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON);
+  } catch (e) {
+    lookup.abort(); // a refusal answers now; the lookup must not outlive the request
+    await warning;
+    throw e;
+  }
+  const text = await warning;
+  if (text) c.header(WARNING_HEADER, text);
   return respond(c, opened, {
     stream: wantsStream(c, body.stream),
     upstream,

@@ -14,6 +14,7 @@ import { tokensToImage } from '../sampler/tokens';
 import { regionMask, type Trajectory } from '../sampler/trajectory';
 import { Admission } from './admission';
 import { encodePng } from './images';
+import { modelInfo } from './model-info';
 import { checkSeed, classId, toSampleRequest } from './params';
 import { chooseKvEvery } from './policy';
 import { regionTokens } from './region';
@@ -86,15 +87,7 @@ class NodeEngine implements Engine {
 
   async listModels(): Promise<ModelInfo[]> {
     const models = await Promise.all(this.registry.names().map((n) => this.registry.get(n)));
-    return models.map(({ card }) => ({
-      name: card.name,
-      labels: card.cond.labels ?? [],
-      width: card.grid.default[1] * card.patch,
-      height: card.grid.default[0] * card.patch,
-      patch: card.patch,
-      recommendedSteps: card.recommended.steps,
-      recommendedGuidance: card.recommended.guidance,
-    }));
+    return models.map(({ card }) => modelInfo(card));
   }
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {

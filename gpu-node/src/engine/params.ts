@@ -29,6 +29,7 @@ export function classId(card: ModelCard, field: string, value: number | string):
 export function gridOf(card: ModelCard, width?: number, height?: number): [number, number] {
   const p = card.patch;
   const grid: [number, number] = [card.grid.default[0], card.grid.default[1]];
+  const wrong: { field: string; message: string }[] = []; // every wrong side: one answer names them all
   for (const [field, value, axis] of [
     ['height', height, 0],
     ['width', width, 1],
@@ -37,10 +38,14 @@ export function gridOf(card: ModelCard, width?: number, height?: number): [numbe
     const lo = card.grid.min[axis] * p;
     const hi = card.grid.max[axis] * p;
     if (!Number.isInteger(value) || value % p !== 0 || value < lo || value > hi) {
-      throw invalid(field, `must be a multiple of ${p} in ${lo}..${hi}, got ${value}`);
+      wrong.push({ field, message: `must be a multiple of ${p} in ${lo}..${hi}, got ${value}` });
+      continue;
     }
     grid[axis] = value / p;
   }
+  if (wrong.length === 1) throw invalid(wrong[0].field, wrong[0].message);
+  if (wrong.length > 1)
+    throw new EngineError('INVALID_ARGUMENT', wrong.map((w) => `${w.field}: ${w.message}`).join('; '));
   return grid;
 }
 

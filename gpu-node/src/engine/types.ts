@@ -131,6 +131,8 @@ export interface ModelInfo {
   patch: number;
   recommendedSteps: number;
   recommendedGuidance: number;
+  /** Sizes the model serves well (its card's `sizes`); empty: none. */
+  sizes: { width: number; height: number }[];
 }
 
 export interface RunOptions {

@@ -34,6 +34,8 @@ export const cardSchema = z.object({
   }),
   preview: z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
   recommended: z.object({ steps: z.number().int().positive(), guidance: z.number().nonnegative() }),
+  /** Pixel sizes [width, height] the model serves well (was trained at); [] for none (a test model). */
+  sizes: z.array(pair).optional(),
 });
 
 export type CardFile = z.infer<typeof cardSchema>;
@@ -50,4 +52,10 @@ export function parseCard(name: string, json: unknown): CardFile & ModelCard {
     throw new Error(`model card ${name}: token_dim ${card.token_dim} ≠ patch² · channels`);
   }
   return { ...card, name };
+}
+
+/** The sizes a card says its model serves well: its `sizes`, else its default size. */
+export function servedSizes(card: ModelCard & { sizes?: [number, number][] }): { width: number; height: number }[] {
+  const pairs = card.sizes ?? [[card.grid.default[1] * card.patch, card.grid.default[0] * card.patch]];
+  return pairs.map(([width, height]) => ({ width, height }));
 }

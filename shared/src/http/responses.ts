@@ -119,6 +119,8 @@ export interface ModelView {
   patch: number;
   recommendedSteps: number;
   recommendedGuidance: number;
+  /** Sizes the model serves well (empty: none, a test model); other sizes may come out as noise. */
+  sizes: { width: number; height: number }[];
 }
 
 /** `GET /v1/models`. */

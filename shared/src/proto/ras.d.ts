@@ -3026,6 +3026,12 @@ export namespace ras {
             recommendedGuidance: number;
 
             /**
+             * Sizes the model serves well (was trained at); empty: none (a test model).
+             * Other sizes within its limits are accepted, and may come out as noise.
+             */
+            sizes: ras.v1.Size[];
+
+            /**
              * Creates a new Model instance using the specified properties.
              * @param [properties] Properties to set
              * @returns Model instance
@@ -3130,12 +3136,141 @@ export namespace ras {
                 /** Recommended guidance scale. */
                 recommendedGuidance?: number;
 
+                /**
+                 * Sizes the model serves well (was trained at); empty: none (a test model).
+                 * Other sizes within its limits are accepted, and may come out as noise.
+                 */
+                sizes?: ras.v1.Size.$Properties[];
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Model. */
             type $Shape = ras.v1.Model.$Properties;
+        }
+
+        /**
+         * Properties of a Size.
+         * @deprecated Use ras.v1.Size.$Properties instead.
+         */
+        interface ISize extends ras.v1.Size.$Properties {
+        }
+
+        /** An image size in pixels. */
+        class Size {
+
+            /**
+             * Constructs a new Size.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ras.v1.Size.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Width in pixels. */
+            width: number;
+
+            /** Height in pixels. */
+            height: number;
+
+            /**
+             * Creates a new Size instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Size instance
+             */
+            static create(properties: ras.v1.Size.$Shape): ras.v1.Size & ras.v1.Size.$Shape;
+            static create(properties?: ras.v1.Size.$Properties): ras.v1.Size;
+
+            /**
+             * Encodes the specified Size message. Does not implicitly {@link ras.v1.Size.verify|verify} messages.
+             * @param message Size message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: ras.v1.Size.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Size message, length delimited. Does not implicitly {@link ras.v1.Size.verify|verify} messages.
+             * @param message Size message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: ras.v1.Size.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Size message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {ras.v1.Size & ras.v1.Size.$Shape} Size
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ras.v1.Size & ras.v1.Size.$Shape;
+
+            /**
+             * Decodes a Size message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {ras.v1.Size & ras.v1.Size.$Shape} Size
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): ras.v1.Size & ras.v1.Size.$Shape;
+
+            /**
+             * Verifies a Size message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Size message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Size
+             */
+            static fromObject(object: { [k: string]: any }): ras.v1.Size;
+
+            /**
+             * Creates a plain object from a Size message. Also converts values to other types if specified.
+             * @param message Size
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: ras.v1.Size, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Size to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Size
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Size {
+
+            /** Properties of a Size. */
+            interface $Properties {
+
+                /** Width in pixels. */
+                width?: number;
+
+                /** Height in pixels. */
+                height?: number;
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Size. */
+            type $Shape = ras.v1.Size.$Properties;
         }
     }
 }

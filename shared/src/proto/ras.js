@@ -8023,6 +8023,8 @@ export const ras = $root.ras = (() => {
              * @property {number} [patch] Patch size: width and height must be multiples of it.
              * @property {number} [recommendedSteps] Recommended sampling steps.
              * @property {number} [recommendedGuidance] Recommended guidance scale.
+             * @property {Array.<ras.v1.Size.$Properties>} [sizes] Sizes the model serves well (was trained at); empty: none (a test model).
+             * Other sizes within its limits are accepted, and may come out as noise.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8049,6 +8051,7 @@ export const ras = $root.ras = (() => {
              */
             const Model = function (properties) {
                 this.labels = [];
+                this.sizes = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8112,6 +8115,15 @@ export const ras = $root.ras = (() => {
             Model.prototype.recommendedGuidance = 0;
 
             /**
+             * Sizes the model serves well (was trained at); empty: none (a test model).
+             * Other sizes within its limits are accepted, and may come out as noise.
+             * @member {Array.<ras.v1.Size>} sizes
+             * @memberof ras.v1.Model
+             * @instance
+             */
+            Model.prototype.sizes = $util.emptyArray;
+
+            /**
              * Creates a new Model instance using the specified properties.
              * @function create
              * @memberof ras.v1.Model
@@ -8158,6 +8170,9 @@ export const ras = $root.ras = (() => {
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.recommendedSteps);
                 if (message.recommendedGuidance != null && $Object.hasOwnProperty.call(message, "recommendedGuidance") && !$Object.is(message.recommendedGuidance, 0))
                     writer.uint32(/* id 7, wireType 1 =*/57).double(message.recommendedGuidance);
+                if (message.sizes != null && message.sizes.length)
+                    for (let i = 0; i < message.sizes.length; ++i)
+                        $root.ras.v1.Size.encode(message.sizes[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8277,6 +8292,14 @@ export const ras = $root.ras = (() => {
                                 delete message.recommendedGuidance;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.sizes && message.sizes.length))
+                                message.sizes = [];
+                            message.sizes.push($root.ras.v1.Size.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -8350,6 +8373,15 @@ export const ras = $root.ras = (() => {
                 if (message.recommendedGuidance != null && $Object.hasOwnProperty.call(message, "recommendedGuidance"))
                     if (typeof message.recommendedGuidance !== "number")
                         return "recommendedGuidance: number expected";
+                if (message.sizes != null && $Object.hasOwnProperty.call(message, "sizes")) {
+                    if (!$Array.isArray(message.sizes))
+                        return "sizes: array expected";
+                    for (let i = 0; i < message.sizes.length; ++i) {
+                        let error = $root.ras.v1.Size.verify(message.sizes[i], _depth + 1);
+                        if (error)
+                            return "sizes." + error;
+                    }
+                }
                 return null;
             };
 
@@ -8396,6 +8428,16 @@ export const ras = $root.ras = (() => {
                 if (object.recommendedGuidance != null)
                     if (!$Object.is($Number(object.recommendedGuidance), 0))
                         message.recommendedGuidance = $Number(object.recommendedGuidance);
+                if (object.sizes) {
+                    if (!$Array.isArray(object.sizes))
+                        throw $TypeError(".ras.v1.Model.sizes: array expected");
+                    message.sizes = $Array(object.sizes.length);
+                    for (let i = 0; i < object.sizes.length; ++i) {
+                        if (!$util.isObject(object.sizes[i]))
+                            throw $TypeError(".ras.v1.Model.sizes: object expected");
+                        message.sizes[i] = $root.ras.v1.Size.fromObject(object.sizes[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -8416,8 +8458,10 @@ export const ras = $root.ras = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.labels = [];
+                    object.sizes = [];
+                }
                 if (options.defaults) {
                     object.name = "";
                     object.width = 0;
@@ -8443,6 +8487,11 @@ export const ras = $root.ras = (() => {
                     object.recommendedSteps = message.recommendedSteps;
                 if (message.recommendedGuidance != null && $Object.hasOwnProperty.call(message, "recommendedGuidance"))
                     object.recommendedGuidance = options.json && !$isFinite(message.recommendedGuidance) ? $String(message.recommendedGuidance) : message.recommendedGuidance;
+                if (message.sizes && message.sizes.length) {
+                    object.sizes = $Array(message.sizes.length);
+                    for (let j = 0; j < message.sizes.length; ++j)
+                        object.sizes[j] = $root.ras.v1.Size.toObject(message.sizes[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -8472,6 +8521,311 @@ export const ras = $root.ras = (() => {
             };
 
             return Model;
+        })();
+
+        v1.Size = (function() {
+
+            /**
+             * Properties of a Size.
+             * @typedef {Object} ras.v1.Size.$Properties
+             * @property {number} [width] Width in pixels.
+             * @property {number} [height] Height in pixels.
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Size.
+             * @memberof ras.v1
+             * @interface ISize
+             * @augments ras.v1.Size.$Properties
+             * @deprecated Use ras.v1.Size.$Properties instead.
+             */
+
+            /**
+             * Shape of a Size.
+             * @typedef {ras.v1.Size.$Properties} ras.v1.Size.$Shape
+             */
+
+            /**
+             * Constructs a new Size.
+             * @memberof ras.v1
+             * @classdesc An image size in pixels.
+             * @constructor
+             * @param {ras.v1.Size.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Size = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Width in pixels.
+             * @member {number} width
+             * @memberof ras.v1.Size
+             * @instance
+             */
+            Size.prototype.width = 0;
+
+            /**
+             * Height in pixels.
+             * @member {number} height
+             * @memberof ras.v1.Size
+             * @instance
+             */
+            Size.prototype.height = 0;
+
+            /**
+             * Creates a new Size instance using the specified properties.
+             * @function create
+             * @memberof ras.v1.Size
+             * @static
+             * @param {ras.v1.Size.$Properties=} [properties] Properties to set
+             * @returns {ras.v1.Size} Size instance
+             * @type {{
+             *   (properties: ras.v1.Size.$Shape): ras.v1.Size & ras.v1.Size.$Shape;
+             *   (properties?: ras.v1.Size.$Properties): ras.v1.Size;
+             * }}
+             */
+            Size.create = function(properties) {
+                return new Size(properties);
+            };
+
+            /**
+             * Encodes the specified Size message. Does not implicitly {@link ras.v1.Size.verify|verify} messages.
+             * @function encode
+             * @memberof ras.v1.Size
+             * @static
+             * @param {ras.v1.Size.$Properties} message Size message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Size.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.width != null && $Object.hasOwnProperty.call(message, "width") && message.width !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.width);
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height") && message.height !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.height);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Size message, length delimited. Does not implicitly {@link ras.v1.Size.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof ras.v1.Size
+             * @static
+             * @param {ras.v1.Size.$Properties} message Size message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Size.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Size message from the specified reader or buffer.
+             * @function decode
+             * @memberof ras.v1.Size
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {ras.v1.Size & ras.v1.Size.$Shape} Size
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Size.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.ras.v1.Size();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.width = value;
+                            else
+                                delete message.width;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.height = value;
+                            else
+                                delete message.height;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Size message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof ras.v1.Size
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {ras.v1.Size & ras.v1.Size.$Shape} Size
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Size.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Size message.
+             * @function verify
+             * @memberof ras.v1.Size
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Size.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.width != null && $Object.hasOwnProperty.call(message, "width"))
+                    if (!$util.isInteger(message.width))
+                        return "width: integer expected";
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height"))
+                    if (!$util.isInteger(message.height))
+                        return "height: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Size message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof ras.v1.Size
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {ras.v1.Size} Size
+             */
+            Size.fromObject = function (object, _depth) {
+                if (object instanceof $root.ras.v1.Size)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".ras.v1.Size: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.ras.v1.Size();
+                if (object.width != null)
+                    if ($Number(object.width) !== 0)
+                        message.width = object.width >>> 0;
+                if (object.height != null)
+                    if ($Number(object.height) !== 0)
+                        message.height = object.height >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Size message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof ras.v1.Size
+             * @static
+             * @param {ras.v1.Size} message Size
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Size.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.width = 0;
+                    object.height = 0;
+                }
+                if (message.width != null && $Object.hasOwnProperty.call(message, "width"))
+                    object.width = message.width;
+                if (message.height != null && $Object.hasOwnProperty.call(message, "height"))
+                    object.height = message.height;
+                return object;
+            };
+
+            /**
+             * Converts this Size to JSON.
+             * @function toJSON
+             * @memberof ras.v1.Size
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Size.prototype.toJSON = function() {
+                return Size.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Size
+             * @function getTypeUrl
+             * @memberof ras.v1.Size
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Size.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/ras.v1.Size";
+            };
+
+            return Size;
         })();
 
         return v1;

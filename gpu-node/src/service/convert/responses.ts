@@ -110,5 +110,6 @@ export function toModel(m: ModelInfo): ras.v1.Model.$Properties {
     patch: m.patch,
     recommendedSteps: m.recommendedSteps,
     recommendedGuidance: m.recommendedGuidance,
+    sizes: m.sizes,
   };
 }

@@ -1,0 +1,18 @@
+/** A model as ListModels describes it: its card's defaults and the sizes it serves well. */
+import { servedSizes } from '../runtime/card';
+import type { ModelCard } from '../sampler/model';
+import type { ModelInfo } from './types';
+
+/** The ListModels entry of a loaded model's card. */
+export function modelInfo(card: ModelCard): ModelInfo {
+  return {
+    name: card.name,
+    labels: card.cond.labels ?? [],
+    width: card.grid.default[1] * card.patch,
+    height: card.grid.default[0] * card.patch,
+    patch: card.patch,
+    recommendedSteps: card.recommended.steps,
+    recommendedGuidance: card.recommended.guidance,
+    sizes: servedSizes(card),
+  };
+}
