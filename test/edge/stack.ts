@@ -26,6 +26,7 @@ export interface Stack {
 export async function startStack(nodeCount: number): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'ras-e2e-'));
   const nodeToken = randomBytes(16).toString('hex');
+  const stateKey = randomBytes(32).toString('hex'); // one fleet: the nodes re-home each other's sessions
   const children: Child[] = [];
   const stop = async () => {
     await Promise.all(children.map((c) => c.stop('SIGKILL')));
@@ -38,6 +39,7 @@ export async function startStack(nodeCount: number): Promise<Stack> {
           port: 0,
           webPort: 0,
           token: nodeToken,
+          stateKey,
           cacheDir: join(dir, `cache-${i}`),
           env: { RAS_MAX_CONCURRENT: '1' },
         });

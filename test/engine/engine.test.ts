@@ -38,9 +38,12 @@ describe('engine.generate', () => {
     }
   });
 
-  it('gives NOT_FOUND for an unknown session', async () => {
+  it('gives NOT_FOUND for an unknown session, INVALID_ARGUMENT for what is no session id', async () => {
     const engine = await createEngine();
-    await expect(engine.getSession('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(engine.getSession('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(engine.getSession('missing')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'session_id' });
   });
 });
 

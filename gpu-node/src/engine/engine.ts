@@ -16,6 +16,8 @@ import { encodePng } from './images';
 import { checkSeed, classId, toSampleRequest } from './params';
 import { chooseKvEvery } from './policy';
 import { regionTokens } from './region';
+import { checkSessionId } from './session-id';
+import { MAX_VERSIONS } from './session-state';
 import { type Recipe, type SessionMeta, SessionStore, type SessionStoreOptions } from './sessions';
 import { stepEvents } from './step-events';
 import {
@@ -116,8 +118,16 @@ class NodeEngine implements Engine {
 
   async edit(params: EditParams, opts: RunOptions = {}): Promise<GenerateResult> {
     return this.guarded(async () => {
-      if (params.restoreState && !this.sessions.has(params.sessionId)) await this.adopt(params);
+      checkSessionId(params.sessionId);
+      if (params.restoreState && !this.sessions.has(params.sessionId))
+        await this.sessions.adopt(params.sessionId, params.restoreState); // re-homing
       const meta = this.sessions.meta(params.sessionId);
+      if (meta.versions.length >= MAX_VERSIONS)
+        throw new EngineError(
+          'FAILED_PRECONDITION',
+          `session_id: the session has its ${MAX_VERSIONS} versions, the most one session keeps; start a new generation`,
+          'session_id',
+        );
       const base = this.sessions.version(params.sessionId, params.version);
       const model = await this.registry.get(meta.recipe.model);
       const grid = meta.recipe.grid;
@@ -141,15 +151,6 @@ class NodeEngine implements Engine {
         return this.result(meta.id, version, png, grid, model, queueMs, out);
       });
     });
-  }
-
-  /** Re-homing: takes the session over from the state an earlier result carried. */
-  private async adopt(params: EditParams): Promise<void> {
-    const meta = await this.sessions.adopt(params.restoreState!);
-    if (meta.id !== params.sessionId) {
-      await this.sessions.delete(meta.id);
-      throw new EngineError('INVALID_ARGUMENT', 'restore_state: belongs to another session', 'restore_state');
-    }
   }
 
   async getSession(id: string): Promise<SessionInfo> {

@@ -1228,7 +1228,9 @@ export namespace ras {
              * Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
              * chain of edits) and rebuilds the edited version by replay; a node that
-             * holds it ignores this field.
+             * holds it ignores this field. A state that is not this session's, not
+             * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+             * PERMISSION_DENIED) and nothing is stored.
              */
             restoreState: (Uint8Array|null);
 
@@ -1347,7 +1349,9 @@ export namespace ras {
                  * Re-homing: the `session_state` of the session's latest Result. A node
                  * that does not hold the session adopts it from this state (recipe and the
                  * chain of edits) and rebuilds the edited version by replay; a node that
-                 * holds it ignores this field.
+                 * holds it ignores this field. A state that is not this session's, not
+                 * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+                 * PERMISSION_DENIED) and nothing is stored.
                  */
                 restoreState?: (Uint8Array|null);
 
@@ -2135,9 +2139,10 @@ export namespace ras {
             tokensTotal: number;
 
             /**
-             * Opaque session state (recipe and the chain of edits, a few hundred
-             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-             * re-home the session on another node.
+             * Opaque session state (recipe and the chain of edits), signed by the node
+             * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+             * with the session; pass it as EditRequest.restore_state to re-home the
+             * session on another node. A client cannot forge or alter it.
              */
             sessionState: Uint8Array;
 
@@ -2250,9 +2255,10 @@ export namespace ras {
                 tokensTotal?: number;
 
                 /**
-                 * Opaque session state (recipe and the chain of edits, a few hundred
-                 * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-                 * re-home the session on another node.
+                 * Opaque session state (recipe and the chain of edits), signed by the node
+                 * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+                 * with the session; pass it as EditRequest.restore_state to re-home the
+                 * session on another node. A client cannot forge or alter it.
                  */
                 sessionState?: Uint8Array;
 
@@ -2283,7 +2289,7 @@ export namespace ras {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** The session id from a Result. */
+            /** The session id from a Result (a UUID; anything else is INVALID_ARGUMENT). */
             sessionId: string;
 
             /**
@@ -2370,7 +2376,7 @@ export namespace ras {
             /** Properties of a GetSessionRequest. */
             interface $Properties {
 
-                /** The session id from a Result. */
+                /** The session id from a Result (a UUID; anything else is INVALID_ARGUMENT). */
                 sessionId?: string;
 
                 /** Unknown fields preserved while decoding when enabled */

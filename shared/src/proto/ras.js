@@ -3172,7 +3172,9 @@ export const ras = $root.ras = (() => {
              * @property {Uint8Array|null} [restoreState] Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
              * chain of edits) and rebuilds the edited version by replay; a node that
-             * holds it ignores this field.
+             * holds it ignores this field. A state that is not this session's, not
+             * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+             * PERMISSION_DENIED) and nothing is stored.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3293,7 +3295,9 @@ export const ras = $root.ras = (() => {
              * Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
              * chain of edits) and rebuilds the edited version by replay; a node that
-             * holds it ignores this field.
+             * holds it ignores this field. A state that is not this session's, not
+             * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+             * PERMISSION_DENIED) and nothing is stored.
              * @member {Uint8Array|null} restoreState
              * @memberof ras.v1.EditRequest
              * @instance
@@ -5765,9 +5769,10 @@ export const ras = $root.ras = (() => {
              * @property {ras.v1.Timings.$Properties} [timings] Queue wait, total and per-step times.
              * @property {number} [tokensRun] Token evaluations run, summed over the steps.
              * @property {number} [tokensTotal] Token evaluations a dense run would have made (tokens × steps).
-             * @property {Uint8Array} [sessionState] Opaque session state (recipe and the chain of edits, a few hundred
-             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-             * re-home the session on another node.
+             * @property {Uint8Array} [sessionState] Opaque session state (recipe and the chain of edits), signed by the node
+             * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+             * with the session; pass it as EditRequest.restore_state to re-home the
+             * session on another node. A client cannot forge or alter it.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5864,9 +5869,10 @@ export const ras = $root.ras = (() => {
             Result.prototype.tokensTotal = 0;
 
             /**
-             * Opaque session state (recipe and the chain of edits, a few hundred
-             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-             * re-home the session on another node.
+             * Opaque session state (recipe and the chain of edits), signed by the node
+             * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+             * with the session; pass it as EditRequest.restore_state to re-home the
+             * session on another node. A client cannot forge or alter it.
              * @member {Uint8Array} sessionState
              * @memberof ras.v1.Result
              * @instance
@@ -6288,7 +6294,7 @@ export const ras = $root.ras = (() => {
             /**
              * Properties of a GetSessionRequest.
              * @typedef {Object} ras.v1.GetSessionRequest.$Properties
-             * @property {string} [sessionId] The session id from a Result.
+             * @property {string} [sessionId] The session id from a Result (a UUID; anything else is INVALID_ARGUMENT).
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6321,7 +6327,7 @@ export const ras = $root.ras = (() => {
             };
 
             /**
-             * The session id from a Result.
+             * The session id from a Result (a UUID; anything else is INVALID_ARGUMENT).
              * @member {string} sessionId
              * @memberof ras.v1.GetSessionRequest
              * @instance
