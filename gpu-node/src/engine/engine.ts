@@ -5,7 +5,7 @@
  */
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
-import { SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
+import { quote, SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
 import { RasSampler } from '../sampler/sampler';
 import type { SampleRequest } from '../sampler/settings';
@@ -91,6 +91,9 @@ class NodeEngine implements Engine {
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
     return this.guarded(async () => {
+      const known = this.registry.names();
+      if (!known.includes(params.model))
+        throw new EngineError('NOT_FOUND', `model: unknown model ${quote(params.model)}; known: ${known.join(', ')}`);
       const model = await this.registry.get(params.model);
       const request = toSampleRequest(model.card, params);
       const r = new RasSampler(model).resolve(request);

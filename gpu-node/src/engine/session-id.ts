@@ -4,7 +4,7 @@
  * and other path tricks never reach the file system.
  */
 import { randomUUID } from 'node:crypto';
-import { quote } from './quote';
+import { quote } from '../sampler/errors';
 import { EngineError } from './types';
 
 /** Exactly what `randomUUID()` produces: lower-case hex, version 4, RFC 4122 variant. */

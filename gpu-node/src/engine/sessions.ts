@@ -6,9 +6,9 @@
  * is gone or corrupt reads as missing and the engine rebuilds it by replay.
  */
 
+import { quote } from '../sampler/errors';
 import type { RasSettings } from '../sampler/settings';
 import { type Trajectory, trajectoryBytes } from '../sampler/trajectory';
-import { quote } from './quote';
 import { DiskTier } from './session-disk';
 import { checkSessionId, newSessionId } from './session-id';
 import { decodeState, encodeState } from './session-state';

@@ -19,7 +19,7 @@ export interface RpcError {
  * Longest status message sent, in characters: far below the 8 KiB of
  * metadata stock gRPC clients accept, so an error never reads as
  * RESOURCE_EXHAUSTED on their side. Quotes of inputs are short already
- * (`engine/quote.ts`); this is the boundary's guarantee.
+ * (`quote` in `sampler/errors.ts`); this is the boundary's guarantee.
  */
 export const MAX_MESSAGE_LENGTH = 1024;
 

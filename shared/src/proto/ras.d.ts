@@ -419,7 +419,11 @@ export namespace ras {
             /** Ratio ramping linearly over the RAS steps. */
             ramp: (ras.v1.RatioRamp|null);
 
-            /** Dense steps at the start (default: the paper's 4 of 28, scaled to steps). */
+            /**
+             * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
+             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
+             * tokens by the step before it.
+             */
             warmup: (number|null);
 
             /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
@@ -536,7 +540,11 @@ export namespace ras {
                 /** Ratio ramping linearly over the RAS steps. */
                 ramp?: (ras.v1.RatioRamp.$Properties|null);
 
-                /** Dense steps at the start (default: the paper's 4 of 28, scaled to steps). */
+                /**
+                 * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
+                 * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
+                 * tokens by the step before it.
+                 */
                 warmup?: (number|null);
 
                 /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
@@ -762,10 +770,16 @@ export namespace ras {
             /** Sampling steps (default: the card's recommendation). */
             steps: (number|null);
 
-            /** Image width in pixels, a multiple of the model's patch size. */
+            /**
+             * Image width in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's width; a present 0 is refused).
+             */
             width: (number|null);
 
-            /** Image height in pixels, a multiple of the model's patch size. */
+            /**
+             * Image height in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's height; a present 0 is refused).
+             */
             height: (number|null);
 
             /** RAS settings (default: the server's). */
@@ -882,10 +896,16 @@ export namespace ras {
                 /** Sampling steps (default: the card's recommendation). */
                 steps?: (number|null);
 
-                /** Image width in pixels, a multiple of the model's patch size. */
+                /**
+                 * Image width in pixels, a multiple of the model's patch size within its
+                 * limits (default: the model's width; a present 0 is refused).
+                 */
                 width?: (number|null);
 
-                /** Image height in pixels, a multiple of the model's patch size. */
+                /**
+                 * Image height in pixels, a multiple of the model's patch size within its
+                 * limits (default: the model's height; a present 0 is refused).
+                 */
                 height?: (number|null);
 
                 /** RAS settings (default: the server's). */
