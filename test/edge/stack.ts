@@ -16,6 +16,8 @@ export const API_KEY = 'e2e-key';
 /** The running stack. */
 export interface Stack {
   nodes: GpuNode[];
+  /** Each node's session spill directory (RAS_CACHE_DIR): one sub-directory per session it made. */
+  cacheDirs: string[];
   edge: Edge;
   nodeToken: string;
   /** Stops every process and removes the directories. */
@@ -55,7 +57,8 @@ export async function startStack(nodeCount: number): Promise<Stack> {
       dir,
     });
     children.push(edge.child);
-    return { nodes, edge, nodeToken, stop };
+    const cacheDirs = nodes.map((_, i) => join(dir, `cache-${i}`));
+    return { nodes, cacheDirs, edge, nodeToken, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -94,8 +94,8 @@ function state(world: FuzzWorld): fc.Arbitrary<Uint8Array> {
   const forged = fc
     .tuple(real, fc.constantFrom('../escape-x', '..', '/tmp/ras-escape', world.target))
     .map(([bytes, id]) => {
-      const text = Buffer.from(bytes).toString('latin1');
-      const json = JSON.parse(text.slice(text.indexOf('{')));
+      const text = Buffer.from(bytes).toString('utf8');
+      const json = JSON.parse(text.startsWith('RSS1') ? Buffer.from(bytes).subarray(36).toString('utf8') : text);
       return new TextEncoder().encode(JSON.stringify({ ...json, id }));
     });
   return fc.oneof(
