@@ -5,6 +5,7 @@
  * wrangler's "Ready on" line and then /healthz) — never after a fixed sleep.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +94,11 @@ export interface GpuNodeOptions {
   /** gRPC-Web port (0: any free one). */
   webPort: number;
   token: string;
+  /**
+   * The fleet's state key (RAS_STATE_KEY); give nodes that should re-home
+   * each other's sessions the same one. Default: a fresh random key.
+   */
+  stateKey?: string;
   /** Session spill directory (RAS_CACHE_DIR). */
   cacheDir: string;
   env?: NodeJS.ProcessEnv;
@@ -112,6 +118,7 @@ export async function startGpuNode(o: GpuNodeOptions): Promise<GpuNode> {
     GPU_NODE_PORT: String(o.port),
     GPU_NODE_WEB_PORT: String(o.webPort),
     RAS_NODE_TOKEN: o.token,
+    RAS_STATE_KEY: o.stateKey ?? randomBytes(32).toString('hex'),
     RAS_CACHE_DIR: o.cacheDir,
     ...o.env,
   };

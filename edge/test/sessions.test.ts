@@ -86,6 +86,22 @@ describe('session edits', () => {
     expect((await record('s-busy')).node).toBe(owner);
   });
 
+  it('answers 409 for a session at its version limit, and 502 naming the state key for a refused state', async () => {
+    const owner = await generated('s-limits');
+    answer(owner, 'Edit', grpcWebBody([], 9, 'session_id: the session has its 32 versions'));
+    const full = await post('/v1/sessions/s-limits/edits', EDIT);
+    expect(full.status).toBe(409);
+    expect(await full.json()).toEqual({
+      error: { code: 'failed_precondition', message: 'session_id: the session has its 32 versions' },
+    });
+    answer(owner, 'Edit', grpcWebBody([], 7, 'restore_state: not signed by this node fleet'));
+    const refused = await post('/v1/sessions/s-limits/edits', EDIT);
+    expect(refused.status).toBe(502);
+    expect((await refused.json<{ error: { message: string } }>()).error.message).toMatch(
+      /RAS_STATE_KEY.*not signed by this node fleet/,
+    );
+  });
+
   it('answers 404 for a version the session does not have', async () => {
     await generated('s-version');
     const res = await post('/v1/sessions/s-version/edits', { ...EDIT, version: 7 });

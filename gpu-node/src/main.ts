@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       memoryBytes: config.sessionMemoryBytes,
       diskBytes: config.sessionDiskBytes,
       ttlMs: config.sessionTtlMs,
+      stateKeys: config.stateKeys,
     },
     runtime: { executionProviders: config.executionProviders, intraOpThreads: config.intraOpThreads, adapter },
     onDeviceLost: deviceLost,
@@ -62,10 +63,11 @@ async function main(): Promise<void> {
   const port = await listenGrpc(grpcServer, config.host, config.port);
   const webPort = await listenHttp(webServer, config.host, config.webPort);
   const auth = config.tokens.length ? 'token auth' : 'NO AUTH (set RAS_NODE_TOKEN)';
+  const states = config.stateKeys ? 'signed states' : 'states valid on this process only (set RAS_STATE_KEY)';
   const eps = config.executionProviders.join('+') + (adapter ? ` on "${adapter.description}"` : '');
   const names = models.map((m) => m.name).join(', ');
   console.log(
-    `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}, models ${names}`,
+    `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}, ${states}, models ${names}`,
   );
 
   let stopping = false;

@@ -35,6 +35,7 @@ interface ResolvedConfig {
   migrations: unknown;
   ratelimits: { name: string; namespace_id: string; simple: { period: number } }[];
   assets?: { directory?: string };
+  compatibility_flags: string[];
 }
 
 /** The member names of `interface <name> { ... }` in a generated declaration file. */
@@ -109,6 +110,13 @@ describe('the worker bundle', () => {
     expect(staging.vars.GPU_NODES).not.toEqual(production.vars.GPU_NODES);
     const namespaces = [dev, staging, production].map((c) => c.ratelimits[0].namespace_id);
     expect(new Set(namespaces).size).toBe(3);
+  });
+
+  it('lets every environment see a client disconnect (request.signal), so a JSON request cancels its node call', () => {
+    for (const env of [undefined, 'staging', 'production']) {
+      const c: ResolvedConfig = unstable_readConfig({ config: join(ROOT, 'wrangler.toml'), env });
+      expect(c.compatibility_flags, env ?? 'dev').toContain('enable_request_signal');
+    }
   });
 
   it('has per-environment Env types with exactly the bindings the worker reads', () => {

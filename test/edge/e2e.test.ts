@@ -4,6 +4,7 @@
  * a region edit, a client disconnect that stops the node's work, and an
  * edit that still succeeds after the session's node was killed.
  */
+import { readdirSync } from 'node:fs';
 import { RasWebClient } from '@ras/shared';
 import type { CompleteEvent, SessionView } from '@ras/shared/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,26 +76,26 @@ describe('the edge in front of real GPU nodes', () => {
   });
 
   it('stops the node working when the client disconnects', async () => {
+    const sessionsMade = () => stack.cacheDirs.flatMap((d) => readdirSync(d)).length;
+    const before = sessionsMade();
     const controller = new AbortController();
     const long = { ...IMAGE, steps: 1000 };
     const res = await request(stack, '/v1/generations', long, { ...SSE, signal: controller.signal });
-    let stepMs = 0;
     for await (const e of readSse(res)) {
       if (e.event === 'progress') {
-        stepMs = e.data.stepMs;
         controller.abort();
         break;
       }
     }
-    expect(stepMs).toBeGreaterThan(0);
-    // Each node samples one image at a time: had the 1000-step run gone on, a new call would wait
-    // behind it for ~1000 steps (or hit its deadline). Both nodes must take one at once.
+    // Each node samples one image at a time, in arrival order: by the time a short run on each
+    // node has finished, the long one has either been cancelled or finished and made a session.
+    // Only the two short runs may have made one.
     for (const i of [0, 1]) {
-      let queueMs = Number.NaN;
-      for await (const e of direct(i).generate({ ...IMAGE, steps: 2 }, { timeoutMs: 20_000 }))
-        if (e.result) queueMs = e.result.timings!.queueMs;
-      expect(queueMs).toBeLessThan(Math.max(2000, 50 * stepMs));
+      let done = false;
+      for await (const e of direct(i).generate({ ...IMAGE, steps: 2 }, { timeoutMs: 600_000 })) done ||= !!e.result;
+      expect(done).toBe(true);
     }
+    expect(sessionsMade()).toBe(before + 2);
   });
 
   it("still edits a session after its node was killed, on the other node, from the session's recipe", async () => {

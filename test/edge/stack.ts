@@ -16,6 +16,8 @@ export const API_KEY = 'e2e-key';
 /** The running stack. */
 export interface Stack {
   nodes: GpuNode[];
+  /** Each node's session spill directory (RAS_CACHE_DIR): one sub-directory per session it made. */
+  cacheDirs: string[];
   edge: Edge;
   nodeToken: string;
   /** Stops every process and removes the directories. */
@@ -26,6 +28,7 @@ export interface Stack {
 export async function startStack(nodeCount: number): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'ras-e2e-'));
   const nodeToken = randomBytes(16).toString('hex');
+  const stateKey = randomBytes(32).toString('hex'); // one fleet: the nodes re-home each other's sessions
   const children: Child[] = [];
   const stop = async () => {
     await Promise.all(children.map((c) => c.stop('SIGKILL')));
@@ -38,6 +41,7 @@ export async function startStack(nodeCount: number): Promise<Stack> {
           port: 0,
           webPort: 0,
           token: nodeToken,
+          stateKey,
           cacheDir: join(dir, `cache-${i}`),
           env: { RAS_MAX_CONCURRENT: '1' },
         });
@@ -53,7 +57,8 @@ export async function startStack(nodeCount: number): Promise<Stack> {
       dir,
     });
     children.push(edge.child);
-    return { nodes, edge, nodeToken, stop };
+    const cacheDirs = nodes.map((_, i) => join(dir, `cache-${i}`));
+    return { nodes, cacheDirs, edge, nodeToken, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -27,7 +27,6 @@ describe('engine.generate', () => {
   it('rejects bad arguments with INVALID_ARGUMENT naming the field', async () => {
     const engine = await createEngine();
     const bad: [object, string][] = [
-      [{ model: 'nope' }, 'model'],
       [{ width: 7 }, 'width'],
       [{ cond: 'purple unicorn' }, 'cond'],
       [{ seed: -2 }, 'seed'],
@@ -38,9 +37,20 @@ describe('engine.generate', () => {
     }
   });
 
-  it('gives NOT_FOUND for an unknown session', async () => {
+  it('gives NOT_FOUND for an unknown model, naming it', async () => {
     const engine = await createEngine();
-    await expect(engine.getSession('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(engine.generate({ ...params, model: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^model: unknown model "nope"/),
+    });
+  });
+
+  it('gives NOT_FOUND for an unknown session, INVALID_ARGUMENT for what is no session id', async () => {
+    const engine = await createEngine();
+    await expect(engine.getSession('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(engine.getSession('missing')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'session_id' });
   });
 });
 
@@ -50,7 +60,7 @@ describe('Admission', () => {
     const first = await adm.acquire();
     const positions: number[] = [];
     const second = adm.acquire(undefined, (p) => positions.push(p));
-    expect(positions).toEqual([1]);
+    expect(positions).toEqual([0]); // requests ahead: 0 means next
     const third = adm.acquire();
     await expect(third).rejects.toBeInstanceOf(EngineError);
     await expect(third).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });

@@ -7,6 +7,10 @@ import { createEngine } from '../../gpu-node/src/engine/engine';
 import { decodePng } from '../../gpu-node/src/engine/images';
 
 const params = { model: 'test-tiny', cond: 1, seed: 3, steps: 8, guidance: 2 };
+/** One fleet: every engine that should accept another's states shares these keys. */
+const fleet = { stateKeys: { current: 'k'.repeat(32) } };
+/** Well-formed, but no node issued it. */
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 /** The test model's image is 12x8 px (grid 4x6, patch 2); this rect covers 2x2 tokens at (row 1, col 1). */
 const rect = { x: 2, y: 2, width: 4, height: 4 };
 
@@ -60,7 +64,11 @@ describe('engine.edit', () => {
       code: 'INVALID_ARGUMENT',
       field: 'region',
     });
-    await expect(engine.edit({ sessionId: 'nope', rects: [rect] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(engine.edit({ sessionId: UNKNOWN_ID, rects: [rect] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(engine.edit({ sessionId: 'nope', rects: [rect] })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'session_id',
+    });
     await expect(engine.edit({ sessionId: first.sessionId, version: 9, rects: [rect] })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -123,10 +131,10 @@ describe('sessions on disk', () => {
 
 describe('re-homing', () => {
   it('another node adopts a session from its state and edits it by replay, same pixels', async () => {
-    const home = await createEngine();
+    const home = await createEngine({ sessions: fleet });
     const first = await home.generate(params);
     const v2 = await home.edit({ sessionId: first.sessionId, rects: [rect], seed: 8 });
-    const other = await createEngine();
+    const other = await createEngine({ sessions: fleet });
     await expect(other.edit({ sessionId: first.sessionId, rects: [rect], seed: 9 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -143,10 +151,10 @@ describe('re-homing', () => {
   });
 
   it('refuses a malformed state or one of another session', async () => {
-    const home = await createEngine();
+    const home = await createEngine({ sessions: fleet });
     const a = await home.generate(params);
     const b = await home.generate({ ...params, seed: 4 });
-    const other = await createEngine();
+    const other = await createEngine({ sessions: fleet });
     const junk = new TextEncoder().encode('{"id": 3}');
     await expect(other.edit({ sessionId: a.sessionId, rects: [rect], restoreState: junk })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
@@ -159,6 +167,41 @@ describe('re-homing', () => {
       field: 'restore_state',
     });
     await expect(other.getSession(b.sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("a refused adoption leaves the state's own session on its node untouched", async () => {
+    const home = await createEngine({ sessions: fleet });
+    const x = await home.generate(params);
+    await expect(
+      home.edit({ sessionId: UNKNOWN_ID, rects: [rect], restoreState: x.sessionState }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'restore_state' });
+    expect((await home.getSession(x.sessionId)).versions).toEqual([1]);
+    await expect(home.getSession(UNKNOWN_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('never replaces a session the node holds with an older state of it', async () => {
+    const home = await createEngine({ sessions: fleet });
+    const first = await home.generate(params);
+    await home.edit({ sessionId: first.sessionId, rects: [rect], seed: 8 });
+    const stale = await home.sessions.adopt(first.sessionId, first.sessionState);
+    expect(stale.versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('refuses a state signed with another key, and accepts the next key during a rotation', async () => {
+    const oldKey = 'o'.repeat(32);
+    const newKey = 'n'.repeat(32);
+    const before = await createEngine({ sessions: { stateKeys: { current: oldKey } } });
+    const made = await before.generate(params);
+    const stranger = await createEngine({ sessions: { stateKeys: { current: newKey } } });
+    await expect(
+      stranger.edit({ sessionId: made.sessionId, rects: [rect], restoreState: made.sessionState }),
+    ).rejects.toMatchObject({ code: 'PERMISSION_DENIED', field: 'restore_state' });
+    const rotating = await createEngine({ sessions: { stateKeys: { current: newKey, next: oldKey } } });
+    const moved = await rotating.edit({ sessionId: made.sessionId, rects: [rect], restoreState: made.sessionState });
+    expect(moved.version).toBe(2);
+    const after = await createEngine({ sessions: { stateKeys: { current: newKey } } });
+    const again = await after.edit({ sessionId: made.sessionId, rects: [rect], restoreState: moved.sessionState });
+    expect(again.version).toBe(3);
   });
 });
 

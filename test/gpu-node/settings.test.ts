@@ -22,6 +22,7 @@ describe('bad configuration', () => {
     ['negative guidance', { ...ok, guidance: -1 }, 'guidance'],
     ['a reset step past the end', { ...ok, ras: { resets: [8] } }, 'ras.resets'],
     ['h outside [0, 1]', { ...ok, ras: { highRatio: 2 } }, 'ras.highRatio'],
+    ['warm-up 0 with a RAS first step', { ...ok, ras: { warmup: 0 } }, 'ras.warmup'],
   ];
 
   it.each(cases)('%s is a SamplerConfigError naming the field, raised before any compute', async (_, req, field) => {

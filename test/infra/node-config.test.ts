@@ -13,11 +13,19 @@ const container = pod.containers[0];
 const configMap = find(manifests, 'ConfigMap', container.envFrom[0].configMapRef.name);
 const tokenRef = container.env.find((e: { name: string }) => e.name === 'RAS_NODE_TOKEN').valueFrom.secretKeyRef;
 const secret = find(manifests, 'Secret', tokenRef.name);
+const secretEnv = (name: string) => {
+  const ref = container.env.find((e: { name: string }) => e.name === name)?.valueFrom.secretKeyRef;
+  return ref?.name === secret.metadata.name ? secret.stringData[ref.key] : undefined;
+};
 const service = find(manifests, 'Service', sts.spec.serviceName);
 const portOf = (name: string) => container.ports.find((p: { name: string }) => p.name === name).containerPort;
 
 /** The node's configuration as the pod's environment gives it (gpu-node/src/service/config.ts). */
-const config = readConfig({ ...configMap.data, RAS_NODE_TOKEN: secret.stringData[tokenRef.key] });
+const config = readConfig({
+  ...configMap.data,
+  RAS_NODE_TOKEN: secretEnv('RAS_NODE_TOKEN'),
+  RAS_STATE_KEY: secretEnv('RAS_STATE_KEY'),
+});
 
 describe('the GPU node in its pod', () => {
   it('reads every ConfigMap key (no misspelt variable is silently ignored)', () => {
@@ -26,9 +34,10 @@ describe('the GPU node in its pod', () => {
       expect(source, key).toMatch(new RegExp(`env(\\.${key}\\b|, '${key}')`));
   });
 
-  it('listens on every interface with a token, on the WebGPU provider with the graphics capability', () => {
+  it('listens on every interface with a token and a state key, on the WebGPU provider with the graphics capability', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.tokens).toHaveLength(1);
+    expect(config.stateKeys?.current).toBeTruthy();
     expect(config.executionProviders).toEqual(['webgpu']);
     const caps = container.env.find((e: { name: string }) => e.name === 'NVIDIA_DRIVER_CAPABILITIES').value;
     expect(caps.split(',')).toContain('graphics');

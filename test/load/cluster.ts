@@ -29,6 +29,8 @@ export class Cluster {
   readonly nodes: GpuNode[] = [];
   readonly edges: Edge[] = [];
   private readonly started: Child[] = [];
+  /** One fleet: every node, restarted or not, signs and accepts the same session states. */
+  private readonly stateKey = randomBytes(32).toString('hex');
 
   private constructor(
     readonly opts: ClusterOptions,
@@ -67,7 +69,14 @@ export class Cluster {
 
   private async launch(i: number, port: number, webPort: number): Promise<GpuNode> {
     const env = { RAS_INTRA_OP_THREADS: '1', ...this.opts.nodeEnv };
-    const node = await startGpuNode({ port, webPort, token: this.token, cacheDir: this.cacheDir(i), env });
+    const node = await startGpuNode({
+      port,
+      webPort,
+      token: this.token,
+      stateKey: this.stateKey,
+      cacheDir: this.cacheDir(i),
+      env,
+    });
     this.started.push(node.child);
     return node;
   }

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from './cluster';
 import { type FuzzRequest, fuzzRequests } from './fuzz-requests';
-import { post } from './http';
+import { type Answer, post, requestFresh } from './http';
 
 /** Several keys, so the per-key rate limit (60/min) leaves most requests to reach validation. */
 const KEYS = Array.from({ length: 8 }, (_, i) => `fuzz-key-${i}`);
@@ -20,15 +20,10 @@ const RUNS = 300;
 /** Longer than any valid request the fuzzer can make (at most one field off a 2-step 16×16 image). */
 const REQUEST_DEADLINE_MS = 30_000;
 
-/** Sends `r`; its status and whole body (read to the end: an SSE stream must end too). */
-async function send(url: string, r: FuzzRequest): Promise<{ status: number; body: string; type: string }> {
-  const res = await fetch(`${url}${r.path}`, {
-    method: r.method,
-    headers: r.headers,
-    body: r.body,
-    signal: AbortSignal.timeout(REQUEST_DEADLINE_MS),
-  });
-  return { status: res.status, body: await res.text(), type: res.headers.get('content-type') ?? '' };
+/** Sends `r` on a connection of its own; its status and whole body (read to the end: an SSE stream must end too). */
+function send(url: string, r: FuzzRequest): Promise<Answer> {
+  const signal = AbortSignal.timeout(REQUEST_DEADLINE_MS);
+  return requestFresh(`${url}${r.path}`, { method: r.method, headers: r.headers, body: r.body, signal });
 }
 
 describe('the HTTP API under random input', () => {

@@ -43,3 +43,20 @@ describe('node tokens', () => {
     expect(c).toMatchObject({ sessionMemoryBytes: 1000, sessionDiskBytes: 2000, drainGraceMs: 100 });
   });
 });
+
+describe('state keys', () => {
+  const key = 'k'.repeat(32);
+
+  it('are read as current and, during a rotation, next', () => {
+    expect(readConfig({}).stateKeys).toBeUndefined();
+    expect(readConfig({ RAS_STATE_KEY: key }).stateKeys).toEqual({ current: key, next: undefined });
+    const next = 'n'.repeat(40);
+    expect(readConfig({ RAS_STATE_KEY: key, RAS_STATE_KEY_NEXT: next }).stateKeys).toEqual({ current: key, next });
+  });
+
+  it('name the variable of a short key, and of a next key without a current one', () => {
+    expect(() => readConfig({ RAS_STATE_KEY: 'short' })).toThrowError(/RAS_STATE_KEY must be at least 32 characters/);
+    expect(() => readConfig({ RAS_STATE_KEY: key, RAS_STATE_KEY_NEXT: 'short' })).toThrowError(/RAS_STATE_KEY_NEXT/);
+    expect(() => readConfig({ RAS_STATE_KEY_NEXT: key })).toThrowError(/RAS_STATE_KEY_NEXT is set but RAS_STATE_KEY/);
+  });
+});

@@ -3,13 +3,17 @@
  * use it: list the services, fetch the descriptors of RasSampler. It sits
  * behind the node token; health does not.
  */
+
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fromBinary } from '@bufbuild/protobuf';
+import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth } from './helpers/grpc-client';
 import { startNode, type TestNode, TOKEN, tinyEngine } from './helpers/node';
+import { descriptorSet } from './helpers/protoc';
 
 const REFLECTION_PROTO = join(
   dirname(createRequire(import.meta.url).resolve('@grpc/reflection/package.json')),
@@ -63,6 +67,21 @@ describe('server reflection', () => {
     const text = Buffer.concat(protos.map((p) => Buffer.from(p))).toString('latin1');
     expect(text).toContain('RasSampler');
     expect(text).toContain('class_id'); // the .proto's own field names
+  });
+
+  it('serves ras.v1 as protoc describes it: its path, absolute type names, proto3 optional fields', async () => {
+    const file = await ask(client, auth(TOKEN), { fileContainingSymbol: 'ras.v1.GenerateRequest' });
+    const served = (file.reply?.fileDescriptorResponse?.fileDescriptorProto ?? []).map((b) =>
+      fromBinary(FileDescriptorProtoSchema, b),
+    );
+    const ras = served.find((f) => f.package === 'ras.v1');
+    expect(ras?.name).toBe('ras/v1/ras.proto');
+    const request = ras?.messageType.find((m) => m.name === 'GenerateRequest');
+    const guidance = request?.field.find((f) => f.name === 'guidance');
+    expect(guidance?.proto3Optional).toBe(true);
+    expect(request?.field.find((f) => f.name === 'condition')?.typeName).toBe('.ras.v1.Condition');
+    const protoc = fromBinary(FileDescriptorSetSchema, descriptorSet()).file.find((f) => f.name === ras?.name);
+    expect(ras).toEqual(protoc);
   });
 
   it('refuses reflection without the node token', async () => {

@@ -45,10 +45,18 @@ describe('gRPC status mapping', () => {
   });
 
   it('answers an unknown session with NOT_FOUND', async () => {
-    const { error } = await unary(client, 'GetSession', { sessionId: 'no-such-session' }, auth(TOKEN));
+    const { error } = await unary(
+      client,
+      'GetSession',
+      { sessionId: '00000000-0000-4000-8000-000000000000' },
+      auth(TOKEN),
+    );
     expect(error?.code).toBe(Grpc.NOT_FOUND);
     const edit = await drain(
-      client.Edit({ sessionId: 'no-such-session', rects: [{ x: 0, y: 0, width: 2, height: 2 }] }, auth(TOKEN)) as never,
+      client.Edit(
+        { sessionId: '00000000-0000-4000-8000-000000000000', rects: [{ x: 0, y: 0, width: 2, height: 2 }] },
+        auth(TOKEN),
+      ) as never,
     );
     expect(edit.error?.code).toBe(Grpc.NOT_FOUND);
   });

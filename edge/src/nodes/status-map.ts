@@ -22,6 +22,14 @@ export function fromNodeError(err: unknown): ApiError {
       return new ApiError(400, 'invalid_argument', err.message);
     case Status.NOT_FOUND:
       return new ApiError(404, 'not_found', err.message);
+    case Status.FAILED_PRECONDITION:
+      return new ApiError(409, 'failed_precondition', err.message);
+    case Status.PERMISSION_DENIED:
+      return new ApiError(
+        502,
+        'node_error',
+        `the GPU node refused the session state the edge kept (every node needs the same RAS_STATE_KEY): ${err.message}`,
+      );
     case Status.RESOURCE_EXHAUSTED:
       return new ApiError(503, 'unavailable', `GPU node busy: ${err.message}`, retry);
     case Status.UNAVAILABLE:

@@ -30,7 +30,8 @@ export class Admission {
   }
 
   /**
-   * Waits for a slot; `onQueued(position)` is told when the caller has to wait.
+   * Waits for a slot; `onQueued(position)` is told when the caller has to
+   * wait, with the number of requests queued ahead of it (0: next).
    * Returns the release function, to be called exactly once.
    */
   async acquire(signal?: AbortSignal, onQueued?: (position: number) => void): Promise<() => void> {
@@ -40,7 +41,7 @@ export class Admission {
         const retryAfterMs = Math.ceil(this.avgRunMs * (1 + this.queue.length / this.maxConcurrent));
         throw new EngineError('RESOURCE_EXHAUSTED', 'node busy: queue full, retry later', undefined, retryAfterMs);
       }
-      onQueued?.(this.queue.length + 1);
+      onQueued?.(this.queue.length); // requests ahead of this one: 0 means next
       await this.wait(signal); // the releasing run hands its slot over
     } else {
       this.running++;

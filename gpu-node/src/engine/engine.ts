@@ -6,7 +6,7 @@
 import { DeviceLostError, DeviceMemoryError } from '../runtime/device-errors';
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
-import { SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
+import { quote, SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
 import { RasSampler } from '../sampler/sampler';
 import type { SampleRequest } from '../sampler/settings';
@@ -18,6 +18,8 @@ import { modelInfo } from './model-info';
 import { checkSeed, classId, toSampleRequest } from './params';
 import { chooseKvEvery } from './policy';
 import { regionTokens } from './region';
+import { checkSessionId } from './session-id';
+import { MAX_VERSIONS } from './session-state';
 import { type Recipe, type SessionMeta, SessionStore, type SessionStoreOptions } from './sessions';
 import { stepEvents } from './step-events';
 import {
@@ -92,6 +94,9 @@ class NodeEngine implements Engine {
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
     return this.guarded(async () => {
+      const known = this.registry.names();
+      if (!known.includes(params.model))
+        throw new EngineError('NOT_FOUND', `model: unknown model ${quote(params.model)}; known: ${known.join(', ')}`);
       const model = await this.registry.get(params.model);
       const request = toSampleRequest(model.card, params);
       const r = new RasSampler(model).resolve(request);
@@ -119,8 +124,16 @@ class NodeEngine implements Engine {
 
   async edit(params: EditParams, opts: RunOptions = {}): Promise<GenerateResult> {
     return this.guarded(async () => {
-      if (params.restoreState && !this.sessions.has(params.sessionId)) await this.adopt(params);
+      checkSessionId(params.sessionId);
+      if (params.restoreState && !this.sessions.has(params.sessionId))
+        await this.sessions.adopt(params.sessionId, params.restoreState); // re-homing
       const meta = this.sessions.meta(params.sessionId);
+      if (meta.versions.length >= MAX_VERSIONS)
+        throw new EngineError(
+          'FAILED_PRECONDITION',
+          `session_id: the session has its ${MAX_VERSIONS} versions, the most one session keeps; start a new generation`,
+          'session_id',
+        );
       const base = this.sessions.version(params.sessionId, params.version);
       const model = await this.registry.get(meta.recipe.model);
       const grid = meta.recipe.grid;
@@ -144,15 +157,6 @@ class NodeEngine implements Engine {
         return this.result(meta.id, version, png, grid, model, queueMs, out);
       });
     });
-  }
-
-  /** Re-homing: takes the session over from the state an earlier result carried. */
-  private async adopt(params: EditParams): Promise<void> {
-    const meta = await this.sessions.adopt(params.restoreState!);
-    if (meta.id !== params.sessionId) {
-      await this.sessions.delete(meta.id);
-      throw new EngineError('INVALID_ARGUMENT', 'restore_state: belongs to another session', 'restore_state');
-    }
   }
 
   async getSession(id: string): Promise<SessionInfo> {

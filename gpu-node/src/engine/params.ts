@@ -2,6 +2,7 @@
  * GenerateParams (the wire's view) → SampleRequest (the sampler's view).
  * Every problem is an INVALID_ARGUMENT EngineError naming the field.
  */
+import { quote } from '../sampler/errors';
 import type { ModelCard } from '../sampler/model';
 import type { SampleRequest } from '../sampler/settings';
 import { EngineError, type GenerateParams } from './types';
@@ -22,10 +23,13 @@ export function classId(card: ModelCard, field: string, value: number | string):
   if (id >= 0) return id;
   if (/^\d+$/.test(text)) return classId(card, field, Number(text));
   const known = labels.length ? `one of: ${labels.join(', ')}` : `a class id 0..${card.cond.null}`;
-  throw invalid(field, `unknown condition "${value}"; use ${known}`);
+  throw invalid(field, `unknown condition ${quote(value)}; use ${known}`);
 }
 
-/** Pixel size → token grid; sizes must be whole patches within the card's limits. */
+/**
+ * Pixel size → token grid; sizes must be whole patches within the card's
+ * limits. Absent means the card's default; a present 0 is a real 0, refused.
+ */
 export function gridOf(card: ModelCard, width?: number, height?: number): [number, number] {
   const p = card.patch;
   const grid: [number, number] = [card.grid.default[0], card.grid.default[1]];
@@ -34,7 +38,7 @@ export function gridOf(card: ModelCard, width?: number, height?: number): [numbe
     ['height', height, 0],
     ['width', width, 1],
   ] as const) {
-    if (value === undefined || value === 0) continue;
+    if (value === undefined) continue;
     const lo = card.grid.min[axis] * p;
     const hi = card.grid.max[axis] * p;
     if (!Number.isInteger(value) || value % p !== 0 || value < lo || value > hi) {

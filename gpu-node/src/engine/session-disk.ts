@@ -3,11 +3,14 @@
  * `meta.json`, `v<k>.png` and `v<k>.traj`, every file written atomically.
  * Trajectory files stay under a byte budget, least recently used dropped
  * first; a dropped, missing or corrupt one reads as absent (the engine replays).
+ * Every path is built from a checked session id (`session-id.ts`), so nothing
+ * outside `dir` is ever written or deleted.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Trajectory } from '../sampler/trajectory';
+import { isSessionId } from './session-id';
 import type { SessionMeta } from './sessions';
 import { CorruptFileError, encodeTrajectory, readTrajectory, writeAtomic } from './trajectory-file';
 
@@ -25,11 +28,12 @@ export class DiskTier {
     return this.total;
   }
 
-  /** Every readable session's metadata; unreadable session directories are deleted. */
+  /** Every readable session's metadata; unreadable session directories are deleted, other entries left alone. */
   async scan(): Promise<SessionMeta[]> {
     await mkdir(this.dir, { recursive: true });
     const metas: SessionMeta[] = [];
     for (const id of await readdir(this.dir)) {
+      if (!isSessionId(id)) continue; // not ours
       try {
         const meta: SessionMeta = JSON.parse(await readFile(join(this.dir, id, 'meta.json'), 'utf8'));
         if (meta.id !== id) throw new Error('meta of another session');
@@ -46,18 +50,18 @@ export class DiskTier {
   }
 
   async writeMeta(meta: SessionMeta): Promise<void> {
-    await mkdir(join(this.dir, meta.id), { recursive: true });
-    await writeAtomic(join(this.dir, meta.id, 'meta.json'), JSON.stringify(meta));
+    await mkdir(this.sessionDir(meta.id), { recursive: true });
+    await writeAtomic(join(this.sessionDir(meta.id), 'meta.json'), JSON.stringify(meta));
   }
 
   async writePng(id: string, version: number, png: Uint8Array): Promise<void> {
-    await writeAtomic(join(this.dir, id, `v${version}.png`), png);
+    await writeAtomic(join(this.sessionDir(id), `v${version}.png`), png);
   }
 
   /** Writes a trajectory file, then trims the tier to its budget (LRU). */
   async writeTrajectory(id: string, version: number, t: Trajectory): Promise<void> {
     const bytes = encodeTrajectory(t);
-    await mkdir(join(this.dir, id), { recursive: true });
+    await mkdir(this.sessionDir(id), { recursive: true });
     await writeAtomic(this.path(id, version), bytes);
     const key = `${id}/${version}`;
     this.note(key, bytes.length);
@@ -89,11 +93,17 @@ export class DiskTier {
 
   async drop(id: string): Promise<void> {
     for (const [key, size] of [...this.files]) if (key.startsWith(`${id}/`)) this.forget(key, size);
-    await rm(join(this.dir, id), { recursive: true, force: true });
+    await rm(this.sessionDir(id), { recursive: true, force: true });
+  }
+
+  /** The session's directory; throws for anything but a session id (a bug upstream, never a path trick). */
+  private sessionDir(id: string): string {
+    if (!isSessionId(id)) throw new Error('refusing a path for a malformed session id');
+    return join(this.dir, id);
   }
 
   private path(id: string, version: number): string {
-    return join(this.dir, id, `v${version}.traj`);
+    return join(this.sessionDir(id), `v${version}.traj`);
   }
 
   private note(key: string, bytes: number): void {

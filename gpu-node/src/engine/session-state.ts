@@ -1,51 +1,126 @@
 /**
- * A session's portable state (re-homing): recipe and versions as JSON bytes.
- * The edge keeps it; a node that lacks the session adopts it from it.
+ * A session's portable state (re-homing): the recipe and the versions' edits
+ * as compact JSON, signed by the fleet (`state-signer.ts`). The edge keeps it
+ * opaque; a node that lacks the session adopts it from it.
+ *
+ * Bounded: a session holds at most MAX_VERSIONS versions, each edit's region
+ * travels as a bit mask (one bit per token) and RAS reset lists are
+ * de-duplicated, so a state never exceeds MAX_STATE_BYTES however a session
+ * was edited (docs/sessions.md, "Re-homing").
  */
 import { z } from 'zod';
-import type { SessionMeta } from './sessions';
+import { isSessionId } from './session-id';
+import type { SessionMeta, VersionMeta } from './sessions';
+import type { StateSigner } from './state-signer';
 import { EngineError } from './types';
+
+/** Versions one session may hold (the edit that would make one more is refused). */
+export const MAX_VERSIONS = 32;
+/** Largest state a node hands out or accepts, signature included. */
+export const MAX_STATE_BYTES = 192 * 1024;
+
+const int = z.number().int();
+const rasShape = z.looseObject({ policy: z.string(), resets: z.array(int).max(1000) });
 
 /** The shape checked on adoption; the sampler re-validates every setting when it replays. */
 const portableState = z.object({
-  id: z.string().min(1).max(200),
+  id: z.string().refine(isSessionId, 'not a session id'),
   recipe: z.looseObject({
-    model: z.string(),
-    cond: z.number().int(),
-    seed: z.number().int(),
-    negative: z.number().int(),
+    model: z.string().max(200),
+    cond: int,
+    seed: int,
+    negative: int,
     guidance: z.number(),
-    steps: z.number().int(),
-    width: z.number().int(),
-    height: z.number().int(),
-    grid: z.tuple([z.number().int(), z.number().int()]),
-    kvEvery: z.number().int().positive(),
-    ras: z.looseObject({ policy: z.string() }),
+    steps: int,
+    width: int,
+    height: int,
+    grid: z.tuple([int.positive().max(4096), int.positive().max(4096)]),
+    kvEvery: int.positive(),
+    ras: rasShape,
   }),
   versions: z
-    .array(z.looseObject({ version: z.number().int().positive(), parent: z.number().int().positive().nullable() }))
-    .min(1),
+    .array(
+      z.object({
+        version: int.positive(),
+        parent: int.positive().nullable(),
+        createdAt: z.number(),
+        edit: z.object({ mask: z.base64(), cond: int, seed: int, ras: rasShape }).optional(),
+      }),
+    )
+    .min(1)
+    .max(MAX_VERSIONS),
   createdAt: z.number(),
 });
-
-export function encodeState(meta: SessionMeta): Uint8Array {
-  const { id, recipe, versions, createdAt } = meta;
-  return new TextEncoder().encode(JSON.stringify({ id, recipe, versions, createdAt }));
+/** What a state carries: the meta, each edit's region as a mask. */
+interface Portable extends Omit<SessionMeta, 'lastUsed' | 'versions'> {
+  versions: (Omit<VersionMeta, 'edit'> & {
+    edit?: Omit<NonNullable<VersionMeta['edit']>, 'region'> & { mask: string };
+  })[];
 }
 
-/** Parses a state; INVALID_ARGUMENT on `restore_state` when it is not one. */
-export function decodeState(bytes: Uint8Array): Omit<SessionMeta, 'lastUsed'> {
+/** Region token list ↔ bit mask (base64), one bit per token of the grid. */
+function toMask(region: number[], tokens: number): string {
+  const bits = new Uint8Array(Math.ceil(tokens / 8));
+  for (const j of region) bits[j >> 3] |= 1 << (j & 7);
+  return Buffer.from(bits).toString('base64');
+}
+
+function fromMask(mask: string, tokens: number): number[] {
+  const bits = Buffer.from(mask, 'base64');
+  if (bits.length !== Math.ceil(tokens / 8)) throw invalid('versions: edit mask does not fit the grid');
+  const region: number[] = [];
+  for (let j = 0; j < tokens; j++) if (bits[j >> 3] & (1 << (j & 7))) region.push(j);
+  return region;
+}
+
+const invalid = (why: string) => new EngineError('INVALID_ARGUMENT', `restore_state: ${why}`, 'restore_state');
+
+/** The signed state of `meta`. */
+export function encodeState(meta: SessionMeta, signer: StateSigner): Uint8Array {
+  const { id, recipe, versions, createdAt } = meta;
+  const tokens = recipe.grid[0] * recipe.grid[1];
+  const portable: Portable = {
+    id,
+    recipe,
+    createdAt,
+    versions: versions.map(({ version, parent, createdAt, edit }) => ({
+      version,
+      parent,
+      createdAt,
+      edit: edit && { mask: toMask(edit.region, tokens), cond: edit.cond, seed: edit.seed, ras: edit.ras },
+    })),
+  };
+  return signer.sign(new TextEncoder().encode(JSON.stringify(portable)));
+}
+
+/**
+ * The session in a state: signature first (nothing unsigned is parsed), then
+ * the shape. INVALID_ARGUMENT / PERMISSION_DENIED on `restore_state`.
+ */
+export function decodeState(bytes: Uint8Array, signer: StateSigner): Omit<SessionMeta, 'lastUsed'> {
+  if (bytes.length > MAX_STATE_BYTES) throw invalid(`larger than ${MAX_STATE_BYTES} bytes, not a session state`);
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
+    json = JSON.parse(new TextDecoder().decode(signer.verify(bytes)));
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
     json = undefined;
   }
   const parsed = portableState.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new EngineError('INVALID_ARGUMENT', `restore_state: ${where}${issue.message}`, 'restore_state');
+    throw invalid(`${where}${issue.message}`);
   }
-  return parsed.data as unknown as Omit<SessionMeta, 'lastUsed'>;
+  const { recipe, versions } = parsed.data;
+  const tokens = recipe.grid[0] * recipe.grid[1];
+  return {
+    ...parsed.data,
+    recipe: recipe as unknown as SessionMeta['recipe'],
+    versions: versions.map(({ edit, ...v }): VersionMeta => {
+      if (!edit) return v;
+      const { mask, ...rest } = edit;
+      return { ...v, edit: { ...rest, region: fromMask(mask, tokens) } as unknown as VersionMeta['edit'] };
+    }),
+  };
 }

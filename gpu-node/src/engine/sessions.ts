@@ -6,11 +6,13 @@
  * is gone or corrupt reads as missing and the engine rebuilds it by replay.
  */
 
-import { randomUUID } from 'node:crypto';
+import { quote } from '../sampler/errors';
 import type { RasSettings } from '../sampler/settings';
 import { type Trajectory, trajectoryBytes } from '../sampler/trajectory';
 import { DiskTier } from './session-disk';
+import { checkSessionId, newSessionId } from './session-id';
 import { decodeState, encodeState } from './session-state';
+import { type StateKeys, StateSigner } from './state-signer';
 import { EngineError, type GenerateParams, type SessionInfo } from './types';
 
 /** A recipe with every default filled in, so a replay is exact. */
@@ -51,6 +53,11 @@ export interface SessionStoreOptions {
   diskBytes?: number;
   /** Idle time after which a session is dropped (default 1 h). */
   ttlMs?: number;
+  /**
+   * Keys that sign the portable states (the fleet's RAS_STATE_KEY and
+   * RAS_STATE_KEY_NEXT); none: a random key, so states re-home nowhere else.
+   */
+  stateKeys?: StateKeys;
   now?: () => number;
 }
 
@@ -65,11 +72,13 @@ export class SessionStore {
   private readonly ttlMs: number;
   private readonly now: () => number;
   private readonly disk: DiskTier | null;
+  private readonly signer: StateSigner;
 
   private constructor(opts: SessionStoreOptions) {
     this.memoryBytes = opts.memoryBytes ?? 512 * 2 ** 20;
     this.ttlMs = opts.ttlMs ?? 3_600_000;
     this.now = opts.now ?? Date.now;
+    this.signer = opts.stateKeys ? new StateSigner(opts.stateKeys) : StateSigner.ephemeral();
     this.disk = opts.dir ? new DiskTier(opts.dir, opts.diskBytes ?? 4 * 2 ** 30) : null;
   }
 
@@ -92,7 +101,7 @@ export class SessionStore {
   async create(recipe: Recipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
     await this.sweep();
     const now = this.now();
-    const meta: SessionMeta = { id: randomUUID(), recipe, versions: [], createdAt: now, lastUsed: now };
+    const meta: SessionMeta = { id: newSessionId(), recipe, versions: [], createdAt: now, lastUsed: now };
     this.metas.set(meta.id, meta);
     await this.addVersion(meta.id, { version: 1, parent: null, createdAt: now }, t, png);
     return meta;
@@ -111,14 +120,15 @@ export class SessionStore {
     }
   }
 
-  /** The session's metadata; NOT_FOUND when unknown or expired. */
+  /** The session's metadata; INVALID_ARGUMENT for a malformed id, NOT_FOUND when unknown or expired. */
   meta(id: string): SessionMeta {
-    const meta = this.metas.get(id);
-    if (!meta || this.expired(meta)) throw notFound(`session "${id}"`);
+    const meta = this.metas.get(checkSessionId(id));
+    if (!meta || this.expired(meta)) throw notFound(`session ${quote(id)}`);
     meta.lastUsed = this.now();
     return meta;
   }
 
+  /** Whether the session is here and alive (false for a malformed id). */
   has(id: string): boolean {
     const meta = this.metas.get(id);
     return meta !== undefined && !this.expired(meta);
@@ -127,7 +137,7 @@ export class SessionStore {
   version(id: string, version?: number): VersionMeta {
     const meta = this.meta(id);
     const v = version === undefined ? meta.versions.at(-1) : meta.versions.find((x) => x.version === version);
-    if (!v) throw notFound(`version ${version} of session "${id}"`);
+    if (!v) throw notFound(`version ${version} of session ${quote(id)}`);
     return v;
   }
 
@@ -142,18 +152,26 @@ export class SessionStore {
     };
   }
 
-  /** The session's portable state: recipe and versions, no caches (JSON bytes). */
+  /** The session's portable state: recipe and versions, no caches (signed, bounded). */
   state(id: string): Uint8Array {
-    return encodeState(this.meta(id));
+    return encodeState(this.meta(id), this.signer);
   }
 
   /**
-   * Takes over a session from its portable state (re-homing): recipe and
+   * Takes over session `id` from its portable state (re-homing): recipe and
    * versions only; every trajectory is rebuilt by replay when first needed.
+   * The state must be signed by the fleet and be `id`'s own; it is checked
+   * in full before anything is stored, and a session this node already holds
+   * is kept as it is, never replaced.
    */
-  async adopt(bytes: Uint8Array): Promise<SessionMeta> {
-    const meta = { ...decodeState(bytes), lastUsed: this.now() };
-    this.metas.set(meta.id, meta);
+  async adopt(id: string, bytes: Uint8Array): Promise<SessionMeta> {
+    checkSessionId(id);
+    const decoded = decodeState(bytes, this.signer);
+    if (decoded.id !== id)
+      throw new EngineError('INVALID_ARGUMENT', 'restore_state: belongs to another session', 'restore_state');
+    if (this.has(id)) return this.meta(id);
+    const meta = { ...decoded, lastUsed: this.now() };
+    this.metas.set(id, meta);
     await this.disk?.writeMeta(meta);
     return meta;
   }

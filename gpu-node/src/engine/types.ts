@@ -9,6 +9,8 @@ import type { RasSettings } from '../sampler/settings';
 export type EngineCode =
   | 'INVALID_ARGUMENT'
   | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'FAILED_PRECONDITION'
   | 'RESOURCE_EXHAUSTED'
   | 'DEADLINE_EXCEEDED'
   | 'CANCELLED'

@@ -3,7 +3,7 @@
  * the request (no process-wide state); every check runs before any compute and
  * names the offending field.
  */
-import { SamplerConfigError } from './errors';
+import { quote, SamplerConfigError } from './errors';
 import type { ModelCard } from './model';
 import { paperSchedule, planSteps, type Ratio, type StepPlan, sigmas } from './schedule';
 import { isPolicyName, POLICY_NAMES, type PolicyName } from './selection/policies';
@@ -107,14 +107,15 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   const tokens = grid[0] * grid[1];
   const ras = req.ras ?? {};
   const policyName = ras.policy ?? DEFAULT_RAS.policy;
-  check(isPolicyName(policyName), 'ras.policy', `must be one of ${POLICY_NAMES.join(', ')}, got ${policyName}`);
+  check(isPolicyName(policyName), 'ras.policy', `must be one of ${POLICY_NAMES.join(', ')}, got ${quote(policyName)}`);
   const ratio = ras.ratio ?? DEFAULT_RAS.ratio;
   checkRatio(ratio);
   const paper = paperSchedule(req.steps);
   const warmup = ras.warmup ?? paper.warmup;
   check(isInt(warmup, 0, req.steps), 'ras.warmup', `must be an integer in 0..${req.steps}, got ${warmup}`);
-  const resets = ras.resets ?? paper.resets;
-  for (const r of resets) check(isInt(r, 0, req.steps - 1), 'ras.resets', `steps are 0..${req.steps - 1}, got ${r}`);
+  const given = ras.resets ?? paper.resets;
+  for (const r of given) check(isInt(r, 0, req.steps - 1), 'ras.resets', `steps are 0..${req.steps - 1}, got ${r}`);
+  const resets = [...new Set(given)].sort((a, b) => a - b); // a recipe stays small however the list repeats
   const highRatio = ras.highRatio ?? DEFAULT_RAS.highRatio;
   check(highRatio >= 0 && highRatio <= 1, 'ras.highRatio', `must be in [0, 1], got ${highRatio}`);
   const k = ras.starvationScale ?? DEFAULT_RAS.starvationScale;
@@ -122,6 +123,8 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   const dense = policyName === 'dense';
   const region = resolveRegion(req, batch, grid, tokens);
   const plan = planSteps(req.steps, region.length, { warmup, resets, ratio, dense });
+  // A RAS step scores tokens by the previous step's output, so the first step must run dense.
+  check(plan[0].kind === 'dense', 'ras.warmup', 'must be ≥ 1 (or step 0 a reset): the first step runs dense');
   const minRun = Math.min(...plan.map((p) => p.tokens));
   const maxStale = ras.maxStale ?? 2 * Math.ceil(region.length / minRun);
   check(isInt(maxStale, 1, MAX_STEPS), 'ras.maxStale', `must be an integer ≥ 1, got ${maxStale}`);
@@ -135,7 +138,7 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
     guidance: req.guidance,
     grid: [grid[0], grid[1]],
     tokens,
-    ras: { policy: policyName, ratio, warmup, resets: [...resets], starvationScale: k, highRatio, maxStale },
+    ras: { policy: policyName, ratio, warmup, resets, starvationScale: k, highRatio, maxStale },
     plan,
     sigmas: sigmas(req.steps, card.time.shift),
     staleBound: stalenessBound(maxStale, region.length, minRun),

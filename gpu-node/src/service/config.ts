@@ -2,6 +2,7 @@
  * The GPU node's configuration from the environment; every bad value is
  * reported by its variable's name before anything starts.
  */
+import { MIN_STATE_KEY_LENGTH, type StateKeys } from '../engine/state-signer';
 
 /** What `main` needs to start the node. */
 export interface NodeConfig {
@@ -16,6 +17,12 @@ export interface NodeConfig {
    * rotation; empty: open node, local dev only.
    */
   tokens: string[];
+  /**
+   * Keys that sign session states: RAS_STATE_KEY signs and is accepted,
+   * RAS_STATE_KEY_NEXT is accepted too during a rotation; every node of a
+   * fleet needs the same. Absent: a random key per process (local dev only).
+   */
+  stateKeys?: StateKeys;
   /** Session memory budget in bytes (RAS_SESSION_MEMORY_BYTES, default 512 MiB). */
   sessionMemoryBytes?: number;
   /** Session disk budget in bytes (RAS_SESSION_DISK_BYTES, default 4 GiB). */
@@ -50,6 +57,25 @@ function providers(env: NodeJS.ProcessEnv): string[] {
   return list;
 }
 
+function stateKeys(env: NodeJS.ProcessEnv): StateKeys | undefined {
+  const current = env.RAS_STATE_KEY?.trim();
+  const next = env.RAS_STATE_KEY_NEXT?.trim() || undefined;
+  if (!current) {
+    if (next) throw new Error('RAS_STATE_KEY_NEXT is set but RAS_STATE_KEY is not; set both during a rotation');
+    return undefined;
+  }
+  for (const [name, key] of [
+    ['RAS_STATE_KEY', current],
+    ['RAS_STATE_KEY_NEXT', next],
+  ] as const) {
+    if (key !== undefined && key.length < MIN_STATE_KEY_LENGTH)
+      throw new Error(
+        `${name} must be at least ${MIN_STATE_KEY_LENGTH} characters (e.g. \`openssl rand -hex 32\`), got ${key.length}`,
+      );
+  }
+  return { current, next };
+}
+
 function integer(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number): number | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
@@ -66,6 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     port: integer(env, 'GPU_NODE_PORT', 0, 65535) ?? 50051,
     webPort: integer(env, 'GPU_NODE_WEB_PORT', 0, 65535) ?? 50052,
     tokens: [env.RAS_NODE_TOKEN, env.RAS_NODE_TOKEN_NEXT].filter((t): t is string => !!t),
+    stateKeys: stateKeys(env),
     sessionMemoryBytes: integer(env, 'RAS_SESSION_MEMORY_BYTES', 0, Number.MAX_SAFE_INTEGER),
     sessionDiskBytes: integer(env, 'RAS_SESSION_DISK_BYTES', 0, Number.MAX_SAFE_INTEGER),
     sessionTtlMs: integer(env, 'RAS_SESSION_TTL_MS', 1000, Number.MAX_SAFE_INTEGER),

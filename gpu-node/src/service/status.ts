@@ -15,6 +15,17 @@ export interface RpcError {
   trailers: Record<string, string>;
 }
 
+/**
+ * Longest status message sent, in characters: far below the 8 KiB of
+ * metadata stock gRPC clients accept, so an error never reads as
+ * RESOURCE_EXHAUSTED on their side. Quotes of inputs are short already
+ * (`quote` in `sampler/errors.ts`); this is the boundary's guarantee.
+ */
+export const MAX_MESSAGE_LENGTH = 1024;
+
+const capped = (message: string) =>
+  message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+
 /** Engine field names that differ from the proto's (DESIGN.md §6's wire names). */
 const FIELD_ALIASES: Record<string, string> = { cond: 'condition', seeds: 'seed', previewEvery: 'preview.every' };
 
@@ -33,7 +44,7 @@ function fromEngine(e: EngineError): RpcError {
     const path = protoFieldPath(e.field);
     message = message.startsWith(`${e.field}:`) ? path + message.slice(e.field.length) : `${path}: ${message}`;
   }
-  return { code: Status[e.code], message, trailers };
+  return { code: Status[e.code], message: capped(message), trailers };
 }
 
 /**

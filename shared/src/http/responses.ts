@@ -79,6 +79,7 @@ export type ApiErrorCode =
   | 'invalid_argument'
   | 'unauthenticated'
   | 'not_found'
+  | 'failed_precondition'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'

@@ -419,7 +419,11 @@ export namespace ras {
             /** Ratio ramping linearly over the RAS steps. */
             ramp: (ras.v1.RatioRamp|null);
 
-            /** Dense steps at the start (default: the paper's 4 of 28, scaled to steps). */
+            /**
+             * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
+             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
+             * tokens by the step before it.
+             */
             warmup: (number|null);
 
             /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
@@ -536,7 +540,11 @@ export namespace ras {
                 /** Ratio ramping linearly over the RAS steps. */
                 ramp?: (ras.v1.RatioRamp.$Properties|null);
 
-                /** Dense steps at the start (default: the paper's 4 of 28, scaled to steps). */
+                /**
+                 * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
+                 * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
+                 * tokens by the step before it.
+                 */
                 warmup?: (number|null);
 
                 /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
@@ -762,10 +770,16 @@ export namespace ras {
             /** Sampling steps (default: the card's recommendation). */
             steps: (number|null);
 
-            /** Image width in pixels, a multiple of the model's patch size. */
+            /**
+             * Image width in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's width; a present 0 is refused).
+             */
             width: (number|null);
 
-            /** Image height in pixels, a multiple of the model's patch size. */
+            /**
+             * Image height in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's height; a present 0 is refused).
+             */
             height: (number|null);
 
             /** RAS settings (default: the server's). */
@@ -882,10 +896,16 @@ export namespace ras {
                 /** Sampling steps (default: the card's recommendation). */
                 steps?: (number|null);
 
-                /** Image width in pixels, a multiple of the model's patch size. */
+                /**
+                 * Image width in pixels, a multiple of the model's patch size within its
+                 * limits (default: the model's width; a present 0 is refused).
+                 */
                 width?: (number|null);
 
-                /** Image height in pixels, a multiple of the model's patch size. */
+                /**
+                 * Image height in pixels, a multiple of the model's patch size within its
+                 * limits (default: the model's height; a present 0 is refused).
+                 */
                 height?: (number|null);
 
                 /** RAS settings (default: the server's). */
@@ -1228,7 +1248,9 @@ export namespace ras {
              * Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
              * chain of edits) and rebuilds the edited version by replay; a node that
-             * holds it ignores this field.
+             * holds it ignores this field. A state that is not this session's, not
+             * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+             * PERMISSION_DENIED) and nothing is stored.
              */
             restoreState: (Uint8Array|null);
 
@@ -1347,7 +1369,9 @@ export namespace ras {
                  * Re-homing: the `session_state` of the session's latest Result. A node
                  * that does not hold the session adopts it from this state (recipe and the
                  * chain of edits) and rebuilds the edited version by replay; a node that
-                 * holds it ignores this field.
+                 * holds it ignores this field. A state that is not this session's, not
+                 * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+                 * PERMISSION_DENIED) and nothing is stored.
                  */
                 restoreState?: (Uint8Array|null);
 
@@ -2135,9 +2159,10 @@ export namespace ras {
             tokensTotal: number;
 
             /**
-             * Opaque session state (recipe and the chain of edits, a few hundred
-             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-             * re-home the session on another node.
+             * Opaque session state (recipe and the chain of edits), signed by the node
+             * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+             * with the session; pass it as EditRequest.restore_state to re-home the
+             * session on another node. A client cannot forge or alter it.
              */
             sessionState: Uint8Array;
 
@@ -2250,9 +2275,10 @@ export namespace ras {
                 tokensTotal?: number;
 
                 /**
-                 * Opaque session state (recipe and the chain of edits, a few hundred
-                 * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-                 * re-home the session on another node.
+                 * Opaque session state (recipe and the chain of edits), signed by the node
+                 * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+                 * with the session; pass it as EditRequest.restore_state to re-home the
+                 * session on another node. A client cannot forge or alter it.
                  */
                 sessionState?: Uint8Array;
 
@@ -2283,7 +2309,7 @@ export namespace ras {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** The session id from a Result. */
+            /** The session id from a Result (a UUID; anything else is INVALID_ARGUMENT). */
             sessionId: string;
 
             /**
@@ -2370,7 +2396,7 @@ export namespace ras {
             /** Properties of a GetSessionRequest. */
             interface $Properties {
 
-                /** The session id from a Result. */
+                /** The session id from a Result (a UUID; anything else is INVALID_ARGUMENT). */
                 sessionId?: string;
 
                 /** Unknown fields preserved while decoding when enabled */

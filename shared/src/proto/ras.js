@@ -963,6 +963,8 @@ export const ras = $root.ras = (() => {
              * @property {number|null} [ratio] Constant sample ratio r in (0, 1]; r = 1 equals dense sampling.
              * @property {ras.v1.RatioRamp.$Properties|null} [ramp] Ratio ramping linearly over the RAS steps.
              * @property {number|null} [warmup] Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
+             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
+             * tokens by the step before it.
              * @property {ras.v1.StepList.$Properties} [resets] Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled).
              * @property {number|null} [starvationScale] k of the starvation term exp(k·c), c = steps since a token last ran (≥ 0).
              * @property {number|null} [highRatio] Band h in [0, 1]: share of the dropped tokens taken from the high end of
@@ -1040,6 +1042,8 @@ export const ras = $root.ras = (() => {
 
             /**
              * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
+             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
+             * tokens by the step before it.
              * @member {number|null} warmup
              * @memberof ras.v1.RasSettings
              * @instance
@@ -1881,8 +1885,10 @@ export const ras = $root.ras = (() => {
              * (default: the card's recommendation).
              * @property {number|null} [seed] Noise seed (default: chosen by the server; GetSession reports it).
              * @property {number|null} [steps] Sampling steps (default: the card's recommendation).
-             * @property {number|null} [width] Image width in pixels, a multiple of the model's patch size.
-             * @property {number|null} [height] Image height in pixels, a multiple of the model's patch size.
+             * @property {number|null} [width] Image width in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's width; a present 0 is refused).
+             * @property {number|null} [height] Image height in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's height; a present 0 is refused).
              * @property {ras.v1.RasSettings.$Properties} [ras] RAS settings (default: the server's).
              * @property {ras.v1.PreviewOptions.$Properties} [preview] Previews to stream (default: none). Not part of the recipe.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -1979,7 +1985,8 @@ export const ras = $root.ras = (() => {
             GenerateRequest.prototype.steps = null;
 
             /**
-             * Image width in pixels, a multiple of the model's patch size.
+             * Image width in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's width; a present 0 is refused).
              * @member {number|null} width
              * @memberof ras.v1.GenerateRequest
              * @instance
@@ -1987,7 +1994,8 @@ export const ras = $root.ras = (() => {
             GenerateRequest.prototype.width = null;
 
             /**
-             * Image height in pixels, a multiple of the model's patch size.
+             * Image height in pixels, a multiple of the model's patch size within its
+             * limits (default: the model's height; a present 0 is refused).
              * @member {number|null} height
              * @memberof ras.v1.GenerateRequest
              * @instance
@@ -3172,7 +3180,9 @@ export const ras = $root.ras = (() => {
              * @property {Uint8Array|null} [restoreState] Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
              * chain of edits) and rebuilds the edited version by replay; a node that
-             * holds it ignores this field.
+             * holds it ignores this field. A state that is not this session's, not
+             * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+             * PERMISSION_DENIED) and nothing is stored.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3293,7 +3303,9 @@ export const ras = $root.ras = (() => {
              * Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
              * chain of edits) and rebuilds the edited version by replay; a node that
-             * holds it ignores this field.
+             * holds it ignores this field. A state that is not this session's, not
+             * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
+             * PERMISSION_DENIED) and nothing is stored.
              * @member {Uint8Array|null} restoreState
              * @memberof ras.v1.EditRequest
              * @instance
@@ -5765,9 +5777,10 @@ export const ras = $root.ras = (() => {
              * @property {ras.v1.Timings.$Properties} [timings] Queue wait, total and per-step times.
              * @property {number} [tokensRun] Token evaluations run, summed over the steps.
              * @property {number} [tokensTotal] Token evaluations a dense run would have made (tokens × steps).
-             * @property {Uint8Array} [sessionState] Opaque session state (recipe and the chain of edits, a few hundred
-             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-             * re-home the session on another node.
+             * @property {Uint8Array} [sessionState] Opaque session state (recipe and the chain of edits), signed by the node
+             * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+             * with the session; pass it as EditRequest.restore_state to re-home the
+             * session on another node. A client cannot forge or alter it.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5864,9 +5877,10 @@ export const ras = $root.ras = (() => {
             Result.prototype.tokensTotal = 0;
 
             /**
-             * Opaque session state (recipe and the chain of edits, a few hundred
-             * bytes). Keep it with the session; pass it as EditRequest.restore_state to
-             * re-home the session on another node.
+             * Opaque session state (recipe and the chain of edits), signed by the node
+             * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
+             * with the session; pass it as EditRequest.restore_state to re-home the
+             * session on another node. A client cannot forge or alter it.
              * @member {Uint8Array} sessionState
              * @memberof ras.v1.Result
              * @instance
@@ -6288,7 +6302,7 @@ export const ras = $root.ras = (() => {
             /**
              * Properties of a GetSessionRequest.
              * @typedef {Object} ras.v1.GetSessionRequest.$Properties
-             * @property {string} [sessionId] The session id from a Result.
+             * @property {string} [sessionId] The session id from a Result (a UUID; anything else is INVALID_ARGUMENT).
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6321,7 +6335,7 @@ export const ras = $root.ras = (() => {
             };
 
             /**
-             * The session id from a Result.
+             * The session id from a Result (a UUID; anything else is INVALID_ARGUMENT).
              * @member {string} sessionId
              * @memberof ras.v1.GetSessionRequest
              * @instance

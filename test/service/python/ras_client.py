@@ -50,7 +50,7 @@ def main() -> None:
             "tokens_total": result.tokens_total,
         }
         try:
-            stub.GetSession(ras_pb2.GetSessionRequest(session_id="no-such-session"), metadata=metadata, timeout=10)
+            stub.GetSession(ras_pb2.GetSessionRequest(session_id="00000000-0000-4000-8000-000000000000"), metadata=metadata, timeout=10)
         except grpc.RpcError as e:
             out["unknown_session"] = e.code().name
         try:
