@@ -14,6 +14,9 @@ export default defineConfig({
       },
       // Load and fault tests: each file starts its own GPU nodes and wrangler dev; one file at
       // a time (one fork), so their stacks do not compete with each other for the cores.
+      // `npm test` runs this project after the others: run beside them (twice in a row), wrangler
+      // dev reloaded its worker during the load test and POSTs in flight ended with "Your worker
+      // restarted mid-request"; never when the load tests ran alone.
       {
         test: {
           name: 'load',
