@@ -156,13 +156,7 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
   const wrangler = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
   const args = [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(o.port), '--inspector-port', '0'];
   args.push('--env-file', envFile, '--persist-to', join(o.dir, 'state'), '--show-interactive-dev-session=false');
-  // Offline: no metrics, and no fetch of the `Request.cf` placeholder from the internet (a stack trace when offline).
-  const env = {
-    WRANGLER_SEND_METRICS: 'false',
-    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-    WRANGLER_LOG: 'info',
-    NO_COLOR: '1',
-  };
+  const env = { WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'info', NO_COLOR: '1' };
   const child = startNodeProcess('wrangler', args, env, o.echo);
   const m = await child.waitFor(/Ready on (http:\/\/[\d.]+:\d+)/, 120_000);
   const res = await fetch(`${m[1]}/healthz`);

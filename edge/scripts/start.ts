@@ -15,6 +15,20 @@ import { type Child, startEdge, startGpuNode } from './processes';
 const DEFAULT_API_KEY = 'dev-key';
 const READY_LINES = [/^gpu-node ready: /, /\[wrangler:info\] Ready on /, /\[wrangler:info\] GET \/healthz /];
 
+/**
+ * A filter for wrangler's warning that it could not fetch the `Request.cf`
+ * object, with its stack trace: offline, as here, the fetch always fails and
+ * wrangler uses its placeholder, which is all a local run needs.
+ */
+function offlineNoise(): (line: string) => boolean {
+  let inTrace = false;
+  return (line) => {
+    const starts = /Unable to fetch the `Request\.cf` object/.test(line);
+    inTrace = starts || (inTrace && /^(Error: getaddrinfo ENOTFOUND |\s+at )/.test(line));
+    return inTrace;
+  };
+}
+
 function port(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
   const n = raw ? Number(raw) : fallback;
@@ -40,8 +54,11 @@ async function main(): Promise<void> {
 
   try {
     // The banner says what the ready lines (and the readiness check) say; requests, warnings and errors are shown.
-    const echo = (name: string) => (line: string) =>
-      line.trim() && !READY_LINES.some((re) => re.test(line)) && console.log(`[${name}] ${line}`);
+    const echo = (name: string) => {
+      const offline = offlineNoise();
+      return (line: string) =>
+        line.trim() && !READY_LINES.some((re) => re.test(line)) && !offline(line) && console.log(`[${name}] ${line}`);
+    };
     const node = await startGpuNode({
       port: port('GPU_NODE_PORT', 50051),
       webPort: port('GPU_NODE_WEB_PORT', 50052),
