@@ -20,13 +20,13 @@ const MOVE_ON = [Status.UNAVAILABLE, Status.RESOURCE_EXHAUSTED];
 /** Set when the model does not serve the asked size well (docs: README, "Sizes"). */
 export const WARNING_HEADER = 'x-ras-warning';
 
-/** How long a started generation's answer may wait for its size warning. */
+/** How long a generation's answer may wait for its size warning (a lookup beside the run, normally done first). */
 const WARNING_LOOKUP_MS = 1000;
 
-/** The size warning for a generation, from the nodes' model list; none when they cannot say in time. */
-async function warningFor(env: Env, body: GenerationRequest): Promise<string | null> {
+/** The size warning for a generation, asked of the nodes beside it; none when they cannot say in time. */
+async function warningFor(env: Env, body: GenerationRequest, signal: AbortSignal): Promise<string | null> {
   try {
-    const { models } = await fetchModels(env, { timeoutMs: WARNING_LOOKUP_MS });
+    const { models } = await fetchModels(env, { timeoutMs: WARNING_LOOKUP_MS, signal });
     const model = models.find((m) => m.name === body.model);
     return model ? sizeWarning(model, body.width, body.height) : null;
   } catch {
@@ -43,10 +43,18 @@ export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES
   const call = { signal: upstream.signal, timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   // A random key spreads new sessions over the nodes; the order is the fallback order.
   const nodes = rendezvous(crypto.randomUUID(), nodeUrls(c.env));
-  const opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON);
-  // Asked once the run has started, so a refused request makes no extra node call.
-  const warning = await warningFor(c.env, body);
-  if (warning) c.header(WARNING_HEADER, warning);
+  const lookup = new AbortController();
+  const warning = warningFor(c.env, body, lookup.signal);
+  let opened: Awaited<ReturnType<typeof openOnFirst>>;
+  try {
+    opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).generate(request, call), MOVE_ON);
+  } catch (e) {
+    lookup.abort(); // a refusal answers now; the lookup must not outlive the request
+    await warning;
+    throw e;
+  }
+  const text = await warning;
+  if (text) c.header(WARNING_HEADER, text);
   return respond(c, opened, {
     stream: wantsStream(c, body.stream),
     upstream,
