@@ -1,5 +1,5 @@
 /**
- * `npm start` (DESIGN.md §7): one GPU node with the committed models and the
+ * `npm start` (docs/design.md#scale): one GPU node with the committed models and the
  * edge worker under `wrangler dev`, both on loopback. Prints the page's URL
  * and a curl example; Ctrl-C stops both.
  *

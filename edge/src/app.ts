@@ -1,5 +1,5 @@
 /**
- * The edge worker's HTTP API (DESIGN.md §6) as a Hono app. Built in a
+ * The edge worker's HTTP API (docs/design.md#http-api) as a Hono app. Built in a
  * function so tests construct it without the runtime's entry point.
  */
 import { Hono } from 'hono';

@@ -1,5 +1,5 @@
 /**
- * The edge's one error type (STYLE.md): an ApiError is an HTTPException with
+ * The edge's one error type (docs/design.md#errors): an ApiError is an HTTPException with
  * a machine-readable code, converted to `{error:{code,message}}` in one place,
  * `onError`. Anything else that escapes a handler is a 500 `internal`.
  */

@@ -1,5 +1,5 @@
 /**
- * Load (DESIGN.md §7, issue 6): N clients against the edge in front of real
+ * Load (docs/design.md#scale, issue 6): N clients against the edge in front of real
  * GPU nodes for a bounded time, each request ending as a result, a clean
  * rejection (429 / 503 with Retry-After) or "lost" (anything else: another
  * status, a stream without `complete`, a timeout). Node memory is the RSS of

@@ -1,7 +1,7 @@
 /**
  * The worker bundles for deployment (`wrangler deploy --dry-run`), and the
  * bundle has no runtime code generation, which the Workers runtime forbids
- * (DESIGN.md §6: static protobufjs code, no eval); the committed Env type
+ * (docs/design.md#grpc-api: static protobufjs code, no eval); the committed Env type
  * is what `wrangler types` generates. The deployed environments (staging,
  * production) bundle too and each carries every binding the worker's Env names.
  */

@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 6, DESIGN.md §6): a property-based fuzzer (fast-check)
+ * Bad input (issue 6, docs/design.md#errors): a property-based fuzzer (fast-check)
  * over the edge's HTTP API in front of a real GPU node. Whatever is sent —
  * random JSON, wrong types, huge numbers, unicode, missing fields, random
  * paths and methods, bad auth — the answer is never a 5xx, never a hang

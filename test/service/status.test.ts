@@ -1,6 +1,6 @@
 /**
  * Status mapping over native gRPC, on the real engine (test-tiny): every
- * failure reaches the client as the status DESIGN.md §6 names.
+ * failure reaches the client as the status docs/design.md#errors names.
  */
 import { status as Grpc } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

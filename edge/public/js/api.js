@@ -1,4 +1,4 @@
-// The edge's HTTP API (DESIGN.md §6) from the page: Bearer auth, JSON calls,
+// The edge's HTTP API (docs/design.md#http-api) from the page: Bearer auth, JSON calls,
 // and the SSE streams of generations and edits read from fetch().
 import { describeFailure } from './errors.js';
 import { readSse } from './sse.js';

@@ -1,5 +1,5 @@
 // The page: generate with live previews and the focus map, then re-edit
-// regions of the result with a version history (issue 5, DESIGN.md §5–§6).
+// regions of the result with a version history (issue 5, docs/design.md#http-api).
 import { ApiError, createApi } from './api.js';
 import { byId, randomSeed, renderCondition, renderModels, renderSizes } from './controls.js';
 import { addVersion, current, selectVersion, startHistory, undo } from './history.js';

@@ -1,4 +1,4 @@
-// API failures in plain words (DESIGN.md §6: errors are `{error: {code, message}}`
+// API failures in plain words (docs/design.md#errors: errors are `{error: {code, message}}`
 // with a 4xx/5xx status; 429 and 503 may say when to retry).
 
 /**

@@ -1,5 +1,5 @@
 // A session's version history on the page: every version the node made, which
-// one is shown, and so which one the next edit edits (DESIGN.md §5: an edit
+// one is shown, and so which one the next edit edits (docs/design.md#sessions: an edit
 // makes a new version; undo = go back a version). Immutable and pure.
 
 /**

@@ -1,5 +1,5 @@
 // The edit region: a pixel rectangle on the image, snapped to whole tokens
-// (patch × patch pixels), as the node snaps it (DESIGN.md §5). Pure functions.
+// (patch × patch pixels), as the node snaps it (docs/design.md#sessions). Pure functions.
 
 /**
  * A rectangle in image pixels.

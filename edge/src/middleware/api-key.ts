@@ -1,5 +1,5 @@
 /**
- * Bearer API keys (DESIGN.md §6): the key must be one of `API_KEYS`
+ * Bearer API keys (docs/design.md#http-api): the key must be one of `API_KEYS`
  * (comma-separated secret). Handlers see only the key's SHA-256, which owns
  * sessions and names the rate-limit bucket.
  */

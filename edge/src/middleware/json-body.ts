@@ -1,7 +1,7 @@
 /**
  * Request bodies: JSON only, at most `maxBytes` (checked from Content-Length
  * before reading, and while reading a body without one), validated by a zod
- * schema; the 400 names every wrong field (DESIGN.md §6).
+ * schema; the 400 names every wrong field (docs/design.md#http-api).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

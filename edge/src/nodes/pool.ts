@@ -1,6 +1,6 @@
 /**
  * The configured GPU nodes (`GPU_NODES`, comma-separated gRPC-Web base
- * URLs) and clients for them carrying the node token (DESIGN.md §6).
+ * URLs) and clients for them carrying the node token (docs/design.md#grpc-api).
  */
 import { RasWebClient } from '@ras/shared';
 import { ApiError } from '../errors';

@@ -1,6 +1,6 @@
 /**
  * The one mapping from a GPU node's gRPC status to the edge's HTTP answer
- * (DESIGN.md §6). Client mistakes the node found stay 4xx; trouble with the
+ * (docs/design.md#errors). Client mistakes the node found stay 4xx; trouble with the
  * node itself is 502 (it answered wrongly), 503 (busy or away: retry), 504.
  */
 import { GrpcWebError, RETRY_AFTER_KEY, Status } from '@ras/shared';

@@ -1,4 +1,4 @@
-/** `POST /v1/generations` (DESIGN.md §6): a new image and a new session. */
+/** `POST /v1/generations` (docs/design.md#http-api): a new image and a new session. */
 import { Status } from '@ras/shared';
 import { type GenerationRequest, generationRequestSchema } from '@ras/shared/http';
 import { Hono } from 'hono';

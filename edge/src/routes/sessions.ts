@@ -1,5 +1,5 @@
 /**
- * `/v1/sessions/{id}` (DESIGN.md §5–§6): describe, delete, and edit a region.
+ * `/v1/sessions/{id}` (docs/design.md#http-api): describe, delete, and edit a region.
  * Edits go to the node that holds the session; when it cannot be reached the
  * next node by rendezvous hashing adopts the session from the state the
  * directory kept (EditRequest.restore_state) and rebuilds it by replay.

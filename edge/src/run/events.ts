@@ -1,5 +1,5 @@
 /**
- * Node events (ras.v1.Event) as the edge's SSE events (DESIGN.md §6), in the
+ * Node events (ras.v1.Event) as the edge's SSE events (docs/design.md#http-api), in the
  * JSON shapes of `@ras/shared/http`.
  */
 import { ras } from '@ras/shared';

@@ -1,6 +1,6 @@
 /**
  * Answers with an opened node stream: Server-Sent Events forwarded as they
- * arrive (no buffering), or one JSON body at the end (DESIGN.md §6). A client
+ * arrive (no buffering), or one JSON body at the end (docs/design.md#http-api). A client
  * that goes away aborts the node call, which cancels the node's work.
  */
 import type { ras } from '@ras/shared';

@@ -1,5 +1,5 @@
 /**
- * The session directory: one Durable Object per session id (DESIGN.md §7),
+ * The session directory: one Durable Object per session id (docs/design.md#scale),
  * the single writer of that session's record, so concurrent edits of one
  * session see each other's versions in order.
  */

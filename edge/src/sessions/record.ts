@@ -1,5 +1,5 @@
 /**
- * What the session directory keeps per session (DESIGN.md §5, §7): enough to
+ * What the session directory keeps per session (docs/design.md#scale): enough to
  * find its node, check its owner, and re-home it elsewhere by replay.
  */
 import type { EditRecipe, Recipe, SessionView } from '@ras/shared/http';

@@ -1,6 +1,6 @@
 /**
  * Edit regions: pixel rectangles or a pixel mask, snapped to the tokens they
- * touch and dilated by a margin of tokens (DESIGN.md §5).
+ * touch and dilated by a margin of tokens (docs/design.md#sessions).
  */
 import { EngineError, type Rect } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The sessions' disk tier (DESIGN.md §5): one directory per session with
+ * The sessions' disk tier (docs/sessions.md): one directory per session with
  * `meta.json`, `v<k>.png` and `v<k>.traj`, every file written atomically.
  * Trajectory files stay under a byte budget, least recently used dropped
  * first; a dropped, missing or corrupt one reads as absent (the engine replays).

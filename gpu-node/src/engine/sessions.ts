@@ -1,5 +1,5 @@
 /**
- * Sessions (DESIGN.md §5): a generation's recipe and its versions, with each
+ * Sessions (docs/sessions.md): a generation's recipe and its versions, with each
  * version's trajectory kept in memory under a byte budget (LRU) and spilled
  * to a directory (`session-disk.ts`), so a restarted node still has its
  * sessions. Sessions idle longer than the TTL are dropped. A trajectory that

@@ -5,7 +5,7 @@
  */
 import type { RasSettings } from '../sampler/settings';
 
-/** The node's closed set of failure codes (gRPC status names, DESIGN.md §6). */
+/** The node's closed set of failure codes (gRPC status names, docs/design.md#errors). */
 export type EngineCode =
   | 'INVALID_ARGUMENT'
   | 'NOT_FOUND'

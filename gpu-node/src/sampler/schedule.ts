@@ -1,6 +1,6 @@
 /**
  * The step plan: σ schedule (flow matching with the SD3 shift) and, per step,
- * whether it is dense or RAS and how many tokens it runs (DESIGN.md §3).
+ * whether it is dense or RAS and how many tokens it runs (docs/design.md#ras-sampling).
  */
 
 /** σ_0..σ_steps from 1 to 0, shifted: σ' = s·σ / (1 + (s − 1)·σ). */

@@ -1,5 +1,5 @@
 /**
- * A run's trajectory (DESIGN.md §5): x at every step and the K/V caches the
+ * A run's trajectory (docs/sessions.md): x at every step and the K/V caches the
  * steps attended over, so a region edit can move every token outside the
  * region along it exactly and give the region's queries the same context.
  *

@@ -1,5 +1,5 @@
 /**
- * Edge-to-node authentication with the shared node token (DESIGN.md §6):
+ * Edge-to-node authentication with the shared node token (docs/design.md#grpc-api):
  * clients send `authorization: Bearer <token>`. No token configured means an
  * open node, for local development only.
  */

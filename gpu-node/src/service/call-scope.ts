@@ -1,5 +1,5 @@
 /**
- * One call's lifetime as an AbortSignal (STYLE.md "Streams and lifetimes"):
+ * One call's lifetime as an AbortSignal (docs/design.md#streams-and-lifetimes):
  * it aborts when the deadline passes or the client goes away, with an
  * EngineError reason that names which, so the status says so too.
  */

@@ -1,6 +1,6 @@
 /**
  * The node's one error boundary: every failure a handler sees becomes an
- * RpcError with a gRPC status (DESIGN.md §6). Engine codes map one-to-one;
+ * RpcError with a gRPC status (docs/design.md#errors). Engine codes map one-to-one;
  * anything else is INTERNAL with a generic message (details go to the log,
  * never to the client).
  */
@@ -26,7 +26,7 @@ export const MAX_MESSAGE_LENGTH = 1024;
 const capped = (message: string) =>
   message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 
-/** Engine field names that differ from the proto's (DESIGN.md §6's wire names). */
+/** Engine field names that differ from the proto's (docs/design.md#errors). */
 const FIELD_ALIASES: Record<string, string> = { cond: 'condition', seeds: 'seed', previewEvery: 'preview.every' };
 
 /** An engine field path ("ras.highRatio") as the proto names it ("ras.high_ratio"). */

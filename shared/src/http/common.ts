@@ -1,5 +1,5 @@
 /**
- * Pieces the edge API's request bodies share (DESIGN.md §6): condition, RAS
+ * Pieces the edge API's request bodies share (docs/design.md#http-api): condition, RAS
  * settings, previews, regions. JSON shapes follow ras.v1 (proto field names
  * in camelCase, bytes as base64) so a body maps onto a node request field
  * for field.

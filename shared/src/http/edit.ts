@@ -1,4 +1,4 @@
-/** `POST /v1/sessions/{id}/edits`: re-sample a region of a session's image (DESIGN.md §5). */
+/** `POST /v1/sessions/{id}/edits`: re-sample a region of a session's image (docs/design.md#sessions). */
 import { z } from 'zod';
 import {
   conditionSchema,

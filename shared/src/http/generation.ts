@@ -1,4 +1,4 @@
-/** `POST /v1/generations`: one image from a recipe (DESIGN.md §6). */
+/** `POST /v1/generations`: one image from a recipe (docs/design.md#http-api). */
 import { z } from 'zod';
 import { conditionSchema, previewSchema, rasSchema, streamSchema, timeoutSchema, uint32 } from './common';
 

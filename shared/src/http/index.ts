@@ -1,5 +1,5 @@
 /**
- * The edge's HTTP API shapes (DESIGN.md §6), shared by the worker and the web
+ * The edge's HTTP API shapes (docs/design.md#http-api), shared by the worker and the web
  * page: one zod schema per request body, and the types of every answer.
  */
 export {

@@ -1,5 +1,5 @@
 /**
- * What the edge answers (DESIGN.md §6): JSON bodies, and the data of each
+ * What the edge answers (docs/design.md#http-api): JSON bodies, and the data of each
  * Server-Sent Event (`event: <name>` + `data: <json>`). Bytes are base64.
  * A non-streaming request gets the `complete` payload as its JSON body.
  */

@@ -1,5 +1,5 @@
 /**
- * Region-selection strategies, chosen by name from a small registry (STYLE.md).
+ * Region-selection strategies, chosen by name from a small registry (docs/design.md#rooms).
  * A policy scores tokens; `select.ts` turns scores into the set to run.
  */
 import { uniformAt } from '../rng';

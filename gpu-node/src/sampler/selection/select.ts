@@ -1,5 +1,5 @@
 /**
- * Which n tokens of one image run at the next RAS step (DESIGN.md §3).
+ * Which n tokens of one image run at the next RAS step (docs/design.md#ras-sampling).
  *
  * 1. Hard starvation bound: tokens uncomputed for `maxStale` steps or more are
  *    taken first, most starved first (ties by index).
