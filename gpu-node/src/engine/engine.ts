@@ -16,11 +16,12 @@ import { Admission } from './admission';
 import { encodePng } from './images';
 import { modelInfo } from './model-info';
 import { checkSeed, classId, toSampleRequest } from './params';
-import { chooseKvEvery } from './policy';
 import { regionTokens } from './region';
-import { checkSessionId } from './session-id';
-import { MAX_VERSIONS } from './session-state';
-import { type Recipe, type SessionMeta, SessionStore, type SessionStoreOptions } from './sessions';
+import { MAX_VERSIONS } from './sessions/portable-state';
+import { checkSessionId } from './sessions/session-id';
+import { SessionStore, type SessionStoreOptions } from './sessions/store';
+import { chooseKvEvery } from './sessions/trajectory-budget';
+import type { Recipe, SessionMeta } from './sessions/types';
 import { stepEvents } from './step-events';
 import {
   type EditParams,

@@ -1,48 +1,19 @@
 /**
  * Sessions (DESIGN.md §5): a generation's recipe and its versions, with each
  * version's trajectory kept in memory under a byte budget (LRU) and spilled
- * to a directory (`session-disk.ts`), so a restarted node still has its
+ * to a directory (`disk-tier.ts`), so a restarted node still has its
  * sessions. Sessions idle longer than the TTL are dropped. A trajectory that
  * is gone or corrupt reads as missing and the engine rebuilds it by replay.
  */
 
-import { quote } from '../sampler/errors';
-import type { RasSettings } from '../sampler/settings';
-import { type Trajectory, trajectoryBytes } from '../sampler/trajectory';
-import { DiskTier } from './session-disk';
+import { quote } from '../../sampler/errors';
+import { type Trajectory, trajectoryBytes } from '../../sampler/trajectory';
+import { EngineError, type SessionInfo } from '../types';
+import { DiskTier } from './disk-tier';
+import { decodeState, encodeState } from './portable-state';
 import { checkSessionId, newSessionId } from './session-id';
-import { decodeState, encodeState } from './session-state';
 import { type StateKeys, StateSigner } from './state-signer';
-import { EngineError, type GenerateParams, type SessionInfo } from './types';
-
-/** A recipe with every default filled in, so a replay is exact. */
-export interface Recipe extends GenerateParams {
-  cond: number;
-  negative: number;
-  guidance: number;
-  steps: number;
-  width: number;
-  height: number;
-  grid: [number, number];
-  ras: RasSettings;
-  kvEvery: number;
-}
-
-/** How version v was made from its parent (none for version 1). */
-export interface VersionMeta {
-  version: number;
-  parent: number | null;
-  edit?: { region: number[]; cond: number; seed: number; ras: RasSettings };
-  createdAt: number;
-}
-
-export interface SessionMeta {
-  id: string;
-  recipe: Recipe;
-  versions: VersionMeta[];
-  createdAt: number;
-  lastUsed: number;
-}
+import type { Recipe, SessionMeta, VersionMeta } from './types';
 
 export interface SessionStoreOptions {
   /** Spill directory; none keeps sessions in memory only. */

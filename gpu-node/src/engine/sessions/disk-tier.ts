@@ -9,10 +9,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Trajectory } from '../sampler/trajectory';
+import type { Trajectory } from '../../sampler/trajectory';
 import { isSessionId } from './session-id';
-import type { SessionMeta } from './sessions';
 import { CorruptFileError, encodeTrajectory, readTrajectory, writeAtomic } from './trajectory-file';
+import type { SessionMeta } from './types';
 
 export class DiskTier {
   /** Trajectory files by "id/version" → bytes; Map order is use order. */

@@ -9,10 +9,10 @@
  * was edited (docs/sessions.md, "Re-homing").
  */
 import { z } from 'zod';
+import { EngineError } from '../types';
 import { isSessionId } from './session-id';
-import type { SessionMeta, VersionMeta } from './sessions';
 import type { StateSigner } from './state-signer';
-import { EngineError } from './types';
+import type { SessionMeta, VersionMeta } from './types';
 
 /** Versions one session may hold (the edit that would make one more is refused). */
 export const MAX_VERSIONS = 32;
