@@ -21,7 +21,7 @@ import { MAX_VERSIONS } from './sessions/portable-state';
 import { checkSessionId } from './sessions/session-id';
 import { SessionStore, type SessionStoreOptions } from './sessions/store';
 import { chooseKvEvery } from './sessions/trajectory-budget';
-import type { Recipe, SessionMeta } from './sessions/types';
+import type { ResolvedRecipe, SessionMeta } from './sessions/types';
 import { stepEvents } from './step-events';
 import {
   type EditParams,
@@ -102,7 +102,7 @@ class NodeEngine implements Engine {
       const request = toSampleRequest(model.card, params);
       const r = new RasSampler(model).resolve(request);
       const kvEvery = chooseKvEvery(model.card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
-      const recipe: Recipe = {
+      const recipe: ResolvedRecipe = {
         ...params,
         cond: r.cond[0],
         negative: r.negative,
@@ -247,7 +247,7 @@ class NodeEngine implements Engine {
     };
   }
 
-  private recipeRequest(recipe: Recipe): SampleRequest {
+  private recipeRequest(recipe: ResolvedRecipe): SampleRequest {
     return {
       cond: [recipe.cond],
       negative: recipe.negative,
@@ -261,7 +261,7 @@ class NodeEngine implements Engine {
   }
 
   private editRequest(
-    recipe: Recipe,
+    recipe: ResolvedRecipe,
     edit: NonNullable<SessionMeta['versions'][0]['edit']>,
     base: Trajectory,
   ): SampleRequest {

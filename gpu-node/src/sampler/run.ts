@@ -12,7 +12,7 @@ import { guide } from './guidance';
 import type { DitModel, KvCaches, ModelInputs } from './model';
 import { gaussian, initialNoise } from './rng';
 import { FlowMatchEuler, type Scheduler } from './scheduler';
-import { policy, type SelectionPolicy } from './selection/policies';
+import { type SelectionPolicy, selectionPolicy } from './selection/policies';
 import { selectTokens } from './selection/select';
 import type { ResolvedRequest } from './settings';
 import { kvAt, type Trajectory } from './trajectory';
@@ -65,7 +65,7 @@ export class Run {
     const inRegion = new Uint8Array(n);
     for (const j of r.region) inRegion[j] = 1;
     this.outside = Int32Array.from(inRegion.keys()).filter((j) => !inRegion[j]);
-    this.policy = policy(r.ras.policy);
+    this.policy = selectionPolicy(r.ras.policy);
     if (r.kvEvery !== null) {
       const { grid, steps } = r;
       this.recorded = { grid, steps, dim: this.dim, rows: this.rows, kvEvery: r.kvEvery, x: [], k: [], v: [] };

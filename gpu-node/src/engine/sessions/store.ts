@@ -13,7 +13,7 @@ import { DiskTier } from './disk-tier';
 import { decodeState, encodeState } from './portable-state';
 import { checkSessionId, newSessionId } from './session-id';
 import { type StateKeys, StateSigner } from './state-signer';
-import type { Recipe, SessionMeta, VersionMeta } from './types';
+import type { ResolvedRecipe, SessionMeta, VersionMeta } from './types';
 
 export interface SessionStoreOptions {
   /** Spill directory; none keeps sessions in memory only. */
@@ -69,7 +69,7 @@ export class SessionStore {
     return this.disk?.bytes ?? 0;
   }
 
-  async create(recipe: Recipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
+  async create(recipe: ResolvedRecipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
     await this.sweep();
     const now = this.now();
     const meta: SessionMeta = { id: newSessionId(), recipe, versions: [], createdAt: now, lastUsed: now };

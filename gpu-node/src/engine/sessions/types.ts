@@ -7,7 +7,7 @@ import type { RasSettings } from '../../sampler/settings';
 import type { GenerateParams } from '../types';
 
 /** A recipe with every default filled in, so a replay is exact. */
-export interface Recipe extends GenerateParams {
+export interface ResolvedRecipe extends GenerateParams {
   cond: number;
   negative: number;
   guidance: number;
@@ -29,7 +29,7 @@ export interface VersionMeta {
 
 export interface SessionMeta {
   id: string;
-  recipe: Recipe;
+  recipe: ResolvedRecipe;
   versions: VersionMeta[];
   createdAt: number;
   lastUsed: number;
