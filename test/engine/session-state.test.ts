@@ -87,7 +87,7 @@ describe('session states', () => {
       ras,
       kvEvery: 1000,
     };
-    const all = Array.from({ length: grid[0] * grid[1] }, (_, j) => j);
+    const all = new Uint8Array(grid[0] * grid[1]).fill(1);
     const versions = Array.from({ length: MAX_VERSIONS }, (_, i) => ({
       version: i + 1,
       parent: i ? i : null,

@@ -10,10 +10,10 @@ import { quote } from '../../sampler/errors';
 import { type Trajectory, trajectoryBytes } from '../../sampler/trajectory';
 import { EngineError, type SessionInfo } from '../types';
 import { DiskTier } from './disk-tier';
-import { decodeState, encodeState } from './portable-state';
+import { decodeState, encodeState, MAX_VERSIONS } from './portable-state';
 import { checkSessionId, newSessionId } from './session-id';
 import { type StateKeys, StateSigner } from './state-signer';
-import type { ResolvedRecipe, SessionMeta, VersionMeta } from './types';
+import type { ResolvedRecipe, SessionMeta, VersionEdit, VersionMeta } from './types';
 
 export interface SessionStoreOptions {
   /** Spill directory; none keeps sessions in memory only. */
@@ -78,8 +78,32 @@ export class SessionStore {
     return meta;
   }
 
-  /** Stores a new version (its number must be the next one). */
-  async addVersion(id: string, v: VersionMeta, t: Trajectory, png: Uint8Array): Promise<void> {
+  /**
+   * The session an edit may add a version to: adopted from `restoreState`
+   * when this node lacks it (re-homing); FAILED_PRECONDITION when it already
+   * holds MAX_VERSIONS versions.
+   */
+  async editable(id: string, restoreState?: Uint8Array): Promise<SessionMeta> {
+    checkSessionId(id);
+    if (restoreState && !this.has(id)) await this.adopt(id, restoreState);
+    const meta = this.meta(id);
+    if (meta.versions.length >= MAX_VERSIONS)
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `session_id: the session has its ${MAX_VERSIONS} versions, the most one session keeps; start a new generation`,
+        'session_id',
+      );
+    return meta;
+  }
+
+  /** Stores the version `edit` made from version `parent`; returns its number (the next one). */
+  async addEdit(id: string, parent: number, edit: VersionEdit, t: Trajectory, png: Uint8Array): Promise<number> {
+    const version = this.meta(id).versions.length + 1;
+    await this.addVersion(id, { version, parent, edit, createdAt: this.now() }, t, png);
+    return version;
+  }
+
+  private async addVersion(id: string, v: VersionMeta, t: Trajectory, png: Uint8Array): Promise<void> {
     const meta = this.meta(id);
     meta.versions.push(v);
     meta.lastUsed = this.now();

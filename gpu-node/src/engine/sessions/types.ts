@@ -4,6 +4,7 @@
  * Every file of `sessions/` imports these; this file imports none of them.
  */
 import type { RasSettings } from '../../sampler/settings';
+import type { TokenMask } from '../../sampler/token-mask';
 import type { GenerateParams } from '../types';
 
 /** A recipe with every default filled in, so a replay is exact. */
@@ -19,11 +20,19 @@ export interface ResolvedRecipe extends GenerateParams {
   kvEvery: number;
 }
 
+/** What an edit changed: the region it re-sampled and the settings it did so with. */
+export interface VersionEdit {
+  region: TokenMask;
+  cond: number;
+  seed: number;
+  ras: RasSettings;
+}
+
 /** How version v was made from its parent (none for version 1). */
 export interface VersionMeta {
   version: number;
   parent: number | null;
-  edit?: { region: number[]; cond: number; seed: number; ras: RasSettings };
+  edit?: VersionEdit;
   createdAt: number;
 }
 
