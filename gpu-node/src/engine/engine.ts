@@ -3,16 +3,17 @@
  * progress and previews, sessions with region edits. Transports (gRPC,
  * gRPC-Web) call it; it knows nothing of them.
  */
-import { DeviceLostError, DeviceMemoryError } from '../runtime/device-errors';
+import { DeviceLostError } from '../runtime/device-errors';
 import type { RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
-import { quote, SamplerConfigError, SamplingCancelledError } from '../sampler/errors';
+import { quote } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
 import { type SampleResult, sample } from '../sampler/sampler';
 import { type ResolvedRequest, resolveRequest, withRecording } from '../sampler/settings';
 import { tokensToImage } from '../sampler/tokens';
 import type { Trajectory } from '../sampler/trajectory';
 import { Admission } from './admission';
+import { toEngineError } from './errors';
 import { encodePng } from './images';
 import { modelInfo } from './model-info';
 import { toSampleRequest } from './params';
@@ -59,18 +60,6 @@ export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngine
   const engine = new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20, log);
   engine.onDeviceLost = opts.onDeviceLost;
   return engine;
-}
-
-/** Converts the sampler's errors to EngineErrors (the node's one error type). */
-function engineError(e: unknown): EngineError {
-  if (e instanceof EngineError) return e;
-  if (e instanceof SamplerConfigError) return new EngineError('INVALID_ARGUMENT', e.message, e.field);
-  if (e instanceof SamplingCancelledError) return new EngineError('CANCELLED', e.message);
-  if (e instanceof DeviceMemoryError) {
-    return new EngineError('RESOURCE_EXHAUSTED', `${e.message}; retry, or ask for a smaller image`, undefined, 1000);
-  }
-  if (e instanceof DeviceLostError) return new EngineError('UNAVAILABLE', e.message);
-  return new EngineError('INTERNAL', `internal error: ${(e as Error)?.message ?? e}`);
 }
 
 class NodeEngine implements Engine {
@@ -143,7 +132,7 @@ class NodeEngine implements Engine {
       return await fn();
     } catch (e) {
       if (e instanceof DeviceLostError) this.onDeviceLost?.(e);
-      throw engineError(e);
+      throw toEngineError(e);
     }
   }
 
