@@ -15,8 +15,8 @@ import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
 import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
 import type { KvCaches, ModelInputs } from '../src/sampler/model';
-import { RasSampler } from '../src/sampler/sampler';
-import type { SampleRequest } from '../src/sampler/settings';
+import { sample } from '../src/sampler/sampler';
+import { resolveRequest, type SampleRequest } from '../src/sampler/settings';
 import { type BenchModelSpec, DIT_384, DIT_SD3, DIT_TINY, ensureBenchModel, ROOT } from './bench-models';
 
 export interface GpuRow {
@@ -128,7 +128,7 @@ async function halfVsFull(card: string, name: string, tokens: number, log: (s: s
   const images = [];
   for (const dtype of ['float32', 'float16'] as const) {
     const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], dtype });
-    images.push((await new RasSampler(model).sample(req)).tokens);
+    images.push((await sample(model, resolveRequest(model.card, req))).tokens);
     await model.dispose();
   }
   const psnr = Math.round(meanPsnr(images[1], images[0], 1) * 100) / 100;

@@ -12,9 +12,9 @@ import { featureStats, frechetDistance } from '../src/eval/frechet';
 import { meanPsnr } from '../src/eval/psnr';
 import { loadRealStats } from '../src/eval/real-stats';
 import { ModelRegistry } from '../src/runtime/registry';
-import type { ModelCard } from '../src/sampler/model';
-import { RasSampler } from '../src/sampler/sampler';
-import type { RasSettings, SampleRequest } from '../src/sampler/settings';
+import type { DitModel } from '../src/sampler/model';
+import { sample } from '../src/sampler/sampler';
+import { type RasSettings, resolveRequest, type SampleRequest } from '../src/sampler/settings';
 import { tokensToImage } from '../src/sampler/tokens';
 import { imageGrid, qualityPlot } from './pictures';
 
@@ -40,7 +40,8 @@ interface Setting {
 }
 
 /** PSNR (dB) of images in [-1, 1] against the reference, averaged per image. */
-async function sampleAll(sampler: RasSampler, card: ModelCard, labels: number[], s: Setting, guidance: number) {
+async function sampleAll(model: DitModel, labels: number[], s: Setting, guidance: number) {
+  const { card } = model;
   const dim = card.token_dim;
   const perImage = card.grid.default[0] * card.grid.default[1] * dim;
   const tokens = new Float32Array(labels.length * perImage);
@@ -49,7 +50,7 @@ async function sampleAll(sampler: RasSampler, card: ModelCard, labels: number[],
   for (let at = 0; at < labels.length; at += 16) {
     const cond = labels.slice(at, at + 16);
     const req: SampleRequest = { cond, seeds: cond.map((_, i) => 1000 + at + i), steps: s.steps, guidance, ras: s.ras };
-    const res = await sampler.sample(req);
+    const res = await sample(model, resolveRequest(card, req));
     tokens.set(res.tokens, at * perImage);
     tokensRun = res.tokensRun;
   }
@@ -64,7 +65,6 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
   }
   const model = await registry.get(EMBEDDED_MODEL);
   const card = model.card;
-  const sampler = new RasSampler(model);
   const evaluator = await Evaluator.load();
   const real = await loadRealStats();
   const perClass = quick ? 4 : 16;
@@ -88,7 +88,7 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
   const pictures: ReturnType<typeof tokensToImage>[][] = [];
   let ref: Float32Array | null = null;
   const run = async (s: Setting) => {
-    const out = await sampleAll(sampler, card, labels, s, guidance);
+    const out = await sampleAll(model, labels, s, guidance);
     const images = tokensToNchw(out.tokens, labels.length, layout);
     ref ??= images;
     const cls = await evaluator.classify(images, labels.length);

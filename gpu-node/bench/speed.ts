@@ -3,8 +3,9 @@
  * size, in one run, with the paper's schedule. Reports what it measured.
  */
 import { OnnxDitModel } from '../src/runtime/onnx-model';
-import { RasSampler, type StepEvent, type StepTimings } from '../src/sampler/sampler';
-import type { SampleRequest } from '../src/sampler/settings';
+import type { DitModel } from '../src/sampler/model';
+import { type StepEvent, type StepTimings, sample } from '../src/sampler/sampler';
+import { resolveRequest, type SampleRequest } from '../src/sampler/settings';
 import { DIT_384, ensureBenchModel } from './bench-models';
 
 export interface SpeedRow {
@@ -34,16 +35,15 @@ function meanPhases(events: StepEvent[]): Phases {
   };
 }
 
-async function timed(sampler: RasSampler, req: SampleRequest) {
+async function timed(model: DitModel, req: SampleRequest) {
   const events: StepEvent[] = [];
   const t0 = performance.now();
-  const res = await sampler.sample(req, (e) => events.push(e));
+  const res = await sample(model, resolveRequest(model.card, req), { onStep: (e) => events.push(e) });
   return { ms: performance.now() - t0, res, events };
 }
 
 export async function benchSpeed(quick: boolean, log: (s: string) => void): Promise<SpeedRow[]> {
   const model = await OnnxDitModel.load(ensureBenchModel(DIT_384));
-  const sampler = new RasSampler(model);
   const steps = quick ? 14 : 28;
   const grids: [number, number][] = quick
     ? [[32, 32]]
@@ -55,10 +55,10 @@ export async function benchSpeed(quick: boolean, log: (s: string) => void): Prom
   const rows: SpeedRow[] = [];
   for (const grid of grids) {
     const base: SampleRequest = { cond: [3], seeds: [11], steps, guidance: 1, grid };
-    await sampler.sample({ ...base, steps: 2, ras: { policy: 'dense' } }); // warm-up: first runs allocate
-    const dense = await timed(sampler, { ...base, ras: { policy: 'dense' } });
+    await sample(model, resolveRequest(model.card, { ...base, steps: 2, ras: { policy: 'dense' } })); // warm-up: first runs allocate
+    const dense = await timed(model, { ...base, ras: { policy: 'dense' } });
     for (const ratio of ratios) {
-      const ras = await timed(sampler, { ...base, ras: { policy: 'std', ratio } });
+      const ras = await timed(model, { ...base, ras: { policy: 'std', ratio } });
       const tokens = grid[0] * grid[1];
       const row: SpeedRow = {
         config: `${DIT_384.name} random, ${grid[0]}x${grid[1]} tokens, B=1`,

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../gpu-node/src/engine/engine';
-import { encodeState, MAX_STATE_BYTES, MAX_VERSIONS } from '../../gpu-node/src/engine/session-state';
-import type { SessionMeta } from '../../gpu-node/src/engine/sessions';
-import { StateSigner } from '../../gpu-node/src/engine/state-signer';
+import { encodeState, MAX_STATE_BYTES, MAX_VERSIONS } from '../../gpu-node/src/engine/sessions/portable-state';
+import { StateSigner } from '../../gpu-node/src/engine/sessions/state-signer';
+import type { SessionMeta } from '../../gpu-node/src/engine/sessions/types';
 
 const KEY = 's'.repeat(32);
 const params = { model: 'test-tiny', cond: 1, seed: 3, steps: 8, guidance: 2 };
@@ -87,7 +87,7 @@ describe('session states', () => {
       ras,
       kvEvery: 1000,
     };
-    const all = Array.from({ length: grid[0] * grid[1] }, (_, j) => j);
+    const all = new Uint8Array(grid[0] * grid[1]).fill(1);
     const versions = Array.from({ length: MAX_VERSIONS }, (_, i) => ({
       version: i + 1,
       parent: i ? i : null,

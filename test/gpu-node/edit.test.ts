@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
 import { SamplerConfigError } from '../../gpu-node/src/sampler/errors';
-import { RasSampler } from '../../gpu-node/src/sampler/sampler';
 import type { SampleRequest } from '../../gpu-node/src/sampler/settings';
-import { regionMask, trajectoryBytes } from '../../gpu-node/src/sampler/trajectory';
+import { tokenMask } from '../../gpu-node/src/sampler/token-mask';
+import { trajectoryBytes } from '../../gpu-node/src/sampler/trajectory';
 import { loadTestModel } from '../helpers/models';
+import { resolveAndSample } from '../helpers/sample';
 
 let model: OnnxDitModel;
 beforeAll(async () => {
@@ -24,10 +25,9 @@ function tokenDiff(a: Float32Array, b: Float32Array, j: number): number {
 
 describe('region edit', () => {
   it('leaves every token outside the region bit-identical and changes the region for a new seed', async () => {
-    const sampler = new RasSampler(model);
-    const first = await sampler.sample(base);
-    const region = regionMask(24, block);
-    const edit = await sampler.sample({ ...base, seeds: [7], edit: { base: first.trajectory!, region } });
+    const first = await resolveAndSample(model, base);
+    const region = tokenMask(24, block);
+    const edit = await resolveAndSample(model, { ...base, seeds: [7], edit: { region } }, { base: first.trajectory! });
     for (let j = 0; j < 24; j++) {
       if (region[j]) expect(tokenDiff(edit.tokens, first.tokens, j), `token ${j}`).toBeGreaterThan(1e-3);
       else expect(tokenDiff(edit.tokens, first.tokens, j), `token ${j}`).toBe(0);
@@ -35,60 +35,59 @@ describe('region edit', () => {
   });
 
   it('changes the region for a new condition with the same seed', async () => {
-    const sampler = new RasSampler(model);
-    const first = await sampler.sample(base);
-    const region = regionMask(24, block);
-    const edit = await sampler.sample({ ...base, cond: [3], edit: { base: first.trajectory!, region } });
+    const first = await resolveAndSample(model, base);
+    const region = tokenMask(24, block);
+    const edit = await resolveAndSample(model, { ...base, cond: [3], edit: { region } }, { base: first.trajectory! });
     expect(Math.max(...block.map((j) => tokenDiff(edit.tokens, first.tokens, j)))).toBeGreaterThan(1e-3);
   });
 
   it('reproduces the image when the whole grid is re-sampled with the same recipe', async () => {
-    const sampler = new RasSampler(model);
-    const first = await sampler.sample(base);
-    const edit = await sampler.sample({
-      ...base,
-      edit: { base: first.trajectory!, region: new Uint8Array(24).fill(1) },
-    });
+    const first = await resolveAndSample(model, base);
+    const edit = await resolveAndSample(
+      model,
+      { ...base, edit: { region: new Uint8Array(24).fill(1) } },
+      { base: first.trajectory! },
+    );
     expect(edit.tokens).toEqual(first.tokens);
   });
 
   it('runs only the region tokens: its token count is the region share of the full run', async () => {
-    const sampler = new RasSampler(model);
-    const first = await sampler.sample(base);
-    const edit = await sampler.sample({
-      ...base,
-      seeds: [9],
-      edit: { base: first.trajectory!, region: regionMask(24, block) },
-    });
+    const first = await resolveAndSample(model, base);
+    const edit = await resolveAndSample(
+      model,
+      { ...base, seeds: [9], edit: { region: tokenMask(24, block) } },
+      { base: first.trajectory! },
+    );
     expect(edit.tokensRun / first.tokensRun).toBeCloseTo(6 / 24, 1);
   });
 
   it('edits from a trajectory that keeps K/V every 3rd step only, and keeps it smaller', async () => {
-    const sampler = new RasSampler(model);
-    const every = await sampler.sample(base);
-    const sparse = await sampler.sample({ ...base, record: { kvEvery: 3 } });
+    const every = await resolveAndSample(model, base);
+    const sparse = await resolveAndSample(model, { ...base, record: { kvEvery: 3 } });
     expect(sparse.trajectory!.k.map((k) => k !== null)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => i % 3 === 0));
     expect(trajectoryBytes(sparse.trajectory!)).toBeLessThan(trajectoryBytes(every.trajectory!) / 2);
-    const region = regionMask(24, block);
-    const edit = await sampler.sample({ ...base, seeds: [7], edit: { base: sparse.trajectory!, region } });
+    const region = tokenMask(24, block);
+    const edit = await resolveAndSample(model, { ...base, seeds: [7], edit: { region } }, { base: sparse.trajectory! });
     expect(tokenDiff(edit.tokens, sparse.tokens, 0)).toBe(0);
     expect(edit.tokens.every(Number.isFinite)).toBe(true);
   });
 
   it('refuses an edit whose settings do not match its base, before any compute', async () => {
-    const sampler = new RasSampler(model);
-    const first = await sampler.sample(base);
-    const edit = { base: first.trajectory!, region: regionMask(24, block) };
+    const first = await resolveAndSample(model, base);
+    const edit = { region: tokenMask(24, block) };
+    const along = { base: first.trajectory! };
     const bad: [Partial<SampleRequest>, string][] = [
       [{ steps: 11 }, 'steps'],
       [{ guidance: 1 }, 'guidance'],
       [{ grid: [3, 8] }, 'grid'],
       [{ cond: [1, 2], seeds: [1, 2] }, 'edit'],
-      [{ edit: { ...edit, region: new Uint8Array(24) } }, 'edit.region'],
+      [{ edit: { region: new Uint8Array(24) } }, 'edit.region'],
     ];
     for (const [patch, field] of bad) {
-      await expect(sampler.sample({ ...base, edit, ...patch })).rejects.toMatchObject({ field });
-      await expect(sampler.sample({ ...base, edit, ...patch })).rejects.toBeInstanceOf(SamplerConfigError);
+      await expect(resolveAndSample(model, { ...base, edit, ...patch }, along)).rejects.toMatchObject({ field });
+      await expect(resolveAndSample(model, { ...base, edit, ...patch }, along)).rejects.toBeInstanceOf(
+        SamplerConfigError,
+      );
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evaluator, tokensToNchw } from '../../gpu-node/src/eval/evaluator';
 import { ModelRegistry } from '../../gpu-node/src/runtime/registry';
-import { RasSampler } from '../../gpu-node/src/sampler/sampler';
+import { resolveAndSample } from '../helpers/sample';
 
 describe('the embedded default model', () => {
   it('loads and draws a class the evaluator recognises, for fixed seeds', async () => {
@@ -12,7 +12,7 @@ describe('the embedded default model', () => {
     const wanted = ['red circle', 'blue square', 'yellow triangle', 'green cross'].map((l) =>
       card.cond.labels!.indexOf(l),
     );
-    const res = await new RasSampler(model).sample({
+    const res = await resolveAndSample(model, {
       cond: wanted,
       seeds: wanted.map((_, i) => 7 + i),
       steps: card.recommended.steps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_NAMES, policy } from '../../gpu-node/src/sampler/selection/policies';
+import { POLICY_NAMES, selectionPolicy } from '../../gpu-node/src/sampler/selection/policies';
 import { selectTokens, stalenessBound } from '../../gpu-node/src/sampler/selection/select';
 
 const N = 12;
@@ -8,8 +8,8 @@ const DIM = 4;
 const vel = Float32Array.from({ length: N * DIM }, (_, k) => Math.floor(k / DIM) * (k % 2 === 0 ? 1 : -1));
 const all = Int32Array.from({ length: N }, (_, j) => j);
 
-describe.each(POLICY_NAMES.filter((n) => !policy(n).dense))('policy %s (shared contract)', (name) => {
-  const p = policy(name);
+describe.each(POLICY_NAMES.filter((n) => !selectionPolicy(n).dense))('policy %s (shared contract)', (name) => {
+  const p = selectionPolicy(name);
 
   it('scores every token it is given with a finite, non-negative value', () => {
     const out = new Float32Array(N).fill(-1);
@@ -30,14 +30,14 @@ describe('policies', () => {
   it('std and l2norm rank tokens by their velocity spread and size', () => {
     for (const name of ['std', 'l2norm'] as const) {
       const out = new Float32Array(N);
-      policy(name).score(vel, DIM, all, out, { seed: 0, step: 0 });
+      selectionPolicy(name).score(vel, DIM, all, out, { seed: 0, step: 0 });
       for (let j = 1; j < N; j++) expect(out[j]).toBeGreaterThan(out[j - 1]);
     }
   });
 
   it('std leaves tokens it was not given untouched (their velocity is cached)', () => {
     const out = new Float32Array(N).fill(7);
-    policy('std').score(vel, DIM, Int32Array.of(2, 5), out, { seed: 0, step: 0 });
+    selectionPolicy('std').score(vel, DIM, Int32Array.of(2, 5), out, { seed: 0, step: 0 });
     expect(out[0]).toBe(7);
     expect(out[2]).not.toBe(7);
   });
@@ -45,8 +45,8 @@ describe('policies', () => {
   it('random draws a different order at each step', () => {
     const a = new Float32Array(N);
     const b = new Float32Array(N);
-    policy('random').score(vel, DIM, all, a, { seed: 1, step: 0 });
-    policy('random').score(vel, DIM, all, b, { seed: 1, step: 1 });
+    selectionPolicy('random').score(vel, DIM, all, a, { seed: 1, step: 0 });
+    selectionPolicy('random').score(vel, DIM, all, b, { seed: 1, step: 1 });
     expect(b).not.toEqual(a);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ModelRegistry } from '../../gpu-node/src/runtime/registry';
 import { SamplerConfigError } from '../../gpu-node/src/sampler/errors';
-import { RasSampler } from '../../gpu-node/src/sampler/sampler';
 import type { SampleRequest } from '../../gpu-node/src/sampler/settings';
 import { FakeModel, fakeCard } from '../helpers/fake-model';
+import { resolveAndSample } from '../helpers/sample';
 
 const ok: SampleRequest = { cond: [1], seeds: [1], steps: 8, guidance: 1 };
 
@@ -27,7 +27,7 @@ describe('bad configuration', () => {
 
   it.each(cases)('%s is a SamplerConfigError naming the field, raised before any compute', async (_, req, field) => {
     const fake = new FakeModel(fakeCard(), () => 0);
-    const run = new RasSampler(fake).sample(req);
+    const run = resolveAndSample(fake, req);
     await expect(run).rejects.toBeInstanceOf(SamplerConfigError);
     await expect(run).rejects.toMatchObject({ field });
     expect(fake.calls.length).toBe(0);

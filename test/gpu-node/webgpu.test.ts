@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meanPsnr } from '../../gpu-node/src/eval/psnr';
 import { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
-import { RasSampler, type StepEvent } from '../../gpu-node/src/sampler/sampler';
+import type { StepEvent } from '../../gpu-node/src/sampler/sampler';
 import type { SampleRequest } from '../../gpu-node/src/sampler/settings';
-import { regionMask } from '../../gpu-node/src/sampler/trajectory';
+import { tokenMask } from '../../gpu-node/src/sampler/token-mask';
 import { TEST_CARD } from '../helpers/models';
+import { resolveAndSample } from '../helpers/sample';
 
 const webgpu = (opts = {}) => OnnxDitModel.load(TEST_CARD, { executionProviders: ['webgpu'], ...opts });
 const cpu = () => OnnxDitModel.load(TEST_CARD, { intraOpThreads: 1 });
@@ -29,10 +30,12 @@ const base: SampleRequest = { cond: [1, 2], seeds: [42, 43], steps: 12, guidance
 async function traced(model: OnnxDitModel, req: SampleRequest) {
   const steps: { kind: StepEvent['kind']; toHost: number; toDevice: number }[] = [];
   let last = { ...model.kvTraffic };
-  const res = await new RasSampler(model).sample(req, (e) => {
-    const now = { ...model.kvTraffic };
-    steps.push({ kind: e.kind, toHost: now.toHost - last.toHost, toDevice: now.toDevice - last.toDevice });
-    last = now;
+  const res = await resolveAndSample(model, req, {
+    onStep: (e) => {
+      const now = { ...model.kvTraffic };
+      steps.push({ kind: e.kind, toHost: now.toHost - last.toHost, toDevice: now.toDevice - last.toDevice });
+      last = now;
+    },
   });
   return { res, steps };
 }
@@ -46,7 +49,7 @@ describe('the WebGPU provider (lavapipe)', () => {
   });
 
   it('draws what the CPU provider draws (PSNR ≥ 35 dB), batch 2 with CFG', async () => {
-    const [a, b] = await Promise.all([new RasSampler(gpu).sample(base), new RasSampler(host).sample(base)]);
+    const [a, b] = await Promise.all([resolveAndSample(gpu, base), resolveAndSample(host, base)]);
     expect(meanPsnr(a.tokens, b.tokens, 2)).toBeGreaterThanOrEqual(35);
   });
 
@@ -76,20 +79,20 @@ describe('the WebGPU provider (lavapipe)', () => {
     for (const [i, s] of steps.entries()) {
       expect(s.toHost, `step ${i}`).toBe(t.k[i] ? t.k[i]!.byteLength + t.v[i]!.byteLength : 0);
     }
-    const onCpu = await new RasSampler(host).sample(one);
+    const onCpu = await resolveAndSample(host, one);
     expect(meanPsnr(t.k[4]!, onCpu.trajectory!.k[4]!, 1)).toBeGreaterThan(60);
   });
 
   it('edits a region like the CPU provider, outside tokens bit-identical to the base', async () => {
-    const region = regionMask(24, [7, 8, 9, 13, 14, 15]);
+    const region = tokenMask(24, [7, 8, 9, 13, 14, 15]);
     const req: SampleRequest = { ...base, cond: [1], seeds: [42], record: { kvEvery: 2 } };
-    const [first, firstCpu] = await Promise.all([new RasSampler(gpu).sample(req), new RasSampler(host).sample(req)]);
-    const edit = await new RasSampler(gpu).sample({ ...req, seeds: [7], edit: { base: first.trajectory!, region } });
-    const editCpu = await new RasSampler(host).sample({
-      ...req,
-      seeds: [7],
-      edit: { base: firstCpu.trajectory!, region },
-    });
+    const [first, firstCpu] = await Promise.all([resolveAndSample(gpu, req), resolveAndSample(host, req)]);
+    const edit = await resolveAndSample(gpu, { ...req, seeds: [7], edit: { region } }, { base: first.trajectory! });
+    const editCpu = await resolveAndSample(
+      host,
+      { ...req, seeds: [7], edit: { region } },
+      { base: firstCpu.trajectory! },
+    );
     const dim = gpu.card.token_dim;
     for (let j = 0; j < 24; j++) {
       if (region[j]) continue;
@@ -100,29 +103,32 @@ describe('the WebGPU provider (lavapipe)', () => {
 
   it('agrees with the CPU at the largest grid the model card serves (32×32 tokens, batch 2)', async () => {
     const big: SampleRequest = { ...base, steps: 6, grid: gpu.card.grid.max };
-    const [a, b] = await Promise.all([new RasSampler(gpu).sample(big), new RasSampler(host).sample(big)]);
+    const [a, b] = await Promise.all([resolveAndSample(gpu, big), resolveAndSample(host, big)]);
     expect(meanPsnr(a.tokens, b.tokens, 2)).toBeGreaterThanOrEqual(35);
   });
 
   it('holds no device tensor after runs end, cancelled ones included', async () => {
     const ctl = new AbortController();
-    const cancelled = new RasSampler(gpu).sample({ ...base, signal: ctl.signal }, (e) => {
-      if (e.step === 5) ctl.abort();
+    const cancelled = resolveAndSample(gpu, base, {
+      signal: ctl.signal,
+      onStep: (e) => {
+        if (e.step === 5) ctl.abort();
+      },
     });
     await expect(cancelled).rejects.toThrow(/cancelled/);
     expect(gpu.liveDeviceTensors).toBe(0);
-    await new RasSampler(gpu).sample(base);
+    await resolveAndSample(gpu, base);
     expect(gpu.liveDeviceTensors).toBe(0);
   });
 
   it('runs the half-precision graph within PSNR 40 dB of float32, caches on the device in halves', async () => {
     const half = await webgpu({ dtype: 'float16' });
     const big: SampleRequest = { ...base, grid: [16, 16] };
-    const [a, b] = await Promise.all([traced(half, big), new RasSampler(gpu).sample(big)]);
+    const [a, b] = await Promise.all([traced(half, big), resolveAndSample(gpu, big)]);
     expect(meanPsnr(a.res.tokens, b.tokens, 2)).toBeGreaterThanOrEqual(40);
     for (const s of a.steps.slice(1)) expect(s).toMatchObject({ toHost: 0, toDevice: 0 });
     const one: SampleRequest = { ...base, cond: [1], seeds: [42], record: { kvEvery: 6 } };
-    const [recHalf, rec] = await Promise.all([new RasSampler(half).sample(one), new RasSampler(gpu).sample(one)]);
+    const [recHalf, rec] = await Promise.all([resolveAndSample(half, one), resolveAndSample(gpu, one)]);
     expect(meanPsnr(recHalf.trajectory!.k[6]!, rec.trajectory!.k[6]!, 1)).toBeGreaterThan(40);
     await half.dispose();
     expect(half.liveDeviceTensors).toBe(0);
@@ -138,7 +144,7 @@ describe('the WebGPU provider (lavapipe)', () => {
   it('keeps device memory flat over 1000 steps in 100 sessions', async () => {
     // lavapipe's device memory is this process's memory: a leaked cache shows in the RSS.
     const run = (k: number) =>
-      new RasSampler(gpu).sample({ cond: [k % 4], seeds: [k], steps: 10, guidance: 1, grid: [16, 16] });
+      resolveAndSample(gpu, { cond: [k % 4], seeds: [k], steps: 10, guidance: 1, grid: [16, 16] });
     for (let k = 0; k < 5; k++) await run(k); // warm-up: allocator pools and compiled kernels
     const before = process.memoryUsage().rss;
     for (let k = 0; k < 100; k++) await run(k);

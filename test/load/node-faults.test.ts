@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompleteEvent } from '@ras/shared/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeTrajectory } from '../../gpu-node/src/engine/trajectory-file';
+import { decodeTrajectory } from '../../gpu-node/src/engine/sessions/trajectory-file';
 import { readSse } from '../edge/sse';
 import { decodePng, differingPixels } from '../edge/stack';
 import { Cluster } from './cluster';

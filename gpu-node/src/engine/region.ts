@@ -2,6 +2,7 @@
  * Edit regions: pixel rectangles or a pixel mask, snapped to the tokens they
  * touch and dilated by a margin of tokens (docs/design.md#sessions).
  */
+import type { TokenMask } from '../sampler/token-mask';
 import { EngineError, type Rect } from './types';
 
 export interface RegionInput {
@@ -12,8 +13,8 @@ export interface RegionInput {
 
 const invalid = (field: string, message: string) => new EngineError('INVALID_ARGUMENT', `${field}: ${message}`, field);
 
-/** Token mask [rows·cols] (1 = re-sample) for an image of grid `grid` and patch `p`. */
-export function regionTokens(input: RegionInput, grid: [number, number], p: number): Uint8Array {
+/** The region's token mask [rows·cols] (1 = re-sample) for an image of grid `grid` and patch `p`. */
+export function regionTokens(input: RegionInput, grid: [number, number], p: number): TokenMask {
   const [rows, cols] = grid;
   const width = cols * p;
   const height = rows * p;
@@ -44,7 +45,7 @@ export function regionTokens(input: RegionInput, grid: [number, number], p: numb
   return dilate(hit, rows, cols, margin);
 }
 
-function dilate(hit: Uint8Array, rows: number, cols: number, margin: number): Uint8Array {
+function dilate(hit: TokenMask, rows: number, cols: number, margin: number): TokenMask {
   const out = new Uint8Array(hit.length);
   for (let ty = 0; ty < rows; ty++) {
     for (let tx = 0; tx < cols; tx++) {

@@ -12,7 +12,7 @@ import { guide } from './guidance';
 import type { DitModel, KvCaches, ModelInputs } from './model';
 import { gaussian, initialNoise } from './rng';
 import { FlowMatchEuler, type Scheduler } from './scheduler';
-import { policy, type SelectionPolicy } from './selection/policies';
+import { type SelectionPolicy, selectionPolicy } from './selection/policies';
 import { selectTokens } from './selection/select';
 import type { ResolvedRequest } from './settings';
 import { kvAt, type Trajectory } from './trajectory';
@@ -56,7 +56,7 @@ export class Run {
     this.metric = new Float32Array(this.images * n);
     this.stale = new Int32Array(this.images * n);
     this.cache = model.createKv(this.rows, n);
-    this.scheduler = new FlowMatchEuler(r.sigmas);
+    this.scheduler = new FlowMatchEuler(r.sigmas, card.time.scale);
     this.condIds = BigInt64Array.from({ length: this.rows }, (_, row) =>
       BigInt(row < this.images ? r.cond[row] : r.negative),
     );
@@ -65,7 +65,7 @@ export class Run {
     const inRegion = new Uint8Array(n);
     for (const j of r.region) inRegion[j] = 1;
     this.outside = Int32Array.from(inRegion.keys()).filter((j) => !inRegion[j]);
-    this.policy = policy(r.ras.policy);
+    this.policy = selectionPolicy(r.ras.policy);
     if (r.kvEvery !== null) {
       const { grid, steps } = r;
       this.recorded = { grid, steps, dim: this.dim, rows: this.rows, kvEvery: r.kvEvery, x: [], k: [], v: [] };
@@ -92,7 +92,7 @@ export class Run {
     const index = plan.kind === 'dense' ? this.denseIndex : this.selection!;
     if (this.base) await this.followBaseContext(i);
     this.recorded?.x.push(this.x.slice());
-    const inputs = this.gather(index, n, scheduler.sigma(i));
+    const inputs = this.gather(index, n, scheduler.timestep(i));
     const t1 = performance.now();
     const out = await this.model.run(inputs, this.cache);
     const t2 = performance.now();
@@ -161,7 +161,7 @@ export class Run {
   }
 
   /** Model inputs for the selected tokens; a CFG pair's rows share one selection. */
-  private gather(index: Int32Array, n: number, sigma: number): ModelInputs {
+  private gather(index: Int32Array, n: number, timestep: number): ModelInputs {
     const { rows, images, dim, r } = this;
     const x = new Float32Array(rows * n * dim);
     const tokenIndex = new BigInt64Array(rows * n);
@@ -174,8 +174,8 @@ export class Run {
         tokenIndex[row * n + t] = BigInt(j);
       }
     }
-    const timestep = new Float32Array(rows).fill(sigma * this.model.card.time.scale);
-    return { x, tokenIndex, timestep, cond: this.condIds, rows, tokens: n, gridW: r.grid[1] };
+    const t = new Float32Array(rows).fill(timestep);
+    return { x, tokenIndex, timestep: t, cond: this.condIds, rows, tokens: n, gridW: r.grid[1] };
   }
 
   private markComputed(index: Int32Array, n: number): Uint8Array {

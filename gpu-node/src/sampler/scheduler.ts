@@ -10,6 +10,8 @@ export interface Scheduler {
   readonly steps: number;
   /** σ at step i (σ_0 = 1 … σ_steps = 0). */
   sigma(i: number): number;
+  /** The model's timestep input at step i: σ_i on the scale the model was trained with. */
+  timestep(i: number): number;
   /** Advances `x` in place from step i to i + 1 with the velocity `v`. */
   step(i: number, v: Float32Array, x: Float32Array): void;
   /** The clean image x₀ the model's velocity points at from step i. */
@@ -20,12 +22,20 @@ export interface Scheduler {
 export class FlowMatchEuler implements Scheduler {
   readonly steps: number;
 
-  constructor(private readonly sigmas: Float64Array) {
+  /** `sigmas` from `schedule.ts`; `timeScale` is the card's `time.scale` (t = σ·scale, e.g. 1000). */
+  constructor(
+    private readonly sigmas: Float64Array,
+    private readonly timeScale: number,
+  ) {
     this.steps = sigmas.length - 1;
   }
 
   sigma(i: number): number {
     return this.sigmas[i];
+  }
+
+  timestep(i: number): number {
+    return this.sigmas[i] * this.timeScale;
   }
 
   step(i: number, v: Float32Array, x: Float32Array): void {

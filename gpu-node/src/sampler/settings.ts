@@ -8,6 +8,7 @@ import type { ModelCard } from './model';
 import { paperSchedule, planSteps, type Ratio, type StepPlan, sigmas } from './schedule';
 import { isPolicyName, POLICY_NAMES, type PolicyName } from './selection/policies';
 import { stalenessBound } from './selection/select';
+import { maskIndices, type TokenMask } from './token-mask';
 import type { Trajectory } from './trajectory';
 
 export interface RasSettings {
@@ -46,10 +47,10 @@ export interface SampleRequest {
   record?: { kvEvery?: number };
   /**
    * Region edit (one image only): re-sample the tokens where `region` is 1,
-   * starting from fresh noise of `seeds[0]`; every other token follows `base`.
+   * starting from fresh noise of `seeds[0]`; every other token follows the
+   * base trajectory the run is given (`sampler.ts`).
    */
-  edit?: { base: Trajectory; region: Uint8Array };
-  signal?: AbortSignal;
+  edit?: { region: TokenMask };
 }
 
 export interface ResolvedRequest {
@@ -65,8 +66,11 @@ export interface ResolvedRequest {
   sigmas: Float64Array;
   staleBound: number;
   previewEvery: number;
+  /** Whether this is a region edit, which runs along a base trajectory. */
+  edit: boolean;
   /** Tokens this run may compute (all of them unless editing), ascending. */
   region: Int32Array;
+  /** Keep the trajectory, K/V every this many steps; null: keep none. */
   kvEvery: number | null;
 }
 
@@ -121,7 +125,7 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   const k = ras.starvationScale ?? DEFAULT_RAS.starvationScale;
   check(Number.isFinite(k) && k >= 0, 'ras.starvationScale', `must be a number ≥ 0, got ${k}`);
   const dense = policyName === 'dense';
-  const region = resolveRegion(req, batch, grid, tokens);
+  const region = resolveRegion(req, batch, tokens);
   const plan = planSteps(req.steps, region.length, { warmup, resets, ratio, dense });
   // A RAS step scores tokens by the previous step's output, so the first step must run dense.
   check(plan[0].kind === 'dense', 'ras.warmup', 'must be ≥ 1 (or step 0 a reset): the first step runs dense');
@@ -143,33 +147,52 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
     sigmas: sigmas(req.steps, card.time.shift),
     staleBound: stalenessBound(maxStale, region.length, minRun),
     previewEvery,
+    edit: req.edit !== undefined,
     region,
     kvEvery: req.record ? (req.record.kvEvery ?? 1) : null,
   };
 }
 
-/** The tokens to compute; checks an edit's base matches the request. */
-function resolveRegion(req: SampleRequest, batch: number, grid: [number, number], tokens: number): Int32Array {
-  if (req.edit) check(batch === 1, 'edit', 'edits take one image');
-  if (req.record) {
-    check(batch === 1, 'record', 'trajectories are kept for single-image runs only');
-    const every = req.record.kvEvery ?? 1;
-    check(isInt(every, 1, MAX_STEPS), 'record.kvEvery', `must be an integer ≥ 1, got ${every}`);
-  }
-  if (!req.edit) return Int32Array.from({ length: tokens }, (_, j) => j);
-  const { base, region } = req.edit;
+/**
+ * `r` keeping its trajectory, K/V every `kvEvery` steps: for a caller that
+ * chooses how often from the resolved size (the sessions' trajectory budget).
+ */
+export function withRecording(r: ResolvedRequest, kvEvery: number): ResolvedRequest {
+  checkRecord(r.cond.length, kvEvery);
+  return { ...r, kvEvery };
+}
+
+/** Checks that `base` is the trajectory an edit `r` can run along (none when `r` is no edit). */
+export function checkBase(r: ResolvedRequest, base: Trajectory | undefined): void {
+  check(
+    r.edit === (base !== undefined),
+    'edit',
+    r.edit ? 'an edit needs the trajectory it runs along' : 'a base trajectory is for edits only',
+  );
+  if (!base) return;
+  const { grid } = r;
   check(
     base.grid[0] === grid[0] && base.grid[1] === grid[1],
     'grid',
     `must match the edited image (${base.grid.join('x')})`,
   );
-  check(base.steps === req.steps, 'steps', `must match the edited image (${base.steps})`);
-  check(base.rows === (req.guidance === 1 ? 1 : 2), 'guidance', "must keep the edited image's CFG on or off");
+  check(base.steps === r.steps, 'steps', `must match the edited image (${base.steps})`);
+  check(base.rows === (r.guidance === 1 ? 1 : 2), 'guidance', "must keep the edited image's CFG on or off");
+}
+
+function checkRecord(batch: number, kvEvery: number): void {
+  check(batch === 1, 'record', 'trajectories are kept for single-image runs only');
+  check(isInt(kvEvery, 1, MAX_STEPS), 'record.kvEvery', `must be an integer ≥ 1, got ${kvEvery}`);
+}
+
+/** The tokens to compute: all of them, or an edit's region. */
+function resolveRegion(req: SampleRequest, batch: number, tokens: number): Int32Array {
+  if (req.edit) check(batch === 1, 'edit', 'edits take one image');
+  if (req.record) checkRecord(batch, req.record.kvEvery ?? 1);
+  if (!req.edit) return Int32Array.from({ length: tokens }, (_, j) => j);
+  const { region } = req.edit;
   check(region.length === tokens, 'edit.region', `needs one entry per token (${tokens}), got ${region.length}`);
-  const list: number[] = [];
-  region.forEach((on, j) => {
-    if (on) list.push(j);
-  });
-  check(list.length > 0, 'edit.region', 'selects no token');
-  return Int32Array.from(list);
+  const indices = maskIndices(region);
+  check(indices.length > 0, 'edit.region', 'selects no token');
+  return indices;
 }

@@ -37,10 +37,3 @@ export function trajectoryBytes(t: Trajectory): number {
   for (const a of [...t.x, ...t.k, ...t.v]) bytes += a?.byteLength ?? 0;
   return bytes;
 }
-
-/** Token mask (1 = re-sample) of the given token indices on a grid of `tokens`. */
-export function regionMask(tokens: number, indices: Iterable<number>): Uint8Array {
-  const mask = new Uint8Array(tokens);
-  for (const j of indices) mask[j] = 1;
-  return mask;
-}

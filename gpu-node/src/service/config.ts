@@ -2,7 +2,7 @@
  * The GPU node's configuration from the environment; every bad value is
  * reported by its variable's name before anything starts.
  */
-import { MIN_STATE_KEY_LENGTH, type StateKeys } from '../engine/state-signer';
+import { MIN_STATE_KEY_LENGTH, type StateKeys } from '../engine/sessions/state-signer';
 
 /** What `main` needs to start the node. */
 export interface NodeConfig {

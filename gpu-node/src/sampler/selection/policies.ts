@@ -68,10 +68,12 @@ const POLICIES: Record<PolicyName, SelectionPolicy> = {
 };
 export const POLICY_NAMES = Object.keys(POLICIES) as PolicyName[];
 
+/** Whether `name` names a selection policy. */
 export function isPolicyName(name: string): name is PolicyName {
   return Object.hasOwn(POLICIES, name);
 }
 
-export function policy(name: PolicyName): SelectionPolicy {
+/** The selection policy called `name`. */
+export function selectionPolicy(name: PolicyName): SelectionPolicy {
   return POLICIES[name];
 }

@@ -64,7 +64,7 @@ export function toConditionMessage(c: number | string): ras.v1.Condition.$Proper
 }
 
 /** A recipe → the GenerateRequest that replays it. */
-export function toRecipe(p: GenerateParams): ras.v1.GenerateRequest.$Properties {
+export function toGenerateRequest(p: GenerateParams): ras.v1.GenerateRequest.$Properties {
   const r = p.ras;
   const ratio = r?.ratio;
   return {
@@ -95,7 +95,7 @@ export function toSession(s: SessionInfo): ras.v1.Session.$Properties {
     sessionId: s.sessionId,
     model: s.model,
     versions: s.versions,
-    recipe: toRecipe(s.recipe),
+    recipe: toGenerateRequest(s.recipe),
     createdAtUnixMs: Math.round(s.createdAt),
   };
 }

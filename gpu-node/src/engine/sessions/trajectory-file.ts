@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import type { Trajectory } from '../sampler/trajectory';
+import type { Trajectory } from '../../sampler/trajectory';
 
 const MAGIC = Buffer.from('RAST1\n');
 

@@ -1,48 +1,19 @@
 /**
  * Sessions (docs/sessions.md): a generation's recipe and its versions, with each
  * version's trajectory kept in memory under a byte budget (LRU) and spilled
- * to a directory (`session-disk.ts`), so a restarted node still has its
+ * to a directory (`disk-tier.ts`), so a restarted node still has its
  * sessions. Sessions idle longer than the TTL are dropped. A trajectory that
  * is gone or corrupt reads as missing and the engine rebuilds it by replay.
  */
 
-import { quote } from '../sampler/errors';
-import type { RasSettings } from '../sampler/settings';
-import { type Trajectory, trajectoryBytes } from '../sampler/trajectory';
-import { DiskTier } from './session-disk';
+import { quote } from '../../sampler/errors';
+import { type Trajectory, trajectoryBytes } from '../../sampler/trajectory';
+import { EngineError, type SessionInfo } from '../types';
+import { DiskTier } from './disk-tier';
+import { decodeState, encodeState, MAX_VERSIONS } from './portable-state';
 import { checkSessionId, newSessionId } from './session-id';
-import { decodeState, encodeState } from './session-state';
 import { type StateKeys, StateSigner } from './state-signer';
-import { EngineError, type GenerateParams, type SessionInfo } from './types';
-
-/** A recipe with every default filled in, so a replay is exact. */
-export interface Recipe extends GenerateParams {
-  cond: number;
-  negative: number;
-  guidance: number;
-  steps: number;
-  width: number;
-  height: number;
-  grid: [number, number];
-  ras: RasSettings;
-  kvEvery: number;
-}
-
-/** How version v was made from its parent (none for version 1). */
-export interface VersionMeta {
-  version: number;
-  parent: number | null;
-  edit?: { region: number[]; cond: number; seed: number; ras: RasSettings };
-  createdAt: number;
-}
-
-export interface SessionMeta {
-  id: string;
-  recipe: Recipe;
-  versions: VersionMeta[];
-  createdAt: number;
-  lastUsed: number;
-}
+import type { ResolvedRecipe, SessionMeta, VersionEdit, VersionMeta } from './types';
 
 export interface SessionStoreOptions {
   /** Spill directory; none keeps sessions in memory only. */
@@ -98,7 +69,7 @@ export class SessionStore {
     return this.disk?.bytes ?? 0;
   }
 
-  async create(recipe: Recipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
+  async create(recipe: ResolvedRecipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
     await this.sweep();
     const now = this.now();
     const meta: SessionMeta = { id: newSessionId(), recipe, versions: [], createdAt: now, lastUsed: now };
@@ -107,8 +78,32 @@ export class SessionStore {
     return meta;
   }
 
-  /** Stores a new version (its number must be the next one). */
-  async addVersion(id: string, v: VersionMeta, t: Trajectory, png: Uint8Array): Promise<void> {
+  /**
+   * The session an edit may add a version to: adopted from `restoreState`
+   * when this node lacks it (re-homing); FAILED_PRECONDITION when it already
+   * holds MAX_VERSIONS versions.
+   */
+  async editable(id: string, restoreState?: Uint8Array): Promise<SessionMeta> {
+    checkSessionId(id);
+    if (restoreState && !this.has(id)) await this.adopt(id, restoreState);
+    const meta = this.meta(id);
+    if (meta.versions.length >= MAX_VERSIONS)
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        `session_id: the session has its ${MAX_VERSIONS} versions, the most one session keeps; start a new generation`,
+        'session_id',
+      );
+    return meta;
+  }
+
+  /** Stores the version `edit` made from version `parent`; returns its number (the next one). */
+  async addEdit(id: string, parent: number, edit: VersionEdit, t: Trajectory, png: Uint8Array): Promise<number> {
+    const version = this.meta(id).versions.length + 1;
+    await this.addVersion(id, { version, parent, edit, createdAt: this.now() }, t, png);
+    return version;
+  }
+
+  private async addVersion(id: string, v: VersionMeta, t: Trajectory, png: Uint8Array): Promise<void> {
     const meta = this.meta(id);
     meta.versions.push(v);
     meta.lastUsed = this.now();

@@ -9,10 +9,11 @@
  * was edited (docs/sessions.md, "Re-homing").
  */
 import { z } from 'zod';
+import type { TokenMask } from '../../sampler/token-mask';
+import { EngineError } from '../types';
 import { isSessionId } from './session-id';
-import type { SessionMeta, VersionMeta } from './sessions';
 import type { StateSigner } from './state-signer';
-import { EngineError } from './types';
+import type { SessionMeta, VersionMeta } from './types';
 
 /** Versions one session may hold (the edit that would make one more is refused). */
 export const MAX_VERSIONS = 32;
@@ -58,19 +59,20 @@ interface Portable extends Omit<SessionMeta, 'lastUsed' | 'versions'> {
   })[];
 }
 
-/** Region token list ↔ bit mask (base64), one bit per token of the grid. */
-function toMask(region: number[], tokens: number): string {
-  const bits = new Uint8Array(Math.ceil(tokens / 8));
-  for (const j of region) bits[j >> 3] |= 1 << (j & 7);
+/** A region packed one bit per token (token j is bit j & 7 of byte j >> 3), base64. */
+export function packMask(mask: TokenMask): string {
+  const bits = new Uint8Array(Math.ceil(mask.length / 8));
+  mask.forEach((on, j) => {
+    if (on) bits[j >> 3] |= 1 << (j & 7);
+  });
   return Buffer.from(bits).toString('base64');
 }
 
-function fromMask(mask: string, tokens: number): number[] {
-  const bits = Buffer.from(mask, 'base64');
+/** The region of a grid of `tokens` tokens packed by `packMask`; INVALID_ARGUMENT when it does not fit. */
+export function unpackMask(packed: string, tokens: number): TokenMask {
+  const bits = Buffer.from(packed, 'base64');
   if (bits.length !== Math.ceil(tokens / 8)) throw invalid('versions: edit mask does not fit the grid');
-  const region: number[] = [];
-  for (let j = 0; j < tokens; j++) if (bits[j >> 3] & (1 << (j & 7))) region.push(j);
-  return region;
+  return Uint8Array.from({ length: tokens }, (_, j) => (bits[j >> 3] >> (j & 7)) & 1);
 }
 
 const invalid = (why: string) => new EngineError('INVALID_ARGUMENT', `restore_state: ${why}`, 'restore_state');
@@ -78,7 +80,6 @@ const invalid = (why: string) => new EngineError('INVALID_ARGUMENT', `restore_st
 /** The signed state of `meta`. */
 export function encodeState(meta: SessionMeta, signer: StateSigner): Uint8Array {
   const { id, recipe, versions, createdAt } = meta;
-  const tokens = recipe.grid[0] * recipe.grid[1];
   const portable: Portable = {
     id,
     recipe,
@@ -87,7 +88,7 @@ export function encodeState(meta: SessionMeta, signer: StateSigner): Uint8Array 
       version,
       parent,
       createdAt,
-      edit: edit && { mask: toMask(edit.region, tokens), cond: edit.cond, seed: edit.seed, ras: edit.ras },
+      edit: edit && { mask: packMask(edit.region), cond: edit.cond, seed: edit.seed, ras: edit.ras },
     })),
   };
   return signer.sign(new TextEncoder().encode(JSON.stringify(portable)));
@@ -120,7 +121,7 @@ export function decodeState(bytes: Uint8Array, signer: StateSigner): Omit<Sessio
     versions: versions.map(({ edit, ...v }): VersionMeta => {
       if (!edit) return v;
       const { mask, ...rest } = edit;
-      return { ...v, edit: { ...rest, region: fromMask(mask, tokens) } as unknown as VersionMeta['edit'] };
+      return { ...v, edit: { ...rest, region: unpackMask(mask, tokens) } as unknown as VersionMeta['edit'] };
     }),
   };
 }

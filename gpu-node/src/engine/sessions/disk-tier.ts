@@ -1,6 +1,6 @@
 /**
  * The sessions' disk tier (docs/sessions.md): one directory per session with
- * `meta.json`, `v<k>.png` and `v<k>.traj`, every file written atomically.
+ * `meta.json` (`meta-file.ts`), `v<k>.png` and `v<k>.traj`, every file written atomically.
  * Trajectory files stay under a byte budget, least recently used dropped
  * first; a dropped, missing or corrupt one reads as absent (the engine replays).
  * Every path is built from a checked session id (`session-id.ts`), so nothing
@@ -9,10 +9,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Trajectory } from '../sampler/trajectory';
+import type { Trajectory } from '../../sampler/trajectory';
+import { decodeMeta, encodeMeta } from './meta-file';
 import { isSessionId } from './session-id';
-import type { SessionMeta } from './sessions';
 import { CorruptFileError, encodeTrajectory, readTrajectory, writeAtomic } from './trajectory-file';
+import type { SessionMeta } from './types';
 
 export class DiskTier {
   /** Trajectory files by "id/version" → bytes; Map order is use order. */
@@ -35,7 +36,7 @@ export class DiskTier {
     for (const id of await readdir(this.dir)) {
       if (!isSessionId(id)) continue; // not ours
       try {
-        const meta: SessionMeta = JSON.parse(await readFile(join(this.dir, id, 'meta.json'), 'utf8'));
+        const meta = decodeMeta(await readFile(join(this.dir, id, 'meta.json'), 'utf8'));
         if (meta.id !== id) throw new Error('meta of another session');
         for (const file of await readdir(join(this.dir, id))) {
           const m = /^v(\d+)\.traj$/.exec(file);
@@ -51,7 +52,7 @@ export class DiskTier {
 
   async writeMeta(meta: SessionMeta): Promise<void> {
     await mkdir(this.sessionDir(meta.id), { recursive: true });
-    await writeAtomic(join(this.sessionDir(meta.id), 'meta.json'), JSON.stringify(meta));
+    await writeAtomic(join(this.sessionDir(meta.id), 'meta.json'), encodeMeta(meta));
   }
 
   async writePng(id: string, version: number, png: Uint8Array): Promise<void> {

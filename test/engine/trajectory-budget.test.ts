@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseKvEvery, trajectoryBytesFor } from '../../gpu-node/src/engine/policy';
+import { chooseKvEvery, trajectoryBytesFor } from '../../gpu-node/src/engine/sessions/trajectory-budget';
 import { fakeCard } from '../helpers/fake-model';
 
 const MiB = 2 ** 20;

@@ -3,7 +3,7 @@
  * docs/sessions.md). x at every step is always kept; K/V (the bulk) every
  * k-th step, k the smallest that fits the per-version byte cap.
  */
-import type { ModelCard } from '../sampler/model';
+import type { ModelCard } from '../../sampler/model';
 
 /** Bytes of one version's trajectory when K/V is kept every `kvEvery` steps. */
 export function trajectoryBytesFor(

@@ -6,7 +6,7 @@
  * Layout: "RSS1" | 32-byte HMAC of "RSS1" + payload | payload.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { EngineError } from './types';
+import { EngineError } from '../types';
 
 /** The fleet's state keys (RAS_STATE_KEY, RAS_STATE_KEY_NEXT). */
 export interface StateKeys {

@@ -4,8 +4,8 @@
  * and other path tricks never reach the file system.
  */
 import { randomUUID } from 'node:crypto';
-import { quote } from '../sampler/errors';
-import { EngineError } from './types';
+import { quote } from '../../sampler/errors';
+import { EngineError } from '../types';
 
 /** Exactly what `randomUUID()` produces: lower-case hex, version 4, RFC 4122 variant. */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

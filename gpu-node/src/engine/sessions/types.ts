@@ -1,0 +1,45 @@
+/**
+ * What a session is made of (docs/sessions.md): the recipe that replays its
+ * first version and, per version, the edit that made it from its parent.
+ * Every file of `sessions/` imports these; this file imports none of them.
+ */
+import type { RasSettings } from '../../sampler/settings';
+import type { TokenMask } from '../../sampler/token-mask';
+import type { GenerateParams } from '../types';
+
+/** A recipe with every default filled in, so a replay is exact. */
+export interface ResolvedRecipe extends GenerateParams {
+  cond: number;
+  negative: number;
+  guidance: number;
+  steps: number;
+  width: number;
+  height: number;
+  grid: [number, number];
+  ras: RasSettings;
+  kvEvery: number;
+}
+
+/** What an edit changed: the region it re-sampled and the settings it did so with. */
+export interface VersionEdit {
+  region: TokenMask;
+  cond: number;
+  seed: number;
+  ras: RasSettings;
+}
+
+/** How version v was made from its parent (none for version 1). */
+export interface VersionMeta {
+  version: number;
+  parent: number | null;
+  edit?: VersionEdit;
+  createdAt: number;
+}
+
+export interface SessionMeta {
+  id: string;
+  recipe: ResolvedRecipe;
+  versions: VersionMeta[];
+  createdAt: number;
+  lastUsed: number;
+}
