@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driveLoad, RSS_CONSTANT_MB } from '../../bench/load';
 import { ROOT } from '../../edge/scripts/processes';
-import { driveLoad, RSS_CONSTANT_MB } from '../../gpu-node/bench/load';
 import { type Stack, startStack } from '../helpers/stack';
 
 const [NODES, MAX_CONCURRENT, MAX_QUEUE] = [2, 1, 2];
