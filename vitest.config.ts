@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/load/**', '**/node_modules/**'],
+          // test/edge/worker/ runs inside workerd: the `edge` project below.
+          exclude: ['test/load/**', 'test/edge/worker/**', '**/node_modules/**'],
           testTimeout: 60_000,
           pool: 'forks',
         },
@@ -27,7 +28,7 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
         },
       },
-      // The edge worker's tests run inside workerd (their own pool).
+      // The edge worker's tests (test/edge/worker/) run inside workerd (their own pool).
       'edge/vitest.config.ts',
     ],
   },

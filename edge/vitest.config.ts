@@ -1,17 +1,21 @@
 /**
- * The edge's unit tests run inside workerd (@cloudflare/vitest-pool-workers):
- * the worker from wrangler.toml with its Durable Object and bindings; node
- * calls answered by the pool's fetchMock. The root config runs this project.
+ * The edge's unit tests (`test/edge/worker/`, beside the node-side edge tests
+ * in `test/edge/`) run inside workerd (@cloudflare/vitest-pool-workers): the
+ * worker from wrangler.toml with its Durable Object and bindings; node calls
+ * answered by the pool's fetchMock. The root config runs this project.
  */
+import { fileURLToPath } from 'node:url';
 import { defineWorkersProject } from '@cloudflare/vitest-pool-workers/config';
-import { quietRuntime } from './test/quiet-runtime';
+import { quietRuntime } from '../test/edge/worker/quiet-runtime';
 
 quietRuntime();
 
 export default defineWorkersProject({
   test: {
     name: 'edge',
-    include: ['test/**/*.test.ts'],
+    // The repository root, so the tests' paths read as the node project's do.
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    include: ['test/edge/worker/**/*.test.ts'],
     testTimeout: 20_000,
     poolOptions: {
       workers: {

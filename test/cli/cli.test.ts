@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../edge/scripts/processes';
-import { API_KEY, decodePng, differingPixels, type Stack, startStack } from '../edge/stack';
+import { decodePng, differingPixels } from '../helpers/png';
+import { type Stack, startStack } from '../helpers/stack';
 
 /** tsx's loader by path: the CLI runs in a scratch folder, where a bare `tsx` does not resolve. */
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -21,7 +22,7 @@ let stack: Stack;
 let dir: string;
 
 beforeAll(async () => {
-  stack = await startStack(1);
+  stack = await startStack({ nodeEnv: { RAS_MAX_CONCURRENT: '1' } });
   dir = mkdtempSync(join(tmpdir(), 'ras-cli-'));
 }, 180_000);
 
@@ -49,7 +50,7 @@ function ras(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   return new Promise((done) => child.on('close', (code) => done({ code, ...out })));
 }
 
-const edge = () => ['--url', stack.edge.url, '--key', API_KEY];
+const edge = () => ['--url', stack.url, '--key', stack.apiKey];
 const png = (file: string) => decodePng(readFileSync(join(dir, file)).toString('base64'));
 
 describe('ras, through the edge', () => {
@@ -72,7 +73,7 @@ describe('ras, through the edge', () => {
 
   it('edits a rectangle of the session: only it changes; the key may come from RAS_API_KEY', async () => {
     const args = ['edit', session, '--rect', '0,0,12,8', '--margin', '0', '--seed', '5', '-o', 'v2.png', '--json'];
-    const r = await ras(['--url', stack.edge.url, ...args], { RAS_API_KEY: API_KEY });
+    const r = await ras(['--url', stack.url, ...args], { RAS_API_KEY: stack.apiKey });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ file: 'v2.png', sessionId: session, version: 2, width: 32 });
@@ -131,8 +132,8 @@ describe('ras, when something is wrong', () => {
   };
 
   it('says so in one line and exits 1', async () => {
-    oneLine(await ras(['--url', stack.edge.url, 'models']), /^ras: no API key: pass --key or set RAS_API_KEY/);
-    oneLine(await ras(['--url', stack.edge.url, '--key', 'wrong', 'models']), /^ras: The API key was not accepted: /);
+    oneLine(await ras(['--url', stack.url, 'models']), /^ras: no API key: pass --key or set RAS_API_KEY/);
+    oneLine(await ras(['--url', stack.url, '--key', 'wrong', 'models']), /^ras: The API key was not accepted: /);
     oneLine(await ras([...edge(), 'session', 'no-such-session']), /^ras: session "no-such-session" not found$/);
     oneLine(
       await ras([...edge(), 'edit', 'x', '--rect', '1,2,3']),

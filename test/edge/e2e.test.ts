@@ -5,11 +5,11 @@
  * edit that still succeeds after the session's node was killed.
  */
 import { readdirSync } from 'node:fs';
-import { RasWebClient } from '@ras/shared';
 import type { CompleteEvent, SessionView } from '@ras/shared/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng, differingPixels } from '../helpers/png';
+import { request, type Stack, startStack } from '../helpers/stack';
 import { allEvents, readSse } from './sse';
-import { decodePng, differingPixels, request, type Stack, startStack } from './stack';
 
 const SSE = { headers: { accept: 'text/event-stream' } };
 const IMAGE = { model: 'test-tiny', condition: { classId: 1 }, seed: 7, width: 64, height: 64 };
@@ -23,19 +23,19 @@ describe('the edge in front of real GPU nodes', () => {
   let base: CompleteEvent;
 
   beforeAll(async () => {
-    stack = await startStack(2);
+    stack = await startStack({ nodes: 2, nodeEnv: { RAS_MAX_CONCURRENT: '1' } });
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
   }, 30_000);
 
-  const direct = (i: number) => new RasWebClient(stack.nodes[i].webUrl, { token: stack.nodeToken });
+  const direct = (i: number) => stack.direct(i);
 
   it('serves the web page and the health check', async () => {
-    const page = await fetch(`${stack.edge.url}/`);
+    const page = await fetch(`${stack.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await (await fetch(`${stack.edge.url}/healthz`)).json()).toEqual({ status: 'ok', nodes: 2 });
+    expect(await (await fetch(`${stack.url}/healthz`)).json()).toEqual({ status: 'ok', nodes: 2 });
   });
 
   it('streams a generation as the node makes it, ending with a PNG', async () => {
@@ -76,7 +76,7 @@ describe('the edge in front of real GPU nodes', () => {
   });
 
   it('stops the node working when the client disconnects', async () => {
-    const sessionsMade = () => stack.cacheDirs.flatMap((d) => readdirSync(d)).length;
+    const sessionsMade = () => stack.nodes.flatMap((_, i) => readdirSync(stack.cacheDir(i))).length;
     const before = sessionsMade();
     const controller = new AbortController();
     const long = { ...IMAGE, steps: 1000 };

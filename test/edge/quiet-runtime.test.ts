@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineFilter } from '../../edge/test/quiet-runtime';
+import { lineFilter } from './worker/quiet-runtime';
 
 describe("the edge tests' output filter", () => {
   it("drops workerd's info lines with their stack line and the pool's debug lines, and nothing else", () => {

@@ -7,7 +7,7 @@
  */
 import type { ApiErrorBody } from '@ras/shared/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster } from './cluster';
+import { type Stack, startStack } from '../helpers/stack';
 import { post } from './http';
 
 const KEY = 'edge-fault-key';
@@ -24,16 +24,16 @@ async function timed(fn: () => Promise<Response>) {
 }
 
 describe('edge faults', () => {
-  let cluster: Cluster;
-  const [good, wrongToken] = [() => cluster.edges[0].url, () => cluster.edges[1].url];
+  let stack: Stack;
+  const [good, wrongToken] = [() => stack.edges[0].url, () => stack.edges[1].url];
 
   beforeAll(async () => {
-    cluster = await Cluster.start({ nodes: 1, keys: [KEY], edges: [{}, { nodeToken: 'not-the-node-token' }] });
+    stack = await startStack({ nodes: 1, keys: [KEY], edges: [{}, { nodeToken: 'not-the-node-token' }] });
   }, 120_000);
   afterAll(async () => {
-    const pid = cluster?.nodes[0]?.child.proc.pid;
+    const pid = stack?.nodes[0]?.child.proc.pid;
     if (pid) process.kill(pid, 'SIGCONT');
-    await cluster?.stop();
+    await stack?.stop();
   }, 30_000);
 
   it('answers 502 naming the node token when the node refuses it, for every kind of call', async () => {
@@ -54,7 +54,7 @@ describe('edge faults', () => {
   });
 
   it('honours the deadline of a request to a frozen node: 504 soon after timeoutMs', async () => {
-    const pid = cluster.nodes[0].child.proc.pid!;
+    const pid = stack.nodes[0].child.proc.pid!;
     process.kill(pid, 'SIGSTOP'); // accepts connections (the kernel does), answers nothing
     try {
       const r = await timed(() => post(good(), KEY, '/v1/generations', { ...IMAGE, timeoutMs: 1500 }, hang()));

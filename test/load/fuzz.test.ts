@@ -10,7 +10,7 @@ import { RasWebClient } from '@ras/shared';
 import type { CompleteEvent } from '@ras/shared/http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster } from './cluster';
+import { type Stack, startStack } from '../helpers/stack';
 import { type FuzzRequest, fuzzRequests } from './fuzz-requests';
 import { type Answer, post, requestFresh } from './http';
 
@@ -27,13 +27,13 @@ function send(url: string, r: FuzzRequest): Promise<Answer> {
 }
 
 describe('the HTTP API under random input', () => {
-  let cluster: Cluster;
+  let stack: Stack;
   /** One session per key. */
   let sessions: string[];
-  const edge = () => cluster.edges[0].url;
+  const edge = () => stack.edges[0].url;
 
   beforeAll(async () => {
-    cluster = await Cluster.start({ nodes: 1, keys: KEYS });
+    stack = await startStack({ nodes: 1, keys: KEYS });
     const image = { model: 'test-tiny', condition: { classId: 0 }, seed: 1, steps: 2, width: 16, height: 16 };
     sessions = await Promise.all(
       KEYS.map(
@@ -42,7 +42,7 @@ describe('the HTTP API under random input', () => {
     );
   }, 120_000);
   afterAll(async () => {
-    await cluster?.stop();
+    await stack?.stop();
   }, 30_000);
 
   it('never answers 5xx or hangs, and every API error is {error:{code,message}}', async () => {
@@ -51,7 +51,7 @@ describe('the HTTP API under random input', () => {
       fc.asyncProperty(fuzzRequests(sessions, KEYS), async (r) => {
         const { status, body, type } = await send(edge(), r);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        expect(status, `${r.method} ${r.path}: ${body.slice(0, 300)}\n${cluster.output()}`).toBeLessThan(500);
+        expect(status, `${r.method} ${r.path}: ${body.slice(0, 300)}\n${stack.output()}`).toBeLessThan(500);
         const api = r.path.startsWith('/v1/') || r.path === '/healthz';
         if (status >= 400 && api && r.method !== 'HEAD') {
           expect(type).toContain('application/json');
@@ -68,13 +68,13 @@ describe('the HTTP API under random input', () => {
   }, 240_000);
 
   it('leaves both processes up and healthy', async () => {
-    expect(cluster.nodes[0].child.proc.exitCode).toBeNull();
-    expect(cluster.edges[0].child.proc.exitCode).toBeNull();
+    expect(stack.nodes[0].child.proc.exitCode).toBeNull();
+    expect(stack.edges[0].child.proc.exitCode).toBeNull();
     expect((await fetch(`${edge()}/healthz`)).status).toBe(200);
-    const node = new RasWebClient(cluster.nodes[0].webUrl, { token: cluster.token });
+    const node = new RasWebClient(stack.nodes[0].webUrl, { token: stack.nodeToken });
     expect((await node.listModels({ timeoutMs: 5000 })).models.map((m) => m.name)).toContain('test-tiny');
     // Nothing escaped as an unhandled error on either side.
-    const lines = [...cluster.nodes[0].child.lines, ...cluster.edges[0].child.lines];
+    const lines = [...stack.nodes[0].child.lines, ...stack.edges[0].child.lines];
     expect(lines.filter((l) => /edge: unhandled|internal error|Uncaught/i.test(l))).toEqual([]);
   });
 });

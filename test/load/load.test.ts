@@ -8,9 +8,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driveLoad, RSS_CONSTANT_MB } from '../../bench/load';
 import { ROOT } from '../../edge/scripts/processes';
-import { driveLoad, RSS_CONSTANT_MB } from '../../gpu-node/bench/load';
-import { Cluster } from './cluster';
+import { type Stack, startStack } from '../helpers/stack';
 
 const [NODES, MAX_CONCURRENT, MAX_QUEUE] = [2, 1, 2];
 const CLIENTS = 4 * NODES * (MAX_CONCURRENT + MAX_QUEUE);
@@ -19,10 +19,10 @@ const MEMORY_MB = 32;
 const KEYS = Array.from({ length: CLIENTS }, (_, i) => `load-${i}`);
 
 describe('the stack under 4x its admission capacity', () => {
-  let cluster: Cluster;
+  let stack: Stack;
 
   beforeAll(async () => {
-    cluster = await Cluster.start({
+    stack = await startStack({
       nodes: NODES,
       keys: KEYS,
       nodeEnv: {
@@ -34,14 +34,14 @@ describe('the stack under 4x its admission capacity', () => {
     });
   }, 120_000);
   afterAll(async () => {
-    await cluster?.stop();
+    await stack?.stop();
   }, 30_000);
 
   it('loses no request and keeps node memory within its budget', async () => {
     // 32×32 px of test-tiny: 256 tokens, ~3 MiB of trajectory per session, so the sessions made
     // in the run (hundreds) would far outgrow the 32 MiB memory tier if it were not bounded.
     const result = await driveLoad({
-      url: cluster.edges[0].url,
+      url: stack.edges[0].url,
       keys: KEYS,
       seconds: SECONDS,
       body: (c, i) => ({
@@ -53,7 +53,7 @@ describe('the stack under 4x its admission capacity', () => {
         height: 32,
         stream: c % 2 === 0,
       }),
-      pids: cluster.nodes.map((n) => n.child.proc.pid!),
+      pids: stack.nodes.map((n) => n.child.proc.pid!),
       requestTimeoutMs: 60_000,
     });
     const { lostReasons, ...row } = result;
@@ -62,12 +62,12 @@ describe('the stack under 4x its admission capacity', () => {
     writeFileSync(join(ROOT, 'test-artifacts/load.json'), `${JSON.stringify(record, null, 2)}\n`);
     console.log(`load: ${JSON.stringify(record)}`);
 
-    expect(lostReasons, cluster.output()).toEqual([]);
+    expect(lostReasons, stack.output()).toEqual([]);
     expect(result.lost).toBe(0);
     expect(result.completed).toBeGreaterThan(CLIENTS);
     expect(result.busy, 'admission refused nothing: the load did not exceed capacity').toBeGreaterThan(0);
     expect(result.rss_peak_mb).toBeLessThanOrEqual(MEMORY_MB + RSS_CONSTANT_MB);
     // Both nodes still serve after the run.
-    for (const i of [0, 1]) expect((await cluster.direct(i).listModels()).models.length).toBeGreaterThan(0);
+    for (const i of [0, 1]) expect((await stack.direct(i).listModels()).models.length).toBeGreaterThan(0);
   }, 120_000);
 });

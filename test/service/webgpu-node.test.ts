@@ -4,23 +4,13 @@
  * previews, a region edit and the session calls answer as on the CPU, with
  * images that match; without a Vulkan adapter the node refuses to start.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { RasWebClient, type ras } from '@ras/shared';
+import type { ras } from '@ras/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GpuNode, startGpuNode } from '../../edge/scripts/processes';
 import { decodePng } from '../../gpu-node/src/engine/images';
+import { type NodeEnv, type Stack, startStack } from '../helpers/stack';
 
-const token = randomBytes(12).toString('hex');
-const dir = mkdtempSync(join(tmpdir(), 'ras-webgpu-'));
-const nodes: GpuNode[] = [];
-
-function start(name: string, env: NodeJS.ProcessEnv): Promise<GpuNode> {
-  const cacheDir = join(dir, name);
-  return startGpuNode({ port: 0, webPort: 0, token, cacheDir, env: { RAS_INTRA_OP_THREADS: '1', ...env } });
-}
+/** GPU nodes alone (no edge), one per entry of `envs`. */
+const startNodes = (envs: NodeEnv[]) => startStack({ nodes: envs, edges: [] });
 
 async function drain(stream: AsyncGenerator<ras.v1.Event>): Promise<ras.v1.Event[]> {
   const out: ras.v1.Event[] = [];
@@ -37,27 +27,24 @@ function psnr(a: Uint8Array, b: Uint8Array): number {
   return 10 * Math.log10((255 * 255) / Math.max(se / x.length, 1e-10));
 }
 
-let gpu: GpuNode;
-let cpu: GpuNode;
+let stack: Stack;
 beforeAll(async () => {
-  [gpu, cpu] = await Promise.all([start('gpu', { RAS_EXECUTION_PROVIDERS: 'webgpu' }), start('cpu', {})]);
-  nodes.push(gpu, cpu);
+  stack = await startNodes([{ RAS_EXECUTION_PROVIDERS: 'webgpu' }, {}]); // node 0 on WebGPU, node 1 on the CPU
 }, 120_000);
 afterAll(async () => {
-  await Promise.all(nodes.map((n) => n.child.stop()));
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 const request = { model: 'shapes-dit', condition: { label: 'blue square' }, seed: 5, steps: 12, preview: { every: 4 } };
 
 describe('a GPU node on the WebGPU provider', () => {
   it('names its adapter in the ready line', () => {
-    const ready = gpu.child.lines.find((l) => l.includes('gpu-node ready'));
+    const ready = stack.nodes[0].child.lines.find((l) => l.includes('gpu-node ready'));
     expect(ready).toMatch(/webgpu on "llvmpipe/);
   });
 
   it('generates with previews, edits a region and keeps the session, drawing what the CPU node draws', async () => {
-    const [g, c] = [new RasWebClient(gpu.webUrl, { token }), new RasWebClient(cpu.webUrl, { token })];
+    const [g, c] = [stack.direct(0), stack.direct(1)];
     const [eventsG, eventsC] = await Promise.all([drain(g.generate(request)), drain(c.generate(request))]);
     expect(eventsG.filter((e) => e.preview)).toHaveLength(3);
     const [first, firstCpu] = [eventsG.at(-1)!.result!, eventsC.at(-1)!.result!];
@@ -80,7 +67,7 @@ describe('a GPU node on the WebGPU provider', () => {
 
 describe('a GPU node asked for WebGPU where there is no adapter', () => {
   it('refuses to start and says why', async () => {
-    const failed = start('none', { RAS_EXECUTION_PROVIDERS: 'webgpu', VK_ICD_FILENAMES: '/nonexistent/icd.json' });
+    const failed = startNodes([{ RAS_EXECUTION_PROVIDERS: 'webgpu', VK_ICD_FILENAMES: '/nonexistent/icd.json' }]);
     await expect(failed).rejects.toThrow(/exited \(1\)[\s\S]*no WebGPU adapter was found/);
   });
 });

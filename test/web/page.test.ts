@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type Stack, startStack } from '../helpers/stack';
+import { ROOT } from '../../edge/scripts/processes';
+import { type Stack, startStack } from '../helpers/stack';
 import {
   activeId,
   changedPixels,

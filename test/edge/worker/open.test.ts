@@ -1,8 +1,8 @@
 /** openOnFirst: which node a stream ends up on, and what the caller hears when none takes it. */
 import { GrpcWebError, type ras, Status } from '@ras/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../src/errors';
-import { openOnFirst } from '../src/run/open';
+import { ApiError } from '../../../edge/src/errors';
+import { openOnFirst } from '../../../edge/src/run/open';
 
 const progress: ras.v1.Event = { progress: { step: 0 } } as ras.v1.Event;
 

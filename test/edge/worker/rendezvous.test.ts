@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rendezvous } from '../src/nodes/rendezvous';
+import { rendezvous } from '../../../edge/src/nodes/rendezvous';
 
 const NODES = ['http://a:1', 'http://b:1', 'http://c:1'];
 const KEYS = Array.from({ length: 600 }, (_, i) => `session-${i}`);

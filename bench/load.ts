@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Child, startEdge, startGpuNode } from '../../edge/scripts/processes';
+import { type Child, startEdge, startGpuNode } from '../edge/scripts/processes';
 
 /** RSS allowed above the session memory budget: Node + V8 + tsx + onnxruntime + models (~190 MiB at ready), in-flight runs, GC slack. */
 export const RSS_CONSTANT_MB = 256;

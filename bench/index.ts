@@ -1,17 +1,18 @@
 /**
  * `npm run bench -- [--quick] [--out DIR] [--only speed,...]` writes DIR/bench.json
  * with every section it ran. Quick mode (CI) keeps the headline figures and
- * asserts no time.
+ * asserts no time. The node's own sections (speed, gpu, quality, edit) live in
+ * `gpu-node/bench/`; the whole system's (serving, load) here, above node and edge.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { benchEdit, benchEditAtScale } from './edit';
-import { benchGpu } from './gpu';
+import { benchEdit, benchEditAtScale } from '../gpu-node/bench/edit';
+import { benchGpu } from '../gpu-node/bench/gpu';
+import { benchQuality } from '../gpu-node/bench/quality';
+import { benchSpeed } from '../gpu-node/bench/speed';
 import { benchLoad } from './load';
-import { benchQuality } from './quality';
 import { benchServing } from './serving';
-import { benchSpeed } from './speed';
 
 const SECTIONS = ['speed', 'gpu', 'quality', 'edit', 'serving', 'load'] as const;
 

@@ -2,8 +2,8 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { SessionDirectory } from '../src/sessions/directory';
-import type { SessionRecord } from '../src/sessions/record';
+import type { SessionDirectory } from '../../../edge/src/sessions/directory';
+import type { SessionRecord } from '../../../edge/src/sessions/record';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const record = (id: string): SessionRecord => ({

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RasWebClient } from '@ras/shared';
-import { type Child, startEdge, startGpuNode } from '../../edge/scripts/processes';
-import { EMBEDDED_MODEL } from './quality';
+import { type Child, startEdge, startGpuNode } from '../edge/scripts/processes';
+import { EMBEDDED_MODEL } from '../gpu-node/bench/quality';
 
 const API_KEY = 'bench-key';
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];

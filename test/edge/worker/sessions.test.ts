@@ -8,8 +8,8 @@ import { env } from 'cloudflare:workers';
 import { ras } from '@ras/shared';
 import type { CompleteEvent, SessionView } from '@ras/shared/http';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionDirectory } from '../src/sessions/directory';
-import type { SessionRecord } from '../src/sessions/record';
+import type { SessionDirectory } from '../../../edge/src/sessions/directory';
+import type { SessionRecord } from '../../../edge/src/sessions/record';
 import {
   answer,
   api,

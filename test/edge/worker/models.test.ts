@@ -1,6 +1,6 @@
 import { ras } from '@ras/shared';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rendezvous } from '../src/nodes/rendezvous';
+import { rendezvous } from '../../../edge/src/nodes/rendezvous';
 import { answer, api, grpcWebBody, installFakeNodes, NODE_A, NODE_B, resetFakeNodes, unreachable } from './fake-node';
 
 const SHAPES = {
