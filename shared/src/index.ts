@@ -5,6 +5,7 @@
  * Runtime-neutral throughout. The edge API's HTTP shapes: `@ras/shared/http`.
  */
 
+export { ras } from './generated/ras.js';
 export { RETRY_AFTER_KEY, Status, type StatusCode, type StatusName, statusName } from './grpc/status';
 export { formatGrpcTimeout, parseGrpcTimeout } from './grpc/timeout';
 export { type GrpcWebCallOptions, grpcWebCall } from './grpc-web/call';
@@ -21,4 +22,3 @@ export {
   FrameReader,
 } from './grpc-web/frame';
 export { RasWebClient } from './grpc-web/ras-client';
-export { ras } from './proto/ras.js';

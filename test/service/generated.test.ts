@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const COMMITTED = 'shared/src/proto/ras.js';
-const DESCRIPTORS = 'shared/src/proto/ras.binpb';
+const COMMITTED = 'shared/src/generated/ras.js';
+const DESCRIPTORS = 'shared/src/generated/ras.binpb';
 
 describe('generated protobuf code', () => {
   it('is what `npm run generate` makes from proto/ today', () => {

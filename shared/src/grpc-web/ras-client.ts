@@ -4,8 +4,8 @@
  * generators of decoded Events; unary calls resolve to their one reply.
  */
 
+import { ras } from '../generated/ras.js';
 import { Status } from '../grpc/status';
-import { ras } from '../proto/ras.js';
 import { type GrpcWebCallOptions, grpcWebCall } from './call';
 import { GrpcWebError } from './error';
 

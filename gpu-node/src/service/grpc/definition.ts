@@ -37,7 +37,7 @@ export function rasServiceDefinition(): ServiceDefinition {
 }
 
 /** protoc's FileDescriptorSet of ras/v1/ras.proto, committed by `npm run generate`. */
-export const RAS_DESCRIPTOR_SET = fileURLToPath(new URL('../../../../shared/src/proto/ras.binpb', import.meta.url));
+export const RAS_DESCRIPTOR_SET = fileURLToPath(new URL('../../../../shared/src/generated/ras.binpb', import.meta.url));
 
 /** The FileDescriptorProtos of a FileDescriptorSet, as the bytes protoc wrote (`repeated file = 1`). */
 function filesOf(set: Uint8Array): Uint8Array[] {
