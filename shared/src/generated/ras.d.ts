@@ -394,8 +394,8 @@ export namespace ras {
         }
 
         /**
-         * Region-Adaptive Sampling settings (DESIGN.md §3). Every field is optional;
-         * an absent field takes the server's default.
+         * Region-Adaptive Sampling settings (docs/design.md#ras-sampling). Every field
+         * is optional; an absent field takes the server's default.
          */
         class RasSettings {
 
@@ -421,25 +421,37 @@ export namespace ras {
             ramp: (ras.v1.RatioRamp|null);
 
             /**
-             * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
-             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
-             * tokens by the step before it.
+             * Dense steps at the start, 0..steps (default: the paper's 4 of 28, scaled
+             * to steps, at least 1). 0 only when step 0 runs dense anyway (a reset, the
+             * policy "dense", or a ratio of 1 at step 0): a RAS step scores tokens by
+             * the step before it.
              */
             warmup: (number|null);
 
-            /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
+            /**
+             * Dense error-reset steps, each in 0..steps-1 (default: the paper's 12 and 20
+             * of 28, scaled to steps, those inside the warm-up dropped).
+             */
             resets: ras.v1.StepList;
 
-            /** k of the starvation term exp(k·c), c = steps since a token last ran (≥ 0). */
+            /**
+             * k ≥ 0 of the starvation term exp(k·c), c = steps since a token last ran.
+             * Default 0.1.
+             */
             starvationScale: (number|null);
 
             /**
              * Band h in [0, 1]: share of the dropped tokens taken from the high end of
-             * the metric order (the rest from the low end). Default 1.
+             * the metric order (the rest from the low end). Default 0.5 (the paper's
+             * default is 1).
              */
             highRatio: (number|null);
 
-            /** Hard bound: a token this many steps uncomputed runs next (≥ 1). */
+            /**
+             * Hard bound: a token this many steps uncomputed runs next, 1..1000
+             * (default 2·ceil(N/n): N the tokens the run may compute, n the fewest any
+             * step runs).
+             */
             maxStale: (number|null);
 
             /** Share of tokens run on a RAS step: a constant, or a ramp. Default 0.5. */
@@ -542,25 +554,37 @@ export namespace ras {
                 ramp?: (ras.v1.RatioRamp.$Properties|null);
 
                 /**
-                 * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
-                 * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
-                 * tokens by the step before it.
+                 * Dense steps at the start, 0..steps (default: the paper's 4 of 28, scaled
+                 * to steps, at least 1). 0 only when step 0 runs dense anyway (a reset, the
+                 * policy "dense", or a ratio of 1 at step 0): a RAS step scores tokens by
+                 * the step before it.
                  */
                 warmup?: (number|null);
 
-                /** Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled). */
+                /**
+                 * Dense error-reset steps, each in 0..steps-1 (default: the paper's 12 and 20
+                 * of 28, scaled to steps, those inside the warm-up dropped).
+                 */
                 resets?: ras.v1.StepList.$Properties;
 
-                /** k of the starvation term exp(k·c), c = steps since a token last ran (≥ 0). */
+                /**
+                 * k ≥ 0 of the starvation term exp(k·c), c = steps since a token last ran.
+                 * Default 0.1.
+                 */
                 starvationScale?: (number|null);
 
                 /**
                  * Band h in [0, 1]: share of the dropped tokens taken from the high end of
-                 * the metric order (the rest from the low end). Default 1.
+                 * the metric order (the rest from the low end). Default 0.5 (the paper's
+                 * default is 1).
                  */
                 highRatio?: (number|null);
 
-                /** Hard bound: a token this many steps uncomputed runs next (≥ 1). */
+                /**
+                 * Hard bound: a token this many steps uncomputed runs next, 1..1000
+                 * (default 2·ceil(N/n): N the tokens the run may compute, n the fewest any
+                 * step runs).
+                 */
                 maxStale?: (number|null);
 
                 /** Share of tokens run on a RAS step: a constant, or a ramp. Default 0.5. */
@@ -618,13 +642,17 @@ export namespace ras {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** A preview every `every` steps; 0 (default) sends none. */
+            /** A preview every `every` steps, 0..1000; 0 (default) sends none. */
             every: number;
 
-            /** Longest side of the preview image in pixels (default: full size). */
+            /**
+             * Upper bound on the preview's longer side in pixels (default 256; 0 also
+             * means 256): the image is box-filtered down by a whole factor until it
+             * fits, never up.
+             */
             maxSide: (number|null);
 
-            /** Encoding of the preview image. */
+            /** Encoding of the preview image (default PNG). */
             format: ras.v1.PreviewFormat;
 
             /**
@@ -711,13 +739,17 @@ export namespace ras {
             /** Properties of a PreviewOptions. */
             interface $Properties {
 
-                /** A preview every `every` steps; 0 (default) sends none. */
+                /** A preview every `every` steps, 0..1000; 0 (default) sends none. */
                 every?: number;
 
-                /** Longest side of the preview image in pixels (default: full size). */
+                /**
+                 * Upper bound on the preview's longer side in pixels (default 256; 0 also
+                 * means 256): the image is box-filtered down by a whole factor until it
+                 * fits, never up.
+                 */
                 maxSide?: (number|null);
 
-                /** Encoding of the preview image. */
+                /** Encoding of the preview image (default PNG). */
                 format?: ras.v1.PreviewFormat;
 
                 /** Unknown fields preserved while decoding when enabled */
@@ -768,7 +800,7 @@ export namespace ras {
             /** Noise seed (default: chosen by the server; GetSession reports it). */
             seed: (number|null);
 
-            /** Sampling steps (default: the card's recommendation). */
+            /** Sampling steps, 1..1000 (default: the card's recommendation). */
             steps: (number|null);
 
             /**
@@ -894,7 +926,7 @@ export namespace ras {
                 /** Noise seed (default: chosen by the server; GetSession reports it). */
                 seed?: (number|null);
 
-                /** Sampling steps (default: the card's recommendation). */
+                /** Sampling steps, 1..1000 (default: the card's recommendation). */
                 steps?: (number|null);
 
                 /**
@@ -1230,7 +1262,7 @@ export namespace ras {
             /** The region as a mask (give rects or mask). */
             mask: ras.v1.Mask;
 
-            /** Dilation of the region in tokens (default 1). */
+            /** Dilation of the region in tokens, 0..64 (default 1). */
             margin: (number|null);
 
             /** New condition for the region (default: the recipe's). */
@@ -1239,7 +1271,7 @@ export namespace ras {
             /** New noise seed for the region (default: the recipe's). */
             seed: (number|null);
 
-            /** RAS settings inside the region (default: the recipe's). */
+            /** RAS settings inside the region (each absent field: the recipe's). */
             ras: ras.v1.RasSettings;
 
             /** Previews to stream (default: none). */
@@ -1351,7 +1383,7 @@ export namespace ras {
                 /** The region as a mask (give rects or mask). */
                 mask?: ras.v1.Mask.$Properties;
 
-                /** Dilation of the region in tokens (default 1). */
+                /** Dilation of the region in tokens, 0..64 (default 1). */
                 margin?: (number|null);
 
                 /** New condition for the region (default: the recipe's). */
@@ -1360,7 +1392,7 @@ export namespace ras {
                 /** New noise seed for the region (default: the recipe's). */
                 seed?: (number|null);
 
-                /** RAS settings inside the region (default: the recipe's). */
+                /** RAS settings inside the region (each absent field: the recipe's). */
                 ras?: ras.v1.RasSettings.$Properties;
 
                 /** Previews to stream (default: none). */

@@ -963,14 +963,20 @@ export const ras = $root.ras = (() => {
              * "dense" (RAS off: every step runs every token).
              * @property {number|null} [ratio] Constant sample ratio r in (0, 1]; r = 1 equals dense sampling.
              * @property {ras.v1.RatioRamp.$Properties|null} [ramp] Ratio ramping linearly over the RAS steps.
-             * @property {number|null} [warmup] Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
-             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
-             * tokens by the step before it.
-             * @property {ras.v1.StepList.$Properties} [resets] Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled).
-             * @property {number|null} [starvationScale] k of the starvation term exp(k·c), c = steps since a token last ran (≥ 0).
+             * @property {number|null} [warmup] Dense steps at the start, 0..steps (default: the paper's 4 of 28, scaled
+             * to steps, at least 1). 0 only when step 0 runs dense anyway (a reset, the
+             * policy "dense", or a ratio of 1 at step 0): a RAS step scores tokens by
+             * the step before it.
+             * @property {ras.v1.StepList.$Properties} [resets] Dense error-reset steps, each in 0..steps-1 (default: the paper's 12 and 20
+             * of 28, scaled to steps, those inside the warm-up dropped).
+             * @property {number|null} [starvationScale] k ≥ 0 of the starvation term exp(k·c), c = steps since a token last ran.
+             * Default 0.1.
              * @property {number|null} [highRatio] Band h in [0, 1]: share of the dropped tokens taken from the high end of
-             * the metric order (the rest from the low end). Default 1.
-             * @property {number|null} [maxStale] Hard bound: a token this many steps uncomputed runs next (≥ 1).
+             * the metric order (the rest from the low end). Default 0.5 (the paper's
+             * default is 1).
+             * @property {number|null} [maxStale] Hard bound: a token this many steps uncomputed runs next, 1..1000
+             * (default 2·ceil(N/n): N the tokens the run may compute, n the fewest any
+             * step runs).
              * @property {"ratio"|"ramp"} [sampleRatio] Share of tokens run on a RAS step: a constant, or a ramp. Default 0.5.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -1003,8 +1009,8 @@ export const ras = $root.ras = (() => {
             /**
              * Constructs a new RasSettings.
              * @memberof ras.v1
-             * @classdesc Region-Adaptive Sampling settings (DESIGN.md §3). Every field is optional;
-             * an absent field takes the server's default.
+             * @classdesc Region-Adaptive Sampling settings (docs/design.md#ras-sampling). Every field
+             * is optional; an absent field takes the server's default.
              * @constructor
              * @param {ras.v1.RasSettings.$Properties=} [properties] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -1042,9 +1048,10 @@ export const ras = $root.ras = (() => {
             RasSettings.prototype.ramp = null;
 
             /**
-             * Dense steps at the start (default: the paper's 4 of 28, scaled to steps).
-             * 0 only when step 0 is a reset or the policy is "dense": a RAS step scores
-             * tokens by the step before it.
+             * Dense steps at the start, 0..steps (default: the paper's 4 of 28, scaled
+             * to steps, at least 1). 0 only when step 0 runs dense anyway (a reset, the
+             * policy "dense", or a ratio of 1 at step 0): a RAS step scores tokens by
+             * the step before it.
              * @member {number|null} warmup
              * @memberof ras.v1.RasSettings
              * @instance
@@ -1052,7 +1059,8 @@ export const ras = $root.ras = (() => {
             RasSettings.prototype.warmup = null;
 
             /**
-             * Dense error-reset steps (default: the paper's 12 and 20 of 28, scaled).
+             * Dense error-reset steps, each in 0..steps-1 (default: the paper's 12 and 20
+             * of 28, scaled to steps, those inside the warm-up dropped).
              * @member {ras.v1.StepList} resets
              * @memberof ras.v1.RasSettings
              * @instance
@@ -1060,7 +1068,8 @@ export const ras = $root.ras = (() => {
             RasSettings.prototype.resets = null;
 
             /**
-             * k of the starvation term exp(k·c), c = steps since a token last ran (≥ 0).
+             * k ≥ 0 of the starvation term exp(k·c), c = steps since a token last ran.
+             * Default 0.1.
              * @member {number|null} starvationScale
              * @memberof ras.v1.RasSettings
              * @instance
@@ -1069,7 +1078,8 @@ export const ras = $root.ras = (() => {
 
             /**
              * Band h in [0, 1]: share of the dropped tokens taken from the high end of
-             * the metric order (the rest from the low end). Default 1.
+             * the metric order (the rest from the low end). Default 0.5 (the paper's
+             * default is 1).
              * @member {number|null} highRatio
              * @memberof ras.v1.RasSettings
              * @instance
@@ -1077,7 +1087,9 @@ export const ras = $root.ras = (() => {
             RasSettings.prototype.highRatio = null;
 
             /**
-             * Hard bound: a token this many steps uncomputed runs next (≥ 1).
+             * Hard bound: a token this many steps uncomputed runs next, 1..1000
+             * (default 2·ceil(N/n): N the tokens the run may compute, n the fewest any
+             * step runs).
              * @member {number|null} maxStale
              * @memberof ras.v1.RasSettings
              * @instance
@@ -1521,9 +1533,11 @@ export const ras = $root.ras = (() => {
             /**
              * Properties of a PreviewOptions.
              * @typedef {Object} ras.v1.PreviewOptions.$Properties
-             * @property {number} [every] A preview every `every` steps; 0 (default) sends none.
-             * @property {number|null} [maxSide] Longest side of the preview image in pixels (default: full size).
-             * @property {ras.v1.PreviewFormat} [format] Encoding of the preview image.
+             * @property {number} [every] A preview every `every` steps, 0..1000; 0 (default) sends none.
+             * @property {number|null} [maxSide] Upper bound on the preview's longer side in pixels (default 256; 0 also
+             * means 256): the image is box-filtered down by a whole factor until it
+             * fits, never up.
+             * @property {ras.v1.PreviewFormat} [format] Encoding of the preview image (default PNG).
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1556,7 +1570,7 @@ export const ras = $root.ras = (() => {
             };
 
             /**
-             * A preview every `every` steps; 0 (default) sends none.
+             * A preview every `every` steps, 0..1000; 0 (default) sends none.
              * @member {number} every
              * @memberof ras.v1.PreviewOptions
              * @instance
@@ -1564,7 +1578,9 @@ export const ras = $root.ras = (() => {
             PreviewOptions.prototype.every = 0;
 
             /**
-             * Longest side of the preview image in pixels (default: full size).
+             * Upper bound on the preview's longer side in pixels (default 256; 0 also
+             * means 256): the image is box-filtered down by a whole factor until it
+             * fits, never up.
              * @member {number|null} maxSide
              * @memberof ras.v1.PreviewOptions
              * @instance
@@ -1572,7 +1588,7 @@ export const ras = $root.ras = (() => {
             PreviewOptions.prototype.maxSide = null;
 
             /**
-             * Encoding of the preview image.
+             * Encoding of the preview image (default PNG).
              * @member {ras.v1.PreviewFormat} format
              * @memberof ras.v1.PreviewOptions
              * @instance
@@ -1885,7 +1901,7 @@ export const ras = $root.ras = (() => {
              * @property {number|null} [guidance] Classifier-free guidance scale ≥ 0; 1 runs the conditional branch only
              * (default: the card's recommendation).
              * @property {number|null} [seed] Noise seed (default: chosen by the server; GetSession reports it).
-             * @property {number|null} [steps] Sampling steps (default: the card's recommendation).
+             * @property {number|null} [steps] Sampling steps, 1..1000 (default: the card's recommendation).
              * @property {number|null} [width] Image width in pixels, a multiple of the model's patch size within its
              * limits (default: the model's width; a present 0 is refused).
              * @property {number|null} [height] Image height in pixels, a multiple of the model's patch size within its
@@ -1978,7 +1994,7 @@ export const ras = $root.ras = (() => {
             GenerateRequest.prototype.seed = null;
 
             /**
-             * Sampling steps (default: the card's recommendation).
+             * Sampling steps, 1..1000 (default: the card's recommendation).
              * @member {number|null} steps
              * @memberof ras.v1.GenerateRequest
              * @instance
@@ -3173,10 +3189,10 @@ export const ras = $root.ras = (() => {
              * @property {number|null} [version] Version to edit (default: the latest).
              * @property {Array.<ras.v1.Rect.$Properties>} [rects] The region as pixel rectangles (give rects or mask).
              * @property {ras.v1.Mask.$Properties} [mask] The region as a mask (give rects or mask).
-             * @property {number|null} [margin] Dilation of the region in tokens (default 1).
+             * @property {number|null} [margin] Dilation of the region in tokens, 0..64 (default 1).
              * @property {ras.v1.Condition.$Properties} [condition] New condition for the region (default: the recipe's).
              * @property {number|null} [seed] New noise seed for the region (default: the recipe's).
-             * @property {ras.v1.RasSettings.$Properties} [ras] RAS settings inside the region (default: the recipe's).
+             * @property {ras.v1.RasSettings.$Properties} [ras] RAS settings inside the region (each absent field: the recipe's).
              * @property {ras.v1.PreviewOptions.$Properties} [preview] Previews to stream (default: none).
              * @property {Uint8Array|null} [restoreState] Re-homing: the `session_state` of the session's latest Result. A node
              * that does not hold the session adopts it from this state (recipe and the
@@ -3261,7 +3277,7 @@ export const ras = $root.ras = (() => {
             EditRequest.prototype.mask = null;
 
             /**
-             * Dilation of the region in tokens (default 1).
+             * Dilation of the region in tokens, 0..64 (default 1).
              * @member {number|null} margin
              * @memberof ras.v1.EditRequest
              * @instance
@@ -3285,7 +3301,7 @@ export const ras = $root.ras = (() => {
             EditRequest.prototype.seed = null;
 
             /**
-             * RAS settings inside the region (default: the recipe's).
+             * RAS settings inside the region (each absent field: the recipe's).
              * @member {ras.v1.RasSettings} ras
              * @memberof ras.v1.EditRequest
              * @instance
