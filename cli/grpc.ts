@@ -1,35 +1,14 @@
 /**
  * A GPU node over native gRPC (grpc-js) as a Backend: the RasSampler service
- * typed by the shared generated messages, the node token as a Bearer header.
+ * as the generated descriptor describes it (paths, streaming, the shared
+ * generated messages as codecs), the node token as a Bearer header.
  */
 import * as grpc from '@grpc/grpc-js';
-import { ras, statusName } from '@ras/shared';
+import { RasSamplerService, type ras, statusName } from '@ras/shared';
 import type { Backend, Condition, RunEvents, RunResult } from './backend';
+import { grpcDefinition } from './grpc-definition';
 
-const SERVICE = '/ras.v1.RasSampler';
-type Codec<T> = { encode(m: T): { finish(): Uint8Array }; decode(b: Uint8Array): unknown };
-
-function method<Req>(name: string, req: Codec<Req>, res: Codec<unknown>, responseStream: boolean) {
-  return {
-    path: `${SERVICE}/${name}`,
-    requestStream: false,
-    responseStream,
-    requestSerialize: (m: Req) => Buffer.from(req.encode(m).finish()),
-    requestDeserialize: (b: Buffer) => req.decode(b),
-    responseSerialize: (m: unknown) => Buffer.from((res as Codec<unknown>).encode(m).finish()),
-    responseDeserialize: (b: Buffer) => res.decode(b),
-  };
-}
-
-const Client = grpc.makeGenericClientConstructor(
-  {
-    Generate: method('Generate', ras.v1.GenerateRequest, ras.v1.Event, true),
-    Edit: method('Edit', ras.v1.EditRequest, ras.v1.Event, true),
-    GetSession: method('GetSession', ras.v1.GetSessionRequest, ras.v1.Session, false),
-    ListModels: method('ListModels', ras.v1.ListModelsRequest, ras.v1.ListModelsResponse, false),
-  },
-  'RasSampler',
-);
+const Client = grpc.makeGenericClientConstructor(grpcDefinition(RasSamplerService), 'RasSampler');
 
 type Call = (req: unknown, md: grpc.Metadata, ...rest: unknown[]) => unknown;
 

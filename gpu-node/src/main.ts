@@ -5,6 +5,7 @@
  * gRPC-Web) on their ports. One line when ready; SIGINT / SIGTERM turn health
  * to NOT_SERVING, drain running calls for the grace period and exit.
  */
+import { RasSamplerService } from '@ras/shared';
 import { createEngine } from './engine/engine';
 import { type AdapterInfo, probeWebGpuAdapter } from './runtime/adapter';
 import { NoAdapterError } from './runtime/device-errors';
@@ -12,7 +13,6 @@ import { readConfig } from './service/config';
 import { createServer, servingHealth } from './service/grpc/server';
 import { createGrpcWebServer } from './service/grpc-web/server';
 import { closeServers, listenGrpc, listenHttp } from './service/listen';
-import { SERVICE_NAME } from './service/methods';
 
 /**
  * The GPU the WebGPU provider will use; the node does not start without one.
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const deviceLost = (e: Error) => {
     console.error(`gpu-node: ${e.message}; health is NOT_SERVING until the node restarts`);
     health.setStatus('', 'NOT_SERVING');
-    health.setStatus(SERVICE_NAME, 'NOT_SERVING');
+    health.setStatus(RasSamplerService.typeName, 'NOT_SERVING');
   };
   const engine = await createEngine({
     maxConcurrent: config.maxConcurrent,
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`gpu-node: ${signal}, draining for up to ${config.drainGraceMs} ms`);
     health.setStatus('', 'NOT_SERVING');
-    health.setStatus(SERVICE_NAME, 'NOT_SERVING');
+    health.setStatus(RasSamplerService.typeName, 'NOT_SERVING');
     closeServers(grpcServer, webServer, config.drainGraceMs).then(
       () => process.exit(0),
       () => process.exit(1),

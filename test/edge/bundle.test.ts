@@ -58,7 +58,7 @@ describe('the worker bundle', () => {
 
   it('has an Env type that `npm run types` would generate unchanged', async () => {
     // `wrangler types --check` ignores --env-file (the secrets' names), so regenerate and compare.
-    // Generated beside edge/types (same depth), so its relative imports read the same.
+    // Generated beside edge/generated (same depth), so its relative imports read the same.
     const dir = mkdtempSync(join(ROOT, 'edge', '.types-check-'));
     const fresh = join(dir, 'worker-configuration.d.ts');
     const args = ['types', fresh, '--env-file', 'edge/.dev.vars.example', '--strict-vars=false'];
@@ -73,11 +73,11 @@ describe('the worker bundle', () => {
         cwd: ROOT,
         env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
       });
-      same = body(fresh) === body(join(ROOT, 'edge/types/worker-configuration.d.ts'));
+      same = body(fresh) === body(join(ROOT, 'edge/generated/worker-configuration.d.ts'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(same, 'edge/types/worker-configuration.d.ts is stale: run `npm run types`').toBe(true);
+    expect(same, 'edge/generated/worker-configuration.d.ts is stale: run `npm run types`').toBe(true);
   }, 60_000);
 
   it.each(['staging', 'production'])(
@@ -120,7 +120,7 @@ describe('the worker bundle', () => {
   });
 
   it('has per-environment Env types with exactly the bindings the worker reads', () => {
-    const dts = readFileSync(join(ROOT, 'edge/types/worker-configuration.d.ts'), 'utf8');
+    const dts = readFileSync(join(ROOT, 'edge/generated/worker-configuration.d.ts'), 'utf8');
     const env = members(dts, 'Env');
     expect(env).toEqual(['API_KEYS', 'ASSETS', 'GPU_NODES', 'NODE_TOKEN', 'RATE_LIMITER', 'SESSIONS']);
     expect(members(dts, 'StagingEnv')).toEqual(env);

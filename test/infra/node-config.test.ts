@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RasSamplerService } from '@ras/shared';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../gpu-node/src/service/config';
-import { SERVICE_NAME } from '../../gpu-node/src/service/methods';
 import { all, envOf, readDockerfile, stages } from './dockerfile';
 import { find, loadManifests, ROOT } from './manifests';
 
@@ -49,7 +49,7 @@ describe('the GPU node in its pod', () => {
     for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
       expect(container[probe].grpc.port, probe).toBe(config.port);
     }
-    expect(container.readinessProbe.grpc.service).toBe(SERVICE_NAME);
+    expect(container.readinessProbe.grpc.service).toBe(RasSamplerService.typeName);
   });
 
   it('is addressed per pod through a headless Service on both ports', () => {

@@ -27,13 +27,13 @@ describe('gRPC-Web framing', () => {
     const stream = new Uint8Array([
       ...encodeFrame(new Uint8Array([1, 2, 3])),
       ...encodeFrame(new Uint8Array(0)),
-      ...encodeTrailers({ 'grpc-status': '0' }),
+      ...encodeTrailers({ 'grpc-status': String(Status.OK) }),
     ]);
     const reader = new FrameReader();
     const frames = [...stream].flatMap((byte) => reader.push(new Uint8Array([byte])));
     expect(frames.map((f) => f.flags)).toEqual([FrameFlag.DATA, FrameFlag.DATA, FrameFlag.TRAILERS]);
     expect([...frames[0].payload]).toEqual([1, 2, 3]);
-    expect(decodeTrailers(frames[2].payload)).toEqual({ 'grpc-status': '0' });
+    expect(decodeTrailers(frames[2].payload)).toEqual({ 'grpc-status': String(Status.OK) });
     expect(reader.pending).toBe(0);
   });
 

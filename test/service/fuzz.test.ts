@@ -10,9 +10,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
+import { RasSamplerService } from '@ras/shared';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RAS_METHODS } from '../../gpu-node/src/service/methods';
+import { rasServiceDefinition } from '../../gpu-node/src/service/grpc/definition';
 import { MAX_MESSAGE_LENGTH } from '../../gpu-node/src/service/status';
 import { type FuzzCall, fuzzCalls } from './helpers/fuzz-messages';
 import { auth, drain, generate, type ras, rasClient, unary } from './helpers/grpc-client';
@@ -25,30 +26,14 @@ const DEADLINE_MS = 3_000;
 const WATCHDOG_MS = DEADLINE_MS + 20_000;
 
 /** A client that sends and receives raw bytes, so requests can be malformed on the wire. */
-const RawClient = grpc.makeGenericClientConstructor(
-  Object.fromEntries(
-    Object.values(RAS_METHODS).map((m) => [
-      m.name,
-      {
-        path: m.path,
-        requestStream: false,
-        responseStream: m.responseStream,
-        requestSerialize: (b: Uint8Array) => Buffer.from(b),
-        requestDeserialize: (b: Buffer) => b,
-        responseSerialize: (b: Uint8Array) => Buffer.from(b),
-        responseDeserialize: (b: Buffer) => b,
-      },
-    ]),
-  ),
-  'RasSamplerRaw',
-);
+const RawClient = grpc.makeGenericClientConstructor(rasServiceDefinition(), 'RasSamplerRaw');
 type Raw = grpc.Client & Record<string, (...args: unknown[]) => unknown>;
 
 /** Sends one call; its final status (OK included). */
 function call(client: Raw, { method, bytes }: FuzzCall): Promise<grpc.StatusObject> {
   const options = { deadline: Date.now() + DEADLINE_MS };
   return new Promise((resolve) => {
-    if (RAS_METHODS[method].responseStream) {
+    if (RasSamplerService.methods[method].responseStream) {
       const stream = client[method](Buffer.from(bytes), auth(TOKEN), options) as grpc.ClientReadableStream<Buffer>;
       stream.on('data', () => {});
       stream.on('status', resolve);

@@ -1,6 +1,8 @@
 /**
- * Models by name: every `<name>.json` card under the models directories.
- * Unknown names are a SamplerConfigError on `model`, raised before any load.
+ * Models by name: `scan()` lists the directories `<root>/<name>/` of one
+ * models root (gpu-node/models/ by default) that hold a `model.json` card;
+ * the directory's name is the model's; each loads on its first `get()`. Unknown
+ * names are a SamplerConfigError on `model`, raised before any load.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';

@@ -3,11 +3,10 @@
  * bytes out through `send`, a status at the end. The native gRPC and the
  * gRPC-Web adapters both call `runCall`; neither knows the Engine.
  */
-import type { ras } from '@ras/shared';
+import { type RasSamplerMethod, RasSamplerService, type ras } from '@ras/shared';
 import type { Engine } from '../engine/types';
 import { toEditParams, toGenerateParams, toPreviewOptions } from './convert/requests';
 import { toEvent, toModel, toResultEvent, toSession } from './convert/responses';
-import { RAS_METHODS, type RasMethodName } from './methods';
 import { invalidArgument, type RpcError, toRpcError } from './status';
 
 /** What a handler knows of its call. */
@@ -19,7 +18,7 @@ export interface CallContext {
 type Handler = (req: never, ctx: CallContext, send: (msg: unknown) => void) => Promise<void>;
 
 /** The Engine behind each RPC; unary handlers send exactly one message. */
-export function createHandlers(engine: Engine): Record<RasMethodName, Handler> {
+export function createHandlers(engine: Engine): Record<RasSamplerMethod, Handler> {
   type Send = (msg: ras.v1.Event.$Properties) => void;
   return {
     async Generate(req: ras.v1.GenerateRequest, ctx: CallContext, send: Send) {
@@ -64,12 +63,12 @@ export interface RunCallOptions {
  * never rejects. Nothing is sent after the call's signal has aborted.
  */
 export async function runCall(
-  handlers: Record<RasMethodName, Handler>,
-  name: RasMethodName,
+  handlers: Record<RasSamplerMethod, Handler>,
+  name: RasSamplerMethod,
   request: Uint8Array,
   { ctx, send, log }: RunCallOptions,
 ): Promise<RpcError | undefined> {
-  const spec = RAS_METHODS[name];
+  const spec = RasSamplerService.methods[name];
   try {
     let req: unknown;
     try {

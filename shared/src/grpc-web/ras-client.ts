@@ -1,15 +1,25 @@
 /**
  * The RasSampler service over gRPC-Web, typed by the generated static
- * messages (no eval: safe in the Workers runtime). Streams are async
- * generators of decoded Events; unary calls resolve to their one reply.
+ * messages (no eval: safe in the Workers runtime). Paths and codecs come from
+ * the generated service descriptor. Streams are async generators of decoded
+ * Events; unary calls resolve to their one reply.
  */
 
+import type { ras } from '../generated/ras.js';
+import { RasSamplerService } from '../generated/ras-service';
 import { Status } from '../grpc/status';
-import { ras } from '../proto/ras.js';
 import { type GrpcWebCallOptions, grpcWebCall } from './call';
 import { GrpcWebError } from './error';
 
-const SERVICE = '/ras.v1.RasSampler';
+const { methods } = RasSamplerService;
+
+/** What a call needs of a method descriptor, typed by its request properties and reply. */
+interface Method<P, O> {
+  name: string;
+  path: string;
+  requestType: { encode(message: P): { finish(): Uint8Array } };
+  responseType: { decode(bytes: Uint8Array): O };
+}
 
 /** A RasSampler client for the node at `baseUrl` (its gRPC-Web port). */
 export class RasWebClient {
@@ -21,45 +31,42 @@ export class RasWebClient {
 
   /** Generate: Queued / Progress / Preview events, then one Result. */
   generate(req: ras.v1.GenerateRequest.$Properties, opts?: GrpcWebCallOptions): AsyncGenerator<ras.v1.Event> {
-    return this.stream('Generate', ras.v1.GenerateRequest.encode(req).finish(), opts);
+    return this.stream(methods.Generate, req, opts);
   }
 
   /** Edit: streams like Generate; the Result carries the new version. */
   edit(req: ras.v1.EditRequest.$Properties, opts?: GrpcWebCallOptions): AsyncGenerator<ras.v1.Event> {
-    return this.stream('Edit', ras.v1.EditRequest.encode(req).finish(), opts);
+    return this.stream(methods.Edit, req, opts);
   }
 
   getSession(req: ras.v1.GetSessionRequest.$Properties, opts?: GrpcWebCallOptions): Promise<ras.v1.Session> {
-    return this.unary('GetSession', ras.v1.GetSessionRequest.encode(req).finish(), ras.v1.Session, opts);
+    return this.unary(methods.GetSession, req, opts);
   }
 
   deleteSession(
     req: ras.v1.DeleteSessionRequest.$Properties,
     opts?: GrpcWebCallOptions,
   ): Promise<ras.v1.DeleteSessionResponse> {
-    const bytes = ras.v1.DeleteSessionRequest.encode(req).finish();
-    return this.unary('DeleteSession', bytes, ras.v1.DeleteSessionResponse, opts);
+    return this.unary(methods.DeleteSession, req, opts);
   }
 
   listModels(opts?: GrpcWebCallOptions): Promise<ras.v1.ListModelsResponse> {
-    return this.unary('ListModels', ras.v1.ListModelsRequest.encode({}).finish(), ras.v1.ListModelsResponse, opts);
+    return this.unary(methods.ListModels, {}, opts);
   }
 
-  private async *stream(method: string, bytes: Uint8Array, opts?: GrpcWebCallOptions) {
-    for await (const msg of grpcWebCall(this.baseUrl, `${SERVICE}/${method}`, bytes, { ...this.defaults, ...opts }))
-      yield ras.v1.Event.decode(msg);
+  private call<P, O>(method: Method<P, O>, req: P, opts?: GrpcWebCallOptions): AsyncGenerator<Uint8Array> {
+    const bytes = method.requestType.encode(req).finish();
+    return grpcWebCall(this.baseUrl, method.path, bytes, { ...this.defaults, ...opts });
   }
 
-  private async unary<T>(
-    method: string,
-    bytes: Uint8Array,
-    type: { decode(b: Uint8Array): T },
-    opts?: GrpcWebCallOptions,
-  ): Promise<T> {
-    let reply: T | undefined;
-    for await (const msg of grpcWebCall(this.baseUrl, `${SERVICE}/${method}`, bytes, { ...this.defaults, ...opts }))
-      reply = type.decode(msg);
-    if (reply === undefined) throw new GrpcWebError(Status.INTERNAL, `${method}: no reply message`);
+  private async *stream<P, O>(method: Method<P, O>, req: P, opts?: GrpcWebCallOptions): AsyncGenerator<O> {
+    for await (const msg of this.call(method, req, opts)) yield method.responseType.decode(msg);
+  }
+
+  private async unary<P, O>(method: Method<P, O>, req: P, opts?: GrpcWebCallOptions): Promise<O> {
+    let reply: O | undefined;
+    for await (const msg of this.call(method, req, opts)) reply = method.responseType.decode(msg);
+    if (reply === undefined) throw new GrpcWebError(Status.INTERNAL, `${method.name}: no reply message`);
     return reply;
   }
 }

@@ -4,14 +4,14 @@
  * fetchMock. End-to-end tests use real nodes instead (test/edge/).
  */
 import { fetchMock, SELF } from 'cloudflare:test';
-import { encodeFrame, encodeGrpcMessage, encodeTrailers, ras, Status } from '@ras/shared';
+import { encodeFrame, encodeGrpcMessage, encodeTrailers, RasSamplerService, ras, Status } from '@ras/shared';
 
 export const NODE_A = 'http://node-a.test';
 export const NODE_B = 'http://node-b.test';
 export const ALICE = 'key-alice';
 export const BOB = 'key-bob';
 
-const SERVICE = '/ras.v1.RasSampler';
+const SERVICE = `/${RasSamplerService.typeName}`;
 
 /** A gRPC-Web response body: each event as a data frame, then the trailers. */
 export function grpcWebBody(

@@ -7,9 +7,8 @@
  * steps on a small image, or hits the call's deadline.
  */
 
-import { ras } from '@ras/shared';
+import { type RasSamplerMethod, ras } from '@ras/shared';
 import fc from 'fast-check';
-import type { RasMethodName } from '../../../gpu-node/src/service/methods';
 
 /** What the fuzzer may name: sessions and states made before it starts. */
 export interface FuzzWorld {
@@ -21,7 +20,7 @@ export interface FuzzWorld {
 
 /** One call: the method and the request bytes as sent. */
 export interface FuzzCall {
-  method: RasMethodName;
+  method: RasSamplerMethod;
   bytes: Uint8Array;
 }
 
@@ -170,7 +169,7 @@ function damaged(bytes: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
 /** One call to any RPC of the service. */
 export function fuzzCalls(world: FuzzWorld): fc.Arbitrary<FuzzCall> {
   const sessionReq = sessionId(world).map((id) => ({ sessionId: id }));
-  const messages: Record<RasMethodName, fc.Arbitrary<Uint8Array>> = {
+  const messages: Record<RasSamplerMethod, fc.Arbitrary<Uint8Array>> = {
     Generate: generateRequest().map(encode(ras.v1.GenerateRequest)),
     Edit: fc.oneof(editRequest(world), adoption(world)).map(encode(ras.v1.EditRequest)),
     GetSession: sessionReq.map(encode(ras.v1.GetSessionRequest)),
@@ -180,7 +179,7 @@ export function fuzzCalls(world: FuzzWorld): fc.Arbitrary<FuzzCall> {
   return fc.oneof(
     ...Object.entries(messages).map(([method, bytes]) =>
       fc.record({
-        method: fc.constant(method as RasMethodName),
+        method: fc.constant(method as RasSamplerMethod),
         bytes: fc.oneof(
           { weight: 4, arbitrary: damaged(bytes) },
           { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },

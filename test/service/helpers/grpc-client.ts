@@ -4,31 +4,10 @@
  * Python and gRPC-Web tests; this one pins down statuses and metadata.
  */
 import * as grpc from '@grpc/grpc-js';
-import { ras } from '@ras/shared';
-import { RAS_METHODS } from '../../../gpu-node/src/service/methods';
+import { RasSamplerService, ras } from '@ras/shared';
+import { grpcDefinition } from '../../../cli/grpc-definition';
 
-type Codec = { encode(m: unknown): { finish(): Uint8Array }; decode(b: Uint8Array): unknown };
-
-const definition: grpc.ServiceDefinition = Object.fromEntries(
-  Object.values(RAS_METHODS).map((m) => {
-    const req = m.requestType as unknown as Codec;
-    const res = m.responseType as unknown as Codec;
-    return [
-      m.name,
-      {
-        path: m.path,
-        requestStream: false,
-        responseStream: m.responseStream,
-        requestSerialize: (msg: unknown) => Buffer.from(req.encode(msg).finish()),
-        requestDeserialize: (b: Buffer) => req.decode(b),
-        responseSerialize: (msg: unknown) => Buffer.from(res.encode(msg).finish()),
-        responseDeserialize: (b: Buffer) => res.decode(b),
-      },
-    ];
-  }),
-);
-
-const Client = grpc.makeGenericClientConstructor(definition, 'RasSampler');
+const Client = grpc.makeGenericClientConstructor(grpcDefinition(RasSamplerService), 'RasSampler');
 
 /** A generic client: `client.Generate(req, metadata, options)` etc. */
 export function rasClient(target: string): grpc.Client & Record<string, (...args: unknown[]) => unknown> {

@@ -3,7 +3,7 @@
  * required message missing, an unset oneof); value ranges are the engine's
  * to judge. Absent `optional` fields stay undefined: the engine's default.
  */
-import type { ras } from '@ras/shared';
+import { ras } from '@ras/shared';
 import type { EditParams, GenerateParams, PreviewOptions, Rect } from '../../engine/types';
 import type { RasSettings } from '../../sampler/settings';
 import { invalidArgument } from '../status';
@@ -42,7 +42,7 @@ export function toRasSettings(r: Maybe<ras.v1.RasSettings.$Properties>): Partial
 /** PreviewOptions → the engine's (undefined when no previews are wanted). */
 export function toPreviewOptions(p: Maybe<ras.v1.PreviewOptions.$Properties>): PreviewOptions | undefined {
   if (!p?.every) return undefined;
-  const format = p.format === 2 ? 'jpeg' : 'png'; // 2 = PREVIEW_FORMAT_JPEG
+  const format = p.format === ras.v1.PreviewFormat.PREVIEW_FORMAT_JPEG ? 'jpeg' : 'png';
   return { every: p.every, maxSide: given(p.maxSide) || undefined, format };
 }
 

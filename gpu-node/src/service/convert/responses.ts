@@ -2,12 +2,12 @@
  * Engine results → proto messages: events, results, sessions, models.
  * Plain `$Properties` objects; the codecs encode them directly.
  */
-import type { ras } from '@ras/shared';
+import { ras } from '@ras/shared';
 import type { EngineEvent, GenerateParams, GenerateResult, ModelInfo, SessionInfo } from '../../engine/types';
 
 type Event = ras.v1.Event.$Properties;
 
-const STEP_KIND = { dense: 1, ras: 2 } as const; // ras.v1.StepKind
+const STEP_KIND = { dense: ras.v1.StepKind.STEP_KIND_DENSE, ras: ras.v1.StepKind.STEP_KIND_RAS } as const;
 
 /** An engine event (queued / progress / preview) → an Event message. */
 export function toEvent(e: EngineEvent): Event {

@@ -11,7 +11,9 @@ import {
   encodeTrailers,
   FrameFlag,
   FrameReader,
+  methodAt,
   parseGrpcTimeout,
+  RasSamplerService,
   Status,
   type StatusCode,
 } from '@ras/shared';
@@ -19,7 +21,6 @@ import { bearerAuth } from '../auth';
 import { CallScope } from '../call-scope';
 import { createHandlers, runCall } from '../core';
 import type { ServiceDeps } from '../grpc/server';
-import { methodByPath } from '../methods';
 import { type RpcError, toRpcError } from '../status';
 import { answerPreflight, setCorsHeaders } from './cors';
 
@@ -76,7 +77,7 @@ export function createGrpcWebServer(deps: ServiceDeps): Server {
     res.writeHead(200, {
       'content-type': contentType === 'application/grpc-web' ? contentType : 'application/grpc-web+proto',
     });
-    const name = methodByPath(req.url?.split('?')[0] ?? '');
+    const name = methodAt(RasSamplerService, req.url?.split('?')[0] ?? '');
     let err: RpcError | undefined;
     try {
       check(req.headers.authorization);

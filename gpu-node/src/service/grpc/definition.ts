@@ -1,6 +1,7 @@
 /**
  * What grpc-js needs to know of the service: a ServiceDefinition built from
- * the methods table, and the descriptors that server reflection publishes.
+ * the generated service descriptor, and the descriptors that server
+ * reflection publishes.
  * Messages travel as bytes here; the handler core decodes them, so a
  * malformed request is INVALID_ARGUMENT rather than grpc-js's INTERNAL.
  */
@@ -8,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import { RasSamplerService } from '@ras/shared';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import protobuf from 'protobufjs/minimal.js';
-import { RAS_METHODS } from '../methods';
 
 /** The repository's `proto/` directory (the one API definition). */
 export const PROTO_DIR = fileURLToPath(new URL('../../../../proto', import.meta.url));
@@ -20,11 +21,11 @@ const same = (b: Buffer) => b;
 
 /** The RasSampler service for grpc-js, bytes in and bytes out. */
 export function rasServiceDefinition(): ServiceDefinition {
-  const entries = Object.values(RAS_METHODS).map((spec) => [
+  const entries = Object.values(RasSamplerService.methods).map((spec) => [
     spec.name,
     {
       path: spec.path,
-      requestStream: false,
+      requestStream: spec.requestStream,
       responseStream: spec.responseStream,
       requestSerialize: toBuffer,
       requestDeserialize: same,
@@ -37,7 +38,7 @@ export function rasServiceDefinition(): ServiceDefinition {
 }
 
 /** protoc's FileDescriptorSet of ras/v1/ras.proto, committed by `npm run generate`. */
-export const RAS_DESCRIPTOR_SET = fileURLToPath(new URL('../../../../shared/src/proto/ras.binpb', import.meta.url));
+export const RAS_DESCRIPTOR_SET = fileURLToPath(new URL('../../../../shared/src/generated/ras.binpb', import.meta.url));
 
 /** The FileDescriptorProtos of a FileDescriptorSet, as the bytes protoc wrote (`repeated file = 1`). */
 function filesOf(set: Uint8Array): Uint8Array[] {

@@ -5,12 +5,12 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
+import { type RasSamplerMethod, RasSamplerService } from '@ras/shared';
 import { HealthImplementation } from 'grpc-health-check';
 import type { Engine } from '../../engine/types';
 import { bearerAuth } from '../auth';
 import { CallScope } from '../call-scope';
 import { createHandlers, runCall } from '../core';
-import { RAS_METHODS, type RasMethodName, SERVICE_NAME } from '../methods';
 import { type RpcError, toRpcError } from '../status';
 import { rasServiceDefinition, reflectionPackage } from './definition';
 
@@ -41,7 +41,7 @@ interface Bound {
 }
 
 /** Runs one call: auth, deadline/cancel signal, the core; `reply` ends it. */
-function serve({ handlers, check, log }: Bound, name: RasMethodName, call: AnyCall, reply: Reply): void {
+function serve({ handlers, check, log }: Bound, name: RasSamplerMethod, call: AnyCall, reply: Reply): void {
   const deadline = call.getDeadline();
   const scope = new CallScope(deadline instanceof Date ? deadline.getTime() : deadline);
   call.on('cancelled', () => scope.cancel());
@@ -54,7 +54,7 @@ function serve({ handlers, check, log }: Bound, name: RasMethodName, call: AnyCa
   }
   let last: Uint8Array | undefined;
   const send = (b: Uint8Array) => {
-    if (!RAS_METHODS[name].responseStream) last = b;
+    if (!RasSamplerService.methods[name].responseStream) last = b;
     else (call as grpc.ServerWritableStream<Buffer, Uint8Array>).write(b);
   };
   void runCall(handlers, name, call.request, { ctx: { signal: scope.signal }, send, log }).then((err) => {
@@ -66,8 +66,8 @@ function serve({ handlers, check, log }: Bound, name: RasMethodName, call: AnyCa
 function implementation(deps: ServiceDeps): grpc.UntypedServiceImplementation {
   const bound: Bound = { handlers: createHandlers(deps.engine), check: bearerAuth(deps.token), log: deps.log };
   const impl: grpc.UntypedServiceImplementation = {};
-  for (const spec of Object.values(RAS_METHODS)) {
-    const name = spec.name as RasMethodName;
+  for (const spec of Object.values(RasSamplerService.methods)) {
+    const name = spec.name as RasSamplerMethod;
     impl[name] = spec.responseStream
       ? (call: grpc.ServerWritableStream<Buffer, Uint8Array>) =>
           serve(bound, name, call, (err) => (err ? call.emit('error', serviceError(err)) : call.end()))
@@ -101,7 +101,7 @@ function guarded(server: grpc.Server, deps: ServiceDeps): Pick<grpc.Server, 'add
 
 /** grpc.health.v1 reporting SERVING for the server and for RasSampler. */
 export function servingHealth(): HealthImplementation {
-  return new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
+  return new HealthImplementation({ '': 'SERVING', [RasSamplerService.typeName]: 'SERVING' });
 }
 
 /** Builds the native gRPC server (RasSampler, health, reflection) without listening. */
