@@ -149,5 +149,125 @@ class DenseForwardTest(unittest.TestCase):
         self.assertLess((a - b).abs().max().item(), 1e-5)
 
 
+
+def ras_inputs(model, inputs: dict, grid=(3, 4)) -> dict:
+    """The dense inputs in the RAS form: patchified tokens, all of them run."""
+    b = inputs["hidden_states"].shape[0]
+    n = grid[0] * grid[1]
+    return {
+        "x": patchify(inputs["hidden_states"], model.config.patch_size),
+        "token_index": torch.arange(n).repeat(b, 1),
+        "timestep": inputs["timestep"],
+        "encoder_hidden_states": inputs["encoder_hidden_states"],
+        "pooled_projections": inputs["pooled_projections"],
+        "grid_w": torch.tensor([grid[1]]),
+        "caches": mmdit_ras.empty_caches(model, b, n),
+    }
+
+
+def run(model, ras: dict, **changes) -> dict:
+    with torch.no_grad():
+        return model.run(**{**ras, **changes}, return_context=True)
+
+
+def take(t: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
+    """Rows idx [B,n] of t [B,N,...]."""
+    return torch.stack([t[b, idx[b]] for b in range(t.shape[0])])
+
+
+SUBSET = torch.tensor([[1, 5, 6, 11], [0, 2, 3, 10]])
+
+
+class RasForwardTest(unittest.TestCase):
+    def test_all_tokens_with_any_caches_is_the_dense_forward(self):
+        for kind in TINY:
+            model = tiny_model(kind)
+            inputs = tiny_inputs(model)
+            ras = ras_inputs(model, inputs)
+            stale = {k: [torch.randn_like(t) for t in ts] for k, ts in ras["caches"].items()}
+            v = run(model, ras, caches=stale)["v"]
+            with torch.no_grad():
+                dense = model(**inputs)
+            self.assertLess((unpatchify(v, 2, 4, 3, 4) - dense).abs().max().item(), 1e-5, kind)
+
+    def test_a_subset_with_fresh_caches_reproduces_the_dense_forward_and_text_stream(self):
+        for kind in TINY:
+            model = tiny_model(kind)
+            ras = ras_inputs(model, tiny_inputs(model))
+            dense = run(model, ras)
+            sub = run(model, ras, x=take(ras["x"], SUBSET), token_index=SUBSET, caches=mmdit_ras.next_caches(dense))
+            self.assertLess((sub["v"] - take(dense["v"], SUBSET)).abs().max().item(), 1e-5, kind)
+            self.assertEqual(len(sub["context"]), model.config.num_layers - 1)
+            for layer, (a, b) in enumerate(zip(sub["context"], dense["context"])):
+                self.assertLess((a - b).abs().max().item(), 1e-5, f"{kind}: text stream after block {layer}")
+            for name in ("k_all", "v_all", "k2_all", "v2_all"):
+                for a, b in zip(sub.get(name, []), dense.get(name, [])):
+                    self.assertLess((a - b).abs().max().item(), 1e-5, f"{kind}: {name}")
+            self.assertEqual(tuple(sub["k_new"].shape), (2, 2, 2, 4, 8))
+            if kind == "sd35-medium":
+                self.assertEqual(tuple(sub["k2_new"].shape), (1, 2, 2, 4, 8))
+
+    def test_the_cache_rows_of_tokens_not_run_change_image_and_text_outputs(self):
+        for kind in TINY:
+            model = tiny_model(kind)
+            ras = ras_inputs(model, tiny_inputs(model))
+            fresh = mmdit_ras.next_caches(run(model, ras))
+            sub = {"x": take(ras["x"], SUBSET), "token_index": SUBSET}
+            a = run(model, ras, **sub, caches=fresh)
+            for name in [k for k, ts in fresh.items() if ts]:
+                stale = {**fresh, name: [t + torch.randn_like(t) for t in fresh[name]]}
+                b = run(model, ras, **sub, caches=stale)
+                self.assertGreater((a["v"] - b["v"]).abs().max().item(), 1e-3, f"{kind}: {name} (image)")
+                text_change = (a["context"][0] - b["context"][0]).abs().max().item()
+                if name in ("k", "v"):  # the text attends to the joint K/V of every image token
+                    self.assertGreater(text_change, 1e-3, f"{kind}: {name} (text)")
+                else:  # attn2 is image-only: block 0's text stream does not see it
+                    self.assertEqual(text_change, 0.0, f"{kind}: {name} (text)")
+
+    def test_the_cache_rows_of_tokens_run_are_ignored(self):
+        for kind in TINY:
+            model = tiny_model(kind)
+            ras = ras_inputs(model, tiny_inputs(model))
+            fresh = mmdit_ras.next_caches(run(model, ras))
+            changed = {k: [t.clone() for t in ts] for k, ts in fresh.items()}
+            for ts in changed.values():
+                for t in ts:
+                    for b in range(2):
+                        t[b, :, SUBSET[b]] = 99.0
+            sub = {"x": take(ras["x"], SUBSET), "token_index": SUBSET}
+            a, b = run(model, ras, **sub, caches=fresh), run(model, ras, **sub, caches=changed)
+            self.assertTrue(torch.equal(a["v"], b["v"]), kind)
+            self.assertTrue(all(torch.equal(p, q) for p, q in zip(a["context"], b["context"])), kind)
+
+    def test_the_text_stream_is_the_dense_one_at_every_step_of_a_sampling_loop(self):
+        # Each step runs a different subset over caches fresh at that step's latents:
+        # the text tokens (run every step) must come out as in the dense forward, block by block.
+        model = tiny_model("sd35-medium")
+        ras = ras_inputs(model, tiny_inputs(model, batch=1))
+        x = ras["x"]
+        sigmas = [1.0, 0.75, 0.5, 0.25, 0.0]
+        subsets = [[0, 3, 4, 9], [1, 2, 7, 8, 11], [5, 6, 10], [4]]
+        for step, (sigma, nxt) in enumerate(zip(sigmas, sigmas[1:])):
+            t = torch.tensor([sigma * 1000])
+            idx = torch.tensor([subsets[step]])
+            dense = run(model, ras, x=x, timestep=t)
+            out = run(model, ras, x=take(x, idx), token_index=idx, timestep=t, caches=mmdit_ras.next_caches(dense))
+            for layer, (a, b) in enumerate(zip(out["context"], dense["context"])):
+                self.assertLess((a - b).abs().max().item(), 1e-5, f"step {step}, block {layer}")
+            v = dense["v"].clone()
+            v[0, idx[0]] = out["v"][0]
+            x = x + (nxt - sigma) * v
+
+    def test_a_subset_token_gets_its_grid_position_in_the_cropped_table(self):
+        model = tiny_model("sd3")
+        ras = ras_inputs(model, tiny_inputs(model))
+        idx = torch.tensor([[0, 11]]).repeat(2, 1)  # corners of the 3x4 grid
+        h = mmdit_ras.embed_tokens(model, take(ras["x"], idx), idx, torch.tensor(3), ras["grid_w"])
+        with torch.no_grad():
+            want = model.pos_embed(tiny_inputs(model)["hidden_states"])
+        self.assertLess((h - take(want, idx)).abs().max().item(), 1e-5)
+        table = model.pos_embed.pos_embed.reshape(8, 8, -1)
+        self.assertTrue(torch.equal(model.pos_embed.cropped_pos_embed(3, 4)[0, 11], table[2 + 2, 2 + 3]))
+
 if __name__ == "__main__":
     unittest.main()
