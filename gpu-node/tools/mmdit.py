@@ -75,7 +75,7 @@ class MMDiTConfig:
         return cls(**given)
 
 
-#: The published configs (transformer/config.json of each repository, per sd3 research notes).
+#: The published configs (what diffusers' converter infers from each release file).
 SD3_MEDIUM = MMDiTConfig(
     num_layers=24, num_attention_heads=24, caption_projection_dim=1536, pos_embed_max_size=192
 )
