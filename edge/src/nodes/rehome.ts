@@ -5,13 +5,12 @@
  * sampled it first, so the replay there reproduces its pixels. Each node's
  * backend comes from its ListModels, asked of all of them at once.
  */
-import { UNARY_TIMEOUT_MS } from '../routes/limits';
 import { type Backend, fromProtoBackend, preferBackend } from './backends';
 import { nodeClient, nodeUrls } from './pool';
 import { rendezvous } from './rendezvous';
 
 /** How long the edge waits for a node to say its backend; one that does not say counts as unknown. */
-export const BACKEND_LOOKUP_MS = Math.min(2000, UNARY_TIMEOUT_MS);
+export const BACKEND_LOOKUP_MS = 2000;
 
 /** The session as re-homing needs it. */
 export interface Homed {

@@ -1283,7 +1283,10 @@ export namespace ras {
              * chain of edits) and rebuilds the edited version by replay; a node that
              * holds it ignores this field. A state that is not this session's, not
              * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-             * PERMISSION_DENIED) and nothing is stored.
+             * PERMISSION_DENIED) and nothing is stored. The state records the backend
+             * that sampled the session: a node on another backend adopts it too, but
+             * its replays differ slightly in pixels (the edge prefers nodes on the
+             * session's backend, docs/sessions.md "Re-homing").
              */
             restoreState: (Uint8Array|null);
 
@@ -1404,7 +1407,10 @@ export namespace ras {
                  * chain of edits) and rebuilds the edited version by replay; a node that
                  * holds it ignores this field. A state that is not this session's, not
                  * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-                 * PERMISSION_DENIED) and nothing is stored.
+                 * PERMISSION_DENIED) and nothing is stored. The state records the backend
+                 * that sampled the session: a node on another backend adopts it too, but
+                 * its replays differ slightly in pixels (the edge prefers nodes on the
+                 * session's backend, docs/sessions.md "Re-homing").
                  */
                 restoreState?: (Uint8Array|null);
 

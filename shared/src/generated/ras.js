@@ -3199,7 +3199,10 @@ export const ras = $root.ras = (() => {
              * chain of edits) and rebuilds the edited version by replay; a node that
              * holds it ignores this field. A state that is not this session's, not
              * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-             * PERMISSION_DENIED) and nothing is stored.
+             * PERMISSION_DENIED) and nothing is stored. The state records the backend
+             * that sampled the session: a node on another backend adopts it too, but
+             * its replays differ slightly in pixels (the edge prefers nodes on the
+             * session's backend, docs/sessions.md "Re-homing").
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3322,7 +3325,10 @@ export const ras = $root.ras = (() => {
              * chain of edits) and rebuilds the edited version by replay; a node that
              * holds it ignores this field. A state that is not this session's, not
              * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-             * PERMISSION_DENIED) and nothing is stored.
+             * PERMISSION_DENIED) and nothing is stored. The state records the backend
+             * that sampled the session: a node on another backend adopts it too, but
+             * its replays differ slightly in pixels (the edge prefers nodes on the
+             * session's backend, docs/sessions.md "Re-homing").
              * @member {Uint8Array|null} restoreState
              * @memberof ras.v1.EditRequest
              * @instance
