@@ -167,37 +167,62 @@ def shape_masks(shape: torch.Tensor, dx: torch.Tensor, dy: torch.Tensor, r: torc
     return torch.where(shape == 3, cross, out)
 
 
-def _background(bg: dict, n: int, big: int, device) -> torch.Tensor:
-    t = lambda a: torch.as_tensor(a, dtype=torch.float32, device=device)  # noqa: E731
-    lin = torch.linspace(-0.5, 0.5, big, device=device)
-    ys, xs = lin[:, None].expand(big, big), lin[None, :].expand(big, big)
-    ang = t(bg["angle"])[:, None, None]
+def to_device(array: np.ndarray, device) -> torch.Tensor:
+    """A host array on ``device``; to CUDA through pinned memory without blocking,
+    so preparing the next batch never waits for the GPU to finish the last step."""
+    x = torch.from_numpy(np.ascontiguousarray(array))
+    if torch.device(device).type != "cuda":
+        return x
+    return x.pin_memory().to(device, non_blocking=True)
+
+
+# The layout's fields in one float32 row per scene (one host-to-device copy per batch).
+_FIELDS = (("centre", 8), ("radius", 4), ("rgb", 12), ("obj", 4), ("present", 4), ("ends", 6), ("angle", 1),
+           ("texture", 1), ("amp", 1), ("freq", 2), ("phase", 1), ("noise", 36))  # fmt: skip
+
+
+def _packed(layout: Layout, device) -> dict[str, torch.Tensor]:
+    n = len(layout)
+    parts = {**layout.bg, "centre": layout.centre, "radius": layout.radius, "rgb": layout.rgb,
+             "obj": layout.obj, "present": layout.present}  # fmt: skip
+    flat = np.concatenate([np.asarray(parts[k], dtype=np.float32).reshape(n, w) for k, w in _FIELDS], axis=1)
+    dev = to_device(flat, device)
+    out, col = {}, 0
+    for k, w in _FIELDS:
+        out[k] = dev[:, col : col + w]
+        col += w
+    return out
+
+
+def _background(p: dict[str, torch.Tensor], size: int) -> torch.Tensor:
+    n, device = p["angle"].shape[0], p["angle"].device
+    lin = torch.linspace(-0.5, 0.5, size, device=device)
+    ys, xs = lin[:, None].expand(size, size), lin[None, :].expand(size, size)
+    ang = p["angle"][:, :, None]
     proj = torch.cos(ang) * xs + torch.sin(ang) * ys
     lo, hi = proj.amin(dim=(1, 2), keepdim=True), proj.amax(dim=(1, 2), keepdim=True)
     w = ((proj - lo) / (hi - lo))[:, None]  # [n,1,H,W]
-    ends = t(bg["ends"])  # [n,2,3]
+    ends = p["ends"].reshape(n, 2, 3)
     img = ends[:, 0, :, None, None] * (1 - w) + ends[:, 1, :, None, None] * w
-    freq = t(bg["freq"])
-    stripes = torch.sin(
-        2 * np.pi * (freq[:, 0, None, None] * xs + freq[:, 1, None, None] * ys) + t(bg["phase"])[:, None, None]
-    )
-    noise = F.interpolate(t(bg["noise"])[:, None], size=(big, big), mode="bilinear", align_corners=False)[:, 0]
-    kind = torch.as_tensor(bg["texture"], device=device)[:, None, None]
+    freq = p["freq"]
+    stripes = torch.sin(2 * np.pi * (freq[:, 0, None, None] * xs + freq[:, 1, None, None] * ys) + p["phase"][:, :, None])
+    noise = F.interpolate(p["noise"].reshape(n, 1, 6, 6), size=(size, size), mode="bilinear", align_corners=False)[:, 0]
+    kind = p["texture"][:, :, None]
     tex = torch.where(kind == 1, stripes, torch.where(kind == 2, noise * 0.6, torch.zeros_like(stripes)))
-    return (img + (t(bg["amp"])[:, None, None] * tex)[:, None]).clamp(0, 1)
+    return (img + (p["amp"][:, :, None] * tex)[:, None]).clamp(0, 1)
 
 
 def render(layout: Layout, device="cpu") -> torch.Tensor:
     """Pixels of ``layout``: [n,3,64,64] float32 in [-1,1] on ``device``."""
     n, big = len(layout), SIZE * SUPERSAMPLE
-    t = lambda a: torch.as_tensor(a, dtype=torch.float32, device=device)  # noqa: E731
+    p = _packed(layout, device)
     # The background is smooth: render it at 64×64, repeat each pixel for the supersampled grid.
-    img = _background(layout.bg, n, SIZE, device).repeat_interleave(SUPERSAMPLE, 2).repeat_interleave(SUPERSAMPLE, 3)
-    grid = (torch.arange(big, device=device, dtype=torch.float32) + 0.5) / SUPERSAMPLE
-    centre, radius, rgb = t(layout.centre), t(layout.radius), t(layout.rgb)
-    shape = torch.as_tensor(layout.obj % len(SHAPES), device=device)
-    large = torch.as_tensor(layout.obj // (len(COLOURS) * len(SHAPES)) == 1, device=device)
-    present = torch.as_tensor(layout.present, device=device)
+    img = _background(p, SIZE).repeat_interleave(SUPERSAMPLE, 2).repeat_interleave(SUPERSAMPLE, 3)
+    grid = (torch.arange(big, device=img.device, dtype=torch.float32) + 0.5) / SUPERSAMPLE
+    centre, radius, rgb = p["centre"].reshape(n, MAX_OBJECTS, 2), p["radius"], p["rgb"].reshape(n, MAX_OBJECTS, 3)
+    shape = torch.remainder(p["obj"], len(SHAPES))
+    large = p["obj"] >= len(COLOURS) * len(SHAPES)
+    present = p["present"] > 0
     masks = []
     for k in range(MAX_OBJECTS):
         dx = grid[None, None, :] - centre[:, k, 0, None, None]
