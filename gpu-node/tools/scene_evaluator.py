@@ -84,7 +84,8 @@ def train(seconds: float, batch: int, device, lr: float = 3e-3, max_steps: int |
     gen = torch.Generator().manual_seed(0)
     model = SceneEvaluatorNet().to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
-    start, step, warm = time.monotonic(), 0, 50
+    start = last_log = time.monotonic()
+    step, warm = 0, 50
     while True:
         frac = (time.monotonic() - start) / seconds
         if frac >= 1 or (max_steps is not None and step >= max_steps):
@@ -100,7 +101,8 @@ def train(seconds: float, batch: int, device, lr: float = 3e-3, max_steps: int |
         loss.backward()
         opt.step()
         step += 1
-        if log and (step % 100 == 0 or step == 1):
+        if log and (step % 100 == 0 or step == 1 or time.monotonic() - last_log > 30):
+            last_log = time.monotonic()
             log({"evaluator_step": step, "loss": round(loss.item(), 4), "s": round(time.monotonic() - start, 1)})
     model.eval()
     model.train_info = {"steps": step, "batch": batch, "images_seen": step * batch, "seconds": time.monotonic() - start}

@@ -48,6 +48,12 @@ class ScenesTest(unittest.TestCase):
         for attr in (lambda o: o % 4, lambda o: (o // 4) % 4, lambda o: o // 16):  # shape, colour, size
             self.assertGreater(len({(attr(o), c) for o, c in enumerate(scenes.HELD_OUT_CELL)}), 4)
 
+    def test_the_seed_ranges_are_disjoint_from_each_other_and_from_the_other_tools(self):
+        bases = sorted(scenes.SEEDS.values())
+        self.assertTrue(all(b - a >= 10**9 for a, b in zip(bases, bases[1:])))  # 1e9 batches each
+        for start, end in ((5 * 10**9, 7 * 10**9 + 1), (20261125 * 1_000_003, 20261126 * 1_000_003)):
+            self.assertTrue(all(b + 10**9 <= start or b >= end for b in bases))  # evaluator.py, train.py
+
     def test_objects_sit_in_distinct_cells_with_their_colour_at_their_centre(self):
         layout = scenes.draw_layout(np.random.default_rng(2), 64, "any")
         img = scenes.render(layout)

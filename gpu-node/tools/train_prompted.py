@@ -20,7 +20,8 @@ Writes to ``--out`` (6 files):
   weights in fp16, the run state, the evaluator); no optimiser moments: a resume
   re-warms the learning rate over ``--rewarm`` steps instead;
 - weights.fp16.pt: the final EMA weights in fp16 (prompted.save_weights);
-- progress.png: the same 8 held-out captions sampled at 25%, 50%, 75% and 100%;
+- progress.png: the same 8 held-out captions (and noise) sampled at 25%, 50%, 75% and
+  100% of the training time;
 - samples.png: the first 32 held-out evaluation samples with their captions;
 - results.json: the evaluator's accuracy on real scenes, the model's prompt
   accuracy on held-out captions (dense Euler, ``--steps``, CFG ``--guidance``) with
@@ -74,9 +75,11 @@ def parse_args(argv=None):
     ap.add_argument("--eval-batch", type=int, default=256)
     ap.add_argument("--real-count", type=int, default=4096, help="real scenes the evaluator is measured on")
     ap.add_argument("--save-every", type=float, default=10.0, help="minutes between checkpoints")
+    ap.add_argument("--threads", type=int, default=1, help="CPU threads (on a shared CPU, 2 OpenMP threads "
+                    "ran 5× slower than 1 here: they spin waiting for each other)")
     ap.add_argument("--compile", action="store_true", help="torch.compile the training forward (torch 2.x)")
     ap.add_argument("--resume", type=Path, help="an earlier --out: continue from its checkpoint and weights")
-    ap.add_argument("--max-steps", type=int, default=None, help="stop training after this many steps")
+    ap.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (the schedule too)")
     ap.add_argument("--quick", action="store_true", help="seconds: tiny counts everywhere (the unit test)")
     args = ap.parse_args(argv)
     if args.batch is None:
@@ -200,8 +203,8 @@ def sample_row(ema, ids, noise, args, bf16) -> np.ndarray:
 
 def estimate_reserve(ema, args, device, bf16: bool) -> float:
     """Seconds the end of the call will take: the evaluation's sampling, timed on
-    two steps of one batch (after a warm-up call), plus the progress rows and
-    a margin for the evaluator's reading and the files."""
+    two steps of one batch (after a warm-up call), plus a margin for the
+    evaluator's reading and the files."""
     ids = torch.zeros(min(args.eval_batch, args.eval_count), scene_tokenizer.TEXT_LEN, dtype=torch.long, device=device)
     noise = noise_for(len(ids), device)
     prompted.sample(ema, ids, noise, 1, args.guidance, args.shift, bf16)
@@ -211,7 +214,7 @@ def estimate_reserve(ema, args, device, bf16: bool) -> float:
     sync(device)
     per_step = (time.monotonic() - t0) / 2
     batches = math.ceil(args.eval_count / args.eval_batch)
-    return 1.25 * per_step * args.steps * (batches + 0.5) + (3.0 if args.quick else 15.0)
+    return 1.25 * per_step * args.steps * batches + (3.0 if args.quick else 15.0)
 
 
 def compact_json(obj) -> str:
@@ -232,7 +235,7 @@ def main(argv=None) -> dict:
     log = Log(args.out / "log.jsonl", start)
     device = torch.device(args.device)
     if device.type == "cpu":
-        torch.set_num_threads(min(2, os.cpu_count() or 1))
+        torch.set_num_threads(args.threads)
         bf16 = "avx512_bf16" in Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else False
     else:
         torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
@@ -256,17 +259,17 @@ def main(argv=None) -> dict:
     train_start = time.monotonic()
     budget = max(0.0, start + args.minutes * 60 - reserve - train_start)
     log({"train_budget_s": round(budget, 1), "reserve_s": round(reserve, 1)})
-    n_prog = min(8, args.eval_count)
-    summary = train(model, ema, state, args, device, bf16, budget, log, ids_h[:n_prog], noise_for(n_prog, device, 3), evaluator)
+    n_prog, noise = min(8, args.eval_count), noise_for(args.eval_count, device)
+    summary = train(model, ema, state, args, device, bf16, budget, log, ids_h[:n_prog], noise[:n_prog], evaluator)
     progress = summary.pop("progress")
 
     t0 = time.monotonic()
     prompted.save_weights(args.out / "weights.fp16.pt", ema, {"images_seen": state["images"], "steps": state["step"]})
-    images = generate(ema, ids_h, noise_for(args.eval_count, device), args, bf16)
+    images = generate(ema, ids_h, noise, args, bf16)
     pred, feats = scene_evaluator.read(evaluator, images)
     dense = scene_evaluator.score(pred, labels_h)
     fd = scene_evaluator.frechet(scene_evaluator.feature_stats(feats), scene_evaluator.feature_stats(feats_real))
-    progress.append(("100%", sample_row(ema, ids_h[:n_prog], noise_for(n_prog, device, 3), args, bf16)))
+    progress.append(("100%", scenes.to_uint8(images[:n_prog])))  # the progress rows' captions and noise
     rows = np.concatenate([r for _, r in progress])
     labels = [n for n, _ in progress]
     png.write(args.out / "progress.png", png.grid(rows, captions_h[:n_prog] * len(progress), n_prog, row_labels=labels))
@@ -300,11 +303,14 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
     warm = args.warmup if state["step"] == 0 else args.rewarm
     ema_p, model_p = list(ema.parameters()), list(model.parameters())
     state["sessions"] += 1
-    t0, last_save, step_in_run, losses = time.monotonic(), time.monotonic(), 0, []
+    t0 = last_save = last_log = time.monotonic()
+    step_in_run, losses = 0, []
     progress, next_progress, curve = [], list(PROGRESS_AT), []
     while True:
         frac = (time.monotonic() - t0) / budget if budget > 0 else 1.0
-        if frac >= 1 or (args.max_steps is not None and step_in_run >= args.max_steps):
+        if args.max_steps is not None:  # the schedule runs over whichever ends first
+            frac = max(frac, step_in_run / max(args.max_steps, 1))
+        if frac >= 1:
             break
         while next_progress and frac >= next_progress[0]:
             progress.append((f"{round(next_progress.pop(0) * 100)}%", sample_row(ema, prog_ids, prog_noise, args, bf16)))
@@ -319,7 +325,8 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
         state["step"] += 1
         state["images"] += args.batch
         step_in_run += 1
-        if step_in_run % (1 if args.quick else 200) == 0:
+        if args.quick or step_in_run % 200 == 0 or time.monotonic() - last_log > 30:
+            last_log = time.monotonic()
             loss = torch.stack(losses).mean().item()
             elapsed = time.monotonic() - t0
             curve.append([state["images"], round(loss, 5)])
@@ -332,8 +339,8 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
     sync(device)
     seconds = time.monotonic() - t0
     state["train_seconds"] += seconds
-    while next_progress:  # a run too short to reach them still shows every row
-        progress.append((f"{round(next_progress.pop(0) * 100)}%", sample_row(ema, prog_ids, prog_noise, args, bf16)))
+    if next_progress:
+        log({"progress_rows_not_reached": next_progress})
     return {
         "steps": state["step"], "images_seen": state["images"], "train_seconds_total": round(state["train_seconds"], 1),
         "this_run": {"steps": step_in_run, "seconds": round(seconds, 1),
