@@ -20,6 +20,7 @@ import prompted
 import scene_evaluator
 import scene_tokenizer
 import scenes
+import prompted_eval
 import train_prompted
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "scenes-sd3"
@@ -156,7 +157,7 @@ class ModelTest(unittest.TestCase):
             for b in model.buffers():  # the position table is stored in 16 bits too
                 b.copy_(b.half().float())
         ids = torch.as_tensor(scene_tokenizer.tokenize(["a large blue square on the right", ""]))
-        noise = train_prompted.noise_for(2, "cpu")
+        noise = prompted_eval.noise_for(2, "cpu")
         want = prompted.sample(model, ids, noise, steps=2, bf16=False)
         with tempfile.TemporaryDirectory() as tmp:
             prompted.save_weights(Path(tmp) / "w.pt", model, {"note": "test"})

@@ -14,7 +14,7 @@ warmed up over ``--warmup`` steps and decayed linearly to 2% over the last
 AdamW, gradient clipping at 1; bf16 autocast on CPU and CUDA. The scenes are
 rendered on the fly on the device (scenes.py, the "train" seed range).
 
-Writes to ``--out`` (6 files):
+Writes to ``--out`` (6 files; prompted_eval.py measures):
 - log.jsonl: one JSON object a line (evaluator and model training, progress, timings);
 - checkpoint.pt: what a continuation needs besides the EMA weights (the raw model
   weights in fp16, the run state, the evaluator); no optimiser moments: a resume
@@ -34,9 +34,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import math
 import os
-import re
 import time
 from pathlib import Path
 
@@ -46,6 +44,7 @@ import torch.nn.functional as F
 
 import png
 import prompted
+import prompted_eval
 import scene_evaluator
 import scene_tokenizer
 import scenes
@@ -105,40 +104,11 @@ class Log:
         print(line, flush=True)
 
 
-def heldout(count: int, device) -> tuple[torch.Tensor, torch.Tensor, np.ndarray, list[str]]:
-    """The evaluation's held-out captions: (real renders, ids, cell labels, captions), batch 0."""
-    images, layout = scenes.batch("heldout", 0, count, device)
-    ids = torch.as_tensor(scene_tokenizer.layout_ids(layout), device=device)
-    return images, ids, layout.labels, [scenes.caption(lab) for lab in layout.labels]
-
-
-def noise_for(count: int, device, seed: int = 7) -> torch.Tensor:
-    gen = torch.Generator().manual_seed(seed)
-    return torch.randn(count, 3, scenes.SIZE, scenes.SIZE, generator=gen).to(device)
-
-
-def generate(model, ids, noise, args, bf16: bool) -> torch.Tensor:
-    out = [prompted.sample(model, ids[i : i + args.eval_batch], noise[i : i + args.eval_batch], args.steps,
-                           args.guidance, args.shift, bf16) for i in range(0, len(ids), args.eval_batch)]  # fmt: skip
-    return torch.cat(out)
-
-
 def train_evaluator(args, device, log) -> scene_evaluator.SceneEvaluatorNet:
     net = scene_evaluator.train(args.evaluator_seconds, args.evaluator_batch, device,
                                 max_steps=3 if args.quick else None, log=log)  # fmt: skip
     log({"evaluator_trained": net.train_info})
     return net
-
-
-def measure_evaluator(net, args, device, real_heldout: torch.Tensor, labels_heldout: np.ndarray) -> dict:
-    images, layout = scenes.batch("evaluator-real", 0, args.real_count, device)
-    pred, _ = scene_evaluator.read(net, images)
-    pred_h, feats_h = scene_evaluator.read(net, real_heldout)
-    return {
-        "real": {"seeds": f"{scenes.SEEDS['evaluator-real']} + 0", **scene_evaluator.score(pred, layout.labels)},
-        "real_heldout": {"seeds": f"{scenes.SEEDS['heldout']} + 0", **scene_evaluator.score(pred_h, labels_heldout)},
-        "_features_heldout": feats_h,
-    }
 
 
 def build(args, device, log):
@@ -197,37 +167,6 @@ def lr_factor(step_in_run: int, frac: float, warm: int, decay_frac: float) -> fl
     return min(1.0, (step_in_run + 1) / warm) * decay
 
 
-def sample_row(ema, ids, noise, args, bf16) -> np.ndarray:
-    return scenes.to_uint8(prompted.sample(ema, ids, noise, args.steps, args.guidance, args.shift, bf16))
-
-
-def estimate_reserve(ema, args, device, bf16: bool) -> float:
-    """Seconds the end of the call will take: the evaluation's sampling, timed on
-    two steps of one batch (after a warm-up call), plus a margin for the
-    evaluator's reading and the files."""
-    ids = torch.zeros(min(args.eval_batch, args.eval_count), scene_tokenizer.TEXT_LEN, dtype=torch.long, device=device)
-    noise = noise_for(len(ids), device)
-    prompted.sample(ema, ids, noise, 1, args.guidance, args.shift, bf16)
-    sync(device)
-    t0 = time.monotonic()
-    prompted.sample(ema, ids, noise, 2, args.guidance, args.shift, bf16)
-    sync(device)
-    per_step = (time.monotonic() - t0) / 2
-    batches = math.ceil(args.eval_count / args.eval_batch)
-    return 1.25 * per_step * args.steps * batches + (3.0 if args.quick else 15.0)
-
-
-def compact_json(obj) -> str:
-    """Indented JSON with every innermost list (a loss-curve point, a confusion row) on one line."""
-    flat = lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]"  # noqa: E731
-    return re.sub(r"\[([^\[\]{}]*)\]", flat, json.dumps(obj, indent=1, ensure_ascii=False))
-
-
-def sync(device) -> None:
-    if torch.device(device).type == "cuda":
-        torch.cuda.synchronize()
-
-
 def main(argv=None) -> dict:
     start = time.monotonic()
     args = parse_args(argv)
@@ -250,25 +189,22 @@ def main(argv=None) -> dict:
         evaluator = scene_evaluator.SceneEvaluatorNet().to(device)
         evaluator.load_state_dict(ev_state)
         evaluator.eval()
-    real_h, ids_h, labels_h, captions_h = heldout(args.eval_count, device)
-    ev_report = measure_evaluator(evaluator, args, device, real_h, labels_h)
+    real_h, ids_h, labels_h, captions_h = prompted_eval.heldout(args.eval_count, device)
+    ev_report = prompted_eval.measure_evaluator(evaluator, args, device, real_h, labels_h)
     feats_real = ev_report.pop("_features_heldout")
     log({"evaluator": {k: {m: v[m] for m in ("count", "prompt_acc", "object_acc")} for k, v in ev_report.items()}})
 
-    reserve = estimate_reserve(ema, args, device, bf16)
+    reserve = prompted_eval.estimate_reserve(ema, args, device, bf16)
     train_start = time.monotonic()
     budget = max(0.0, start + args.minutes * 60 - reserve - train_start)
     log({"train_budget_s": round(budget, 1), "reserve_s": round(reserve, 1)})
-    n_prog, noise = min(8, args.eval_count), noise_for(args.eval_count, device)
+    n_prog, noise = min(8, args.eval_count), prompted_eval.noise_for(args.eval_count, device)
     summary = train(model, ema, state, args, device, bf16, budget, log, ids_h[:n_prog], noise[:n_prog], evaluator)
     progress = summary.pop("progress")
 
     t0 = time.monotonic()
     prompted.save_weights(args.out / "weights.fp16.pt", ema, {"images_seen": state["images"], "steps": state["step"]})
-    images = generate(ema, ids_h, noise, args, bf16)
-    pred, feats = scene_evaluator.read(evaluator, images)
-    dense = scene_evaluator.score(pred, labels_h)
-    fd = scene_evaluator.frechet(scene_evaluator.feature_stats(feats), scene_evaluator.feature_stats(feats_real))
+    images, dense = prompted_eval.dense(ema, evaluator, ids_h, labels_h, noise, feats_real, args, bf16)
     progress.append(("100%", scenes.to_uint8(images[:n_prog])))  # the progress rows' captions and noise
     rows = np.concatenate([r for _, r in progress])
     labels = [n for n, _ in progress]
@@ -283,13 +219,14 @@ def main(argv=None) -> dict:
         "evaluator": {"train": getattr(evaluator, "train_info", "from the resumed checkpoint"), **ev_report},
         "dense": {"steps": args.steps, "guidance": args.guidance, "shift": args.shift,
                   "captions": f"heldout batch 0 ({scenes.SEEDS['heldout']}), {args.eval_count} scenes",
-                  "fd_vs_real_renders": fd, **dense},  # fmt: skip
+                  **dense},  # fmt: skip
         "timings": {"final_s": round(time.monotonic() - t0, 1), "reserve_s": round(reserve, 1),
                     "total_s": round(time.monotonic() - start, 1), "budget_s": args.minutes * 60},  # fmt: skip
         "confusion_axes": "rows = true cell class, columns = read; 0 empty, 1 + (size·4 + colour)·4 + shape",
     }
-    (args.out / "results.json").write_text(compact_json(results) + "\n")
-    log({"done": {"prompt_acc": dense["prompt_acc"], "object_acc": dense["object_acc"], "fd": round(fd, 3),
+    (args.out / "results.json").write_text(prompted_eval.compact_json(results) + "\n")
+    log({"done": {"prompt_acc": dense["prompt_acc"], "object_acc": dense["object_acc"],
+                  "fd": round(dense["fd_vs_real_renders"], 3),
                   "total_s": results["timings"]["total_s"]}})  # fmt: skip
     log.file.close()
     return results
@@ -313,7 +250,7 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
         if frac >= 1:
             break
         while next_progress and frac >= next_progress[0]:
-            progress.append((f"{round(next_progress.pop(0) * 100)}%", sample_row(ema, prog_ids, prog_noise, args, bf16)))
+            progress.append((f"{round(next_progress.pop(0) * 100)}%", prompted_eval.sample_row(ema, prog_ids, prog_noise, args, bf16)))
         for g in opt.param_groups:
             g["lr"] = args.lr * lr_factor(step_in_run, frac, warm, args.decay_frac)
         x0, layout = scenes.batch("train", state["step"], args.batch, device)
@@ -336,7 +273,7 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
         if time.monotonic() - last_save > args.save_every * 60:
             save_checkpoint(args.out / "checkpoint.pt", model, state, evaluator, args)
             last_save = time.monotonic()
-    sync(device)
+    prompted_eval.sync(device)
     seconds = time.monotonic() - t0
     state["train_seconds"] += seconds
     if next_progress:
