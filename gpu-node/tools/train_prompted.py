@@ -256,9 +256,10 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
         x0, layout = scenes.batch("train", state["step"], args.batch, device)
         ids = scenes.to_device(scene_tokenizer.layout_ids(layout), device)
         losses.append(train_step(model, fwd, opt, x0, ids, args, bf16))
+        decay = min(args.ema, (1 + state["step"]) / (10 + state["step"]))  # EMA warm-up: a short run's EMA is not its init
         with torch.no_grad():
-            torch._foreach_mul_(ema_p, args.ema)
-            torch._foreach_add_(ema_p, model_p, alpha=1 - args.ema)
+            torch._foreach_mul_(ema_p, decay)
+            torch._foreach_add_(ema_p, model_p, alpha=1 - decay)
         state["step"] += 1
         state["images"] += args.batch
         step_in_run += 1
