@@ -204,13 +204,13 @@ def main(argv=None) -> dict:
 
     t0 = time.monotonic()
     prompted.save_weights(args.out / "weights.fp16.pt", ema, {"images_seen": state["images"], "steps": state["step"]})
+    save_checkpoint(args.out / "checkpoint.pt", model, state, evaluator, args)  # before anything else can fail
     images, dense = prompted_eval.dense(ema, evaluator, ids_h, labels_h, noise, feats_real, args, bf16)
     progress.append(("100%", scenes.to_uint8(images[:n_prog])))  # the progress rows' captions and noise
     rows = np.concatenate([r for _, r in progress])
     labels = [n for n, _ in progress]
     png.write(args.out / "progress.png", png.grid(rows, captions_h[:n_prog] * len(progress), n_prog, row_labels=labels))
     png.write(args.out / "samples.png", png.grid(scenes.to_uint8(images[:32]), captions_h[:32], 8))
-    save_checkpoint(args.out / "checkpoint.pt", model, state, evaluator, args)
     results = {
         "model": {"family": "sd3", "format": prompted.FORMAT, "mmdit": ema.mmdit_config,
                   "text_encoder": ema.text_config.to_dict(),
