@@ -47,9 +47,23 @@ class SceneEvaluatorNet(nn.Module):
 
     def forward(self, image: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         fmap = self.body(image)
-        cells = torch.cat([F.adaptive_avg_pool2d(fmap, scenes.GRID), F.adaptive_max_pool2d(fmap, scenes.GRID)], 1)
-        logits = self.head(cells.flatten(2).transpose(1, 2))  # [B, 9, 33], cells row-major
+        logits = self.head(cell_pool(fmap))  # [B, 9, 33], cells row-major
         return logits, fmap.mean(dim=(2, 3))
+
+
+def cell_pool(fmap: torch.Tensor) -> torch.Tensor:
+    """[B,C,H,W] → [B, 9, 2C]: mean and max over each cell's bins, the bins of
+    ``adaptive_avg_pool2d(fmap, 3)`` spelled out as slices, which ONNX exports
+    (adaptive pooling to a size that does not divide H does not)."""
+    h, w = fmap.shape[-2:]
+    rows = [(i * h // scenes.GRID, -(-(i + 1) * h // scenes.GRID)) for i in range(scenes.GRID)]
+    cols = [(j * w // scenes.GRID, -(-(j + 1) * w // scenes.GRID)) for j in range(scenes.GRID)]
+    cells = []
+    for r0, r1 in rows:
+        for c0, c1 in cols:
+            patch = fmap[:, :, r0:r1, c0:c1].flatten(2)
+            cells.append(torch.cat([patch.mean(dim=2), patch.amax(dim=2)], dim=1))
+    return torch.stack(cells, dim=1)
 
 
 def augment(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 import png
 import prompted
@@ -134,6 +135,11 @@ class EvaluatorScoringTest(unittest.TestCase):
         stats = scene_evaluator.feature_stats(f)
         self.assertAlmostEqual(scene_evaluator.frechet(stats, stats), 0.0, places=6)
         self.assertAlmostEqual(scene_evaluator.frechet(stats, scene_evaluator.feature_stats(f + 1)), 6.0, places=6)
+
+    def test_the_cell_pooling_has_adaptive_poolings_bins(self):
+        fmap = torch.randn(2, 5, 16, 16)
+        want = torch.cat([F.adaptive_avg_pool2d(fmap, 3), F.adaptive_max_pool2d(fmap, 3)], 1).flatten(2).transpose(1, 2)
+        torch.testing.assert_close(scene_evaluator.cell_pool(fmap), want)
 
     def test_the_evaluator_reads_nine_cells_and_gives_features(self):
         net = scene_evaluator.SceneEvaluatorNet().eval()
