@@ -55,9 +55,11 @@ def cell_pool(fmap: torch.Tensor) -> torch.Tensor:
     """[B,C,H,W] → [B, 9, 2C]: mean and max over each cell's bins, the bins of
     ``adaptive_avg_pool2d(fmap, 3)`` spelled out as slices, which ONNX exports
     (adaptive pooling to a size that does not divide H does not)."""
+    g = scenes.GRID
     h, w = fmap.shape[-2:]
-    rows = [(i * h // scenes.GRID, -(-(i + 1) * h // scenes.GRID)) for i in range(scenes.GRID)]
-    cols = [(j * w // scenes.GRID, -(-(j + 1) * w // scenes.GRID)) for j in range(scenes.GRID)]
+    # Non-negative integer arithmetic only: traced for export, ONNX's Div truncates where // floors.
+    rows = [(i * h // g, ((i + 1) * h + g - 1) // g) for i in range(g)]
+    cols = [(j * w // g, ((j + 1) * w + g - 1) // g) for j in range(g)]
     cells = []
     for r0, r1 in rows:
         for c0, c1 in cols:

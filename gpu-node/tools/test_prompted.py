@@ -16,6 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import export_scene_evaluator
 import png
 import prompted
 import scene_evaluator
@@ -23,6 +24,7 @@ import scene_tokenizer
 import scenes
 import prompted_eval
 import train_prompted
+from evaluator_io import run_onnx
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "scenes-sd3"
 
@@ -140,6 +142,23 @@ class EvaluatorScoringTest(unittest.TestCase):
         fmap = torch.randn(2, 5, 16, 16)
         want = torch.cat([F.adaptive_avg_pool2d(fmap, 3), F.adaptive_max_pool2d(fmap, 3)], 1).flatten(2).transpose(1, 2)
         torch.testing.assert_close(scene_evaluator.cell_pool(fmap), want)
+
+    def test_the_evaluator_exports_to_a_graph_that_agrees_with_torch(self):
+        torch.manual_seed(6)
+        net = scene_evaluator.SceneEvaluatorNet()
+        for m in net.modules():  # non-trivial BatchNorm statistics, so folding them is exercised
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.5, 0.5)
+                m.running_var.uniform_(0.5, 2.0)
+        net.eval()
+        images = scenes.batch("evaluator-real", 1, 3)[0]
+        with torch.no_grad():
+            logits, features = net(images)
+        with tempfile.TemporaryDirectory() as tmp:
+            export_scene_evaluator.export(net, Path(tmp) / "e.onnx")
+            got = run_onnx(Path(tmp) / "e.onnx", images.numpy())
+        np.testing.assert_allclose(got["logits"], logits.numpy(), atol=1e-4)
+        np.testing.assert_allclose(got["features"], features.numpy(), atol=1e-4)
 
     def test_the_evaluator_reads_nine_cells_and_gives_features(self):
         net = scene_evaluator.SceneEvaluatorNet().eval()
