@@ -42,8 +42,9 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // on, not once: Ctrl-C signals the whole foreground group, so npm and tsx relay a second SIGINT.
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 
   try {
     // The banner says what the ready lines (and the readiness check) say; requests, warnings and errors are shown.
