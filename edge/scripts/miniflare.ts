@@ -51,13 +51,13 @@ export async function localWorkerOptions(o: LocalWorkerOptions): Promise<Minifla
   const { workerOptions, main, define } = unstable_getMiniflareWorkerOptions(config, undefined, args);
   if (!main) throw new Error('wrangler.toml names no main module');
   const scriptPath = await bundleWorker(main, o.dir, define);
-  const worker = {
+  const worker: WorkerOptions = {
     ...workerOptions,
     name: config.name,
     modules: true,
     scriptPath,
     modulesRoot: o.dir,
-  } as WorkerOptions;
+  };
   return {
     host: '127.0.0.1',
     port: o.port,
