@@ -4,7 +4,7 @@
  * gRPC-Web) call it; it knows nothing of them.
  */
 import { DeviceLostError } from '../runtime/device-errors';
-import type { RuntimeOptions } from '../runtime/onnx-model';
+import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
 import { ModelRegistry } from '../runtime/registry';
 import { quote } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
@@ -17,6 +17,7 @@ import { toEngineError } from './errors';
 import { encodePng } from './images';
 import { modelInfo } from './model-info';
 import { toSampleRequest } from './params';
+import { describeBackend, sameBackend } from './sessions/backend';
 import { editOf, editRequest, recipeOf } from './sessions/recipe';
 import { type Replayer, trajectoryOf } from './sessions/replay';
 import { SessionStore, type SessionStoreOptions } from './sessions/store';
@@ -77,7 +78,7 @@ class NodeEngine implements Engine {
 
   async listModels(): Promise<ModelInfo[]> {
     const models = await Promise.all(this.registry.names().map((n) => this.registry.get(n)));
-    return models.map(({ card }) => modelInfo(card));
+    return models.map((m) => modelInfo(m.card, m.backend));
   }
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
@@ -94,7 +95,7 @@ class NodeEngine implements Engine {
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
         const png = this.png(model, out);
-        const meta = await this.sessions.create(recipe, out.trajectory!, png);
+        const meta = await this.sessions.create(recipe, out.trajectory!, png, model.backend);
         return this.result(meta.id, 1, png, model, queueMs, out);
       });
     });
@@ -105,6 +106,10 @@ class NodeEngine implements Engine {
       const meta = await this.sessions.editable(params.sessionId, params.restoreState);
       const parent = this.sessions.version(meta.id, params.version).version;
       const model = await this.registry.get(meta.recipe.model);
+      if (!sameBackend(meta.backend, model.backend))
+        this.log(
+          `session ${meta.id}: sampled on ${describeBackend(meta.backend)}, replayed and edited on ${describeBackend(model.backend)}`,
+        );
       const edit = editOf(model.card, meta.recipe, params);
       const request = { ...editRequest(meta.recipe, edit), previewEvery: previewEvery(opts) };
       const resolved = resolveRequest(model.card, request); // before admission: a bad override never queues
@@ -112,7 +117,7 @@ class NodeEngine implements Engine {
         const base = await trajectoryOf(this.replayer(model), meta, parent);
         const out = await this.run(model, resolved, opts, base);
         const png = this.png(model, out);
-        const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png);
+        const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
         return this.result(meta.id, version, png, model, queueMs, out);
       });
     });
@@ -176,7 +181,7 @@ class NodeEngine implements Engine {
     sessionId: string,
     version: number,
     png: Uint8Array,
-    model: DitModel,
+    model: OnnxDitModel,
     queueMs: number,
     out: SampleResult & { stepMs: number[] },
   ): GenerateResult {
@@ -192,6 +197,7 @@ class NodeEngine implements Engine {
       tokensRun: out.tokensRun,
       tokensTotal: out.tokensDense,
       sessionState: this.sessions.state(sessionId),
+      backend: model.backend,
     };
   }
 }
