@@ -24,6 +24,7 @@ from pathlib import Path
 
 import onnx
 import torch
+from onnx.external_data_helper import load_external_data_for_tensor, uses_external_data
 
 from dit import DiT, DiTConfig
 from fp16 import convert as to_fp16
@@ -285,13 +286,26 @@ def write_graphs(exported: dict[str, Path], out_dir: Path, name: str) -> None:
     files = graph_files(name)
     graphs, bases = {}, {}
     for kind, path in exported.items():
-        graphs[out_dir / files[kind]] = onnx.load(str(path), load_external_data=False)
-        bases[out_dir / files[kind]] = path.parent
+        graph = onnx.load(str(path), load_external_data=False)
+        inline_constants(graph, path.parent)
+        graphs[out_dir / files[kind]], bases[out_dir / files[kind]] = graph, path.parent
     fused, half = out_dir / files["fused"], out_dir / files["fused_fp16"]
     fp16 = onnx.ModelProto()
     fp16.CopyFrom(graphs[fused])
     graphs[half], bases[half] = to_fp16(fp16, bases[fused]), bases[fused]
     save_with_shared_weights(graphs, out_dir / f"{name}.weights", bases)
+
+
+def inline_constants(model: onnx.ModelProto, base_dir: Path) -> None:
+    """Tensors in node attributes (Constant values) that PyTorch wrote as external data are
+    read back inline: they are small, and only initializers go to the weights file."""
+    for node in model.graph.node:
+        for attr in node.attribute:
+            for tensor in [attr.t, *attr.tensors] if attr.HasField("t") else attr.tensors:
+                if uses_external_data(tensor):
+                    load_external_data_for_tensor(tensor, str(base_dir))
+                    tensor.ClearField("data_location")
+                    del tensor.external_data[:]
 
 
 def parse_grid(text: str) -> tuple[int, int]:

@@ -133,8 +133,10 @@ class ExporterTest(unittest.TestCase):
                 external[kind] = tmp / "external" / kind / files[kind]
                 external[kind].parent.mkdir(parents=True)
                 onnx.save_model(onnx.load(str(inline[kind])), str(external[kind]), save_as_external_data=True,
-                                all_tensors_to_one_file=False, size_threshold=0)
+                                all_tensors_to_one_file=False, size_threshold=0, convert_attribute=True)
             self.assertGreater(len(list(external["fused"].parent.iterdir())), 10)
+            constants = [n for n in onnx.load(str(external["fused"]), load_external_data=False).graph.node if n.op_type == "Constant"]
+            self.assertTrue(any(n.attribute[0].t.external_data for n in constants))
             for name, exported in (("a", inline), ("b", external)):
                 (tmp / name).mkdir()
                 write_graphs(exported, tmp / name, "model")
