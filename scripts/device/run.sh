@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A GPU run in one command, from the repository root (docs/gpu.md, "A GPU run in one call"):
-#   scripts/device/run.sh [--quick] [--budget SECONDS] [--out DIR] [--kit DIR] [--from DIR]
+#   scripts/device/run.sh [--quick] [--budget SECONDS] [--sections gpu,...] [--out DIR] [--kit DIR] [--from DIR]
 # Stages, each timed and each allowed to fail without stopping the next: unpack the kit that
 # scripts/device/pack.sh built (--from, default .device), note the machine, export the bench
 # models with this machine's Python, run the bench sections (scripts/device/sections.ts) within
@@ -10,7 +10,7 @@
 # a fresh export (what CI runs).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD quick=0 budget=480 from=.device out=${OUT:-device-out} kit=
+root=$PWD quick=0 budget=480 from=.device out=${OUT:-device-out} kit= sections=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; shift ;;
@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --kit) kit=$2; shift 2 ;;
     --from) from=$2; shift 2 ;;
+    --sections) sections=(--sections "$2"); shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -48,11 +49,11 @@ min() { [ "$1" -lt "$2" ] && echo "$1" || echo "$2"; }
 
 export RAS_ROOT=$root RAS_TORCH_THREADS=$(nproc)
 if [ $quick = 1 ]; then
-  flags=(--quick)
+  flags=(--quick "${sections[@]}")
   export RAS_BENCH_CACHE=$tmp/bench-models RAS_BENCH_PYTHON=${RAS_BENCH_PYTHON:-/usr/bin/python3}
   stage kit 120 scripts/device/unpack.sh "$from" "$kit" --no-debs
 else
-  flags=()
+  flags=("${sections[@]}")
   export RAS_BENCH_PYTHON=${RAS_BENCH_PYTHON:-python3}
   stage kit 90 scripts/device/unpack.sh "$from" "$kit"
 fi
