@@ -24,7 +24,7 @@ done
 nm=node_modules
 [ -d "$nm/onnxruntime-node" ] && [ -d "$nm/webgpu" ] || { echo "pack.sh: run npm ci first" >&2; exit 1; }
 kit=$dest/kit
-rm -rf "$kit" "$dest/device.mjs"; mkdir -p "$kit/pkg/onnxruntime-node/bin/napi-v6/linux/x64" "$kit/pkg/webgpu" "$kit/debs"
+rm -rf "$kit" "$dest/device.mjs" "$dest/stamp"; mkdir -p "$kit/pkg/onnxruntime-node/bin/napi-v6/linux/x64" "$kit/pkg/webgpu" "$kit/debs"
 t0=$SECONDS
 # Symbols and debug info are stripped (node ships with them: 12 MB), then xz'd.
 pack() {
@@ -41,6 +41,8 @@ cp "$ort/onnxruntime_binding.node" "$kit/pkg/onnxruntime-node/bin/napi-v6/linux/
 cp -r "$nm/onnxruntime-common" "$kit/pkg/"
 cp "$nm/webgpu/package.json" "$nm/webgpu/index.js" "$kit/pkg/webgpu/"
 node_modules/.bin/tsx scripts/device/bundle.ts "$dest/device.mjs"
+# The bundle is the tree as it is now: run.sh prints this, so a stale one is seen in the log.
+echo "packed from $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes') at $(date -u +%FT%TZ)" > "$dest/stamp"
 if [ "$debs" = 1 ]; then
   # A private package list: this machine's apt state is not touched.
   lists=$(mktemp -d); mkdir -p "$lists/partial"

@@ -58,6 +58,7 @@ else
   stage kit 90 scripts/device/unpack.sh "$from" "$kit"
 fi
 [ -f "$kit/env.sh" ] && . "$kit/env.sh"
+echo "bundle $(cat "$from/stamp" 2>/dev/null || echo 'without a stamp')"
 node=$kit/bin/node app=$kit/app/device.mjs
 
 machine() {
