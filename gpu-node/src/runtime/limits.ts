@@ -3,7 +3,9 @@
  * would pass the adapter's `maxStorageBufferBindingSize`: past it, WebGPU
  * does not fail, it computes garbage (measured: an unfused attention score
  * tensor of 3.2 GB on the H200). The unfused graph's [rows, heads, n, N]
- * scores are why the WebGPU path runs the fused graph.
+ * scores are why the WebGPU path runs the fused graph where FlashAttention is
+ * exact; where it is not, the unfused graph runs if its scores fit
+ * (`webgpuAttention`).
  */
 import type { ModelCard } from '../sampler/model';
 import type { AdapterInfo } from './adapter';
