@@ -51,6 +51,8 @@ export interface GpuSection {
   skipped: string[];
   /** How far the half-precision graph's images are from float32's (target ≥ 40 dB). */
   precision: { model: string; tokens: number; psnr_fp16_vs_fp32: number }[];
+  /** Max abs difference of one dense forward's velocity from the CPU provider's, per WebGPU graph (null: not run). */
+  numerics: { model: string; tokens: number; fused_vs_cpu: number; unfused_vs_cpu: number | null }[];
   /** The same forward in PyTorch on a CUDA GPU; empty with the reason where there is none. */
   reference: unknown[] | { skipped: string };
 }
@@ -91,10 +93,18 @@ export async function benchGpu(
       vendor: 'unknown',
       maxStorageBufferBindingSize: Number.POSITIVE_INFINITY,
       maxBufferSize: Number.POSITIVE_INFINITY,
+      subgroups: true,
     }),
   );
   if (!adapter)
-    return { adapter, rows: [], skipped: ['no WebGPU adapter'], precision: [], reference: { skipped: 'no GPU' } };
+    return {
+      adapter,
+      rows: [],
+      skipped: ['no WebGPU adapter'],
+      precision: [],
+      numerics: [],
+      reference: { skipped: 'no GPU' },
+    };
   const software = /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
   const small = quick || software;
   if (software && !quick) log('gpu: software adapter, tiny model only');
@@ -109,6 +119,7 @@ export async function benchGpu(
   const rows: GpuRow[] = [];
   const skipped: string[] = [];
   const precision: GpuSection['precision'] = [];
+  const numerics: GpuSection['numerics'] = [];
   for (const [spec, tokenCounts] of configs) {
     let card: string;
     try {
@@ -149,8 +160,12 @@ export async function benchGpu(
     }
     if (left() < 2 * MIN_LOAD_MS) skipped.push(`${spec.name} float16 vs float32 PSNR: time budget spent`);
     else precision.push(await halfVsFull(card, spec.name, tokenCounts[0], log));
+    // The CPU forward it compares with takes tens of seconds at the SD3 size: the smaller models say it.
+    if (spec === DIT_SD3) skipped.push(`${spec.name} numerics: the CPU reference is too slow at this size`);
+    else if (left() < 4 * MIN_LOAD_MS) skipped.push(`${spec.name} numerics: time budget spent`);
+    else numerics.push(await attentionVsCpu(card, spec.name, tokenCounts[0], adapter, log));
   }
-  return { adapter, rows, skipped, precision, reference };
+  return { adapter, rows, skipped, precision, numerics, reference };
 }
 
 /** The runtime configurations timed for each model, the most wanted first. */
@@ -185,6 +200,42 @@ async function halfVsFull(card: string, name: string, tokens: number, log: (s: s
   const psnr = Math.round(meanPsnr(images[1], images[0], 1) * 100) / 100;
   log(`gpu ${name} ${tokens} tokens: float16 vs float32 PSNR ${psnr} dB`);
   return { model: name, tokens, psnr_fp16_vs_fp32: psnr };
+}
+
+/**
+ * How far each WebGPU graph's dense forward is from the CPU provider's (the unfused graph there):
+ * whether this adapter's FlashAttention is exact (docs/gpu.md, "FlashAttention's numerics").
+ */
+async function attentionVsCpu(
+  card: string,
+  name: string,
+  tokens: number,
+  adapter: AdapterInfo,
+  log: (s: string) => void,
+): Promise<GpuSection['numerics'][number]> {
+  const forward = async (opts: Parameters<typeof OnnxDitModel.load>[1], inputs?: ModelInputs) => {
+    const model = await OnnxDitModel.load(card, { kvResidency: 'host', ...opts });
+    const x = inputs ?? stepInputs(model, tokens, tokens, Math.round(Math.sqrt(tokens)));
+    const kv = model.createKv(ROWS, tokens);
+    const { v } = await model.run(x, kv);
+    kv.dispose();
+    await model.dispose();
+    return { v, x };
+  };
+  const cpu = await forward({});
+  const diff = (v: Float32Array) => v.reduce((m, a, k) => Math.max(m, Math.abs(a - cpu.v[k])), 0);
+  const fused = diff((await forward({ executionProviders: ['webgpu'], attention: 'fused' }, cpu.x)).v);
+  const fits = (m: OnnxDitModel) =>
+    largestBinding(m.card, 'unfused', ROWS, tokens) <= adapter.maxStorageBufferBindingSize;
+  const probe = await OnnxDitModel.load(card);
+  const unfused = fits(probe)
+    ? diff((await forward({ executionProviders: ['webgpu'], attention: 'unfused' }, cpu.x)).v)
+    : null;
+  await probe.dispose();
+  log(
+    `gpu ${name} ${tokens} tokens: max |v − CPU| fused ${fused.toExponential(2)}, unfused ${unfused?.toExponential(2) ?? 'not run'}`,
+  );
+  return { model: name, tokens, fused_vs_cpu: fused, unfused_vs_cpu: unfused };
 }
 
 /**

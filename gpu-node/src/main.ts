@@ -9,6 +9,7 @@ import { RasSamplerService } from '@ras/shared';
 import { createEngine } from './engine/engine';
 import { type AdapterInfo, probeWebGpuAdapter } from './runtime/adapter';
 import { NoAdapterError } from './runtime/device-errors';
+import { exactFlashAttention } from './runtime/limits';
 import { readConfig } from './service/config';
 import { createServer, servingHealth } from './service/grpc/server';
 import { createGrpcWebServer } from './service/grpc-web/server';
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
   const webPort = await listenHttp(webServer, config.host, config.webPort);
   const auth = config.tokens.length ? 'token auth' : 'NO AUTH (set RAS_NODE_TOKEN)';
   const states = config.stateKeys ? 'signed states' : 'states valid on this process only (set RAS_STATE_KEY)';
-  const eps = config.executionProviders.join('+') + (adapter ? ` on "${adapter.description}"` : '');
+  const attention =
+    adapter && !exactFlashAttention(adapter) ? ' (its FlashAttention is inexact: unfused attention where it fits)' : '';
+  const eps = config.executionProviders.join('+') + (adapter ? ` on "${adapter.description}"${attention}` : '');
   const names = models.map((m) => m.name).join(', ');
   console.log(
     `gpu-node ready: grpc ${config.host}:${port}, grpc-web http://${config.host}:${webPort}, ${eps}, ${auth}, ${states}, models ${names}`,

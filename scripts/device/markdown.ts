@@ -67,6 +67,7 @@ export function gpuMarkdown(gpu: GpuSection, machine: Machine): string {
   }
   if (gpu.rows.length === 0) lines.push('', 'no rows measured');
   lines.push('', ...referenceMarkdown(gpu.reference), '', ...precisionMarkdown(gpu.precision));
+  lines.push('', ...numericsMarkdown(gpu.numerics));
   if (gpu.skipped.length) lines.push('', 'skipped:', '', ...gpu.skipped.map((s) => `- ${s}`));
   return `${lines.join('\n')}\n`;
 }
@@ -117,5 +118,17 @@ function precisionMarkdown(precision: GpuSection['precision']): string[] {
     '',
     ...header(['model', 'tokens', 'PSNR dB']),
     ...precision.map((p) => row([p.model, p.tokens, p.psnr_fp16_vs_fp32])),
+  ];
+}
+
+function numericsMarkdown(numerics: GpuSection['numerics']): string[] {
+  if (numerics.length === 0) return ['attention vs the CPU provider: not measured'];
+  return [
+    'attention vs the CPU provider (one dense forward, max |v − CPU|; is FlashAttention exact here):',
+    '',
+    ...header(['model', 'tokens', 'fused', 'unfused']),
+    ...numerics.map((n) =>
+      row([n.model, n.tokens, n.fused_vs_cpu.toExponential(2), n.unfused_vs_cpu?.toExponential(2)]),
+    ),
   ];
 }

@@ -26,6 +26,7 @@ const section = (over: Partial<GpuSection> = {}): GpuSection => ({
     vendor: 'nvidia',
     maxStorageBufferBindingSize: 2 ** 31,
     maxBufferSize: 2 ** 32,
+    subgroups: true,
   },
   rows: [
     row({ ratio: 0.25, ras_ms: 80, speedup: 8.75, ideal_speedup: 4 }),
@@ -34,6 +35,7 @@ const section = (over: Partial<GpuSection> = {}): GpuSection => ({
   ],
   skipped: ['dit-sd3-size unfused device float32 at 4096 tokens: binds 3221225472 B > 2147483648 B'],
   precision: [{ model: 'dit-sd3-size', tokens: 1024, psnr_fp16_vs_fp32: 48.2 }],
+  numerics: [{ model: 'dit-384x12', tokens: 1024, fused_vs_cpu: 2.1e-6, unfused_vs_cpu: 1.9e-6 }],
   reference: [
     {
       model: 'dit-sd3-size',
@@ -85,6 +87,13 @@ describe('the GPU run’s Markdown', () => {
     const none = gpuMarkdown(section({ reference: { skipped: 'PyTorch 1.13 sees no CUDA GPU' } }), { date: 'd' });
     expect(none).toContain('reference PyTorch: skipped (PyTorch 1.13 sees no CUDA GPU)');
     expect(none).toContain('driver: —');
+  });
+
+  it('says how far each graph’s attention is from the CPU provider, or that it was not measured', () => {
+    expect(gpuMarkdown(section(), { date: 'd' })).toContain('| dit-384x12 | 1024 | 2.10e-6 | 1.90e-6 |');
+    expect(gpuMarkdown(section({ numerics: [] }), { date: 'd' })).toContain(
+      'attention vs the CPU provider: not measured',
+    );
   });
 
   it('does not count a gpu section without rows or without its PSNR as a run', () => {

@@ -15,7 +15,7 @@ import {
   deviceError,
   NoAdapterError,
 } from '../../gpu-node/src/runtime/device-errors';
-import { largestBinding } from '../../gpu-node/src/runtime/limits';
+import { exactFlashAttention, largestBinding, webgpuAttention } from '../../gpu-node/src/runtime/limits';
 import { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
 import { TEST_MODEL_DIR } from '../helpers/models';
 
@@ -58,6 +58,39 @@ describe('graphs past the binding limit', () => {
   it('loads the fused graph, which never builds the scores', async () => {
     const model = await load('fused');
     expect(model.attention).toBe('fused');
+    await model.dispose();
+  });
+});
+
+describe("the WebGPU graph, by the adapter's FlashAttention", () => {
+  const gpu = (vendor: string, subgroups: boolean): AdapterInfo => ({
+    description: vendor,
+    vendor,
+    maxStorageBufferBindingSize: 128 * 2 ** 20,
+    maxBufferSize: 2 ** 32,
+    subgroups,
+  });
+
+  it('takes the subgroup-shuffle kernel as inexact, the workgroup-memory one as exact', () => {
+    expect(exactFlashAttention(adapter)).toBe(false); // lavapipe: subgroups, vendor "mesa"
+    expect(exactFlashAttention(gpu('nvidia', true))).toBe(true);
+    expect(exactFlashAttention(gpu('apple', true))).toBe(true);
+    expect(exactFlashAttention(gpu('intel', false))).toBe(true);
+    expect(exactFlashAttention(gpu('amd', true))).toBe(false);
+  });
+
+  it('runs the unfused graph where FlashAttention is inexact and the scores fit, else the fused one', async () => {
+    const small = (await OnnxDitModel.load(join(TEST_MODEL_DIR, 'model.json'))).card; // 32×32 tokens: 16 MiB
+    const big = (await OnnxDitModel.load(join(dir, 'model.json'), {}, 'big-tiny')).card; // 64×64: 256 MiB
+    expect(webgpuAttention(small, gpu('amd', true), 2)).toBe('unfused');
+    expect(webgpuAttention(big, gpu('amd', true), 2)).toBe('fused');
+    expect(webgpuAttention(small, gpu('nvidia', true), 2)).toBe('fused');
+    expect(webgpuAttention(small, undefined, 2)).toBe('fused');
+    const model = await OnnxDitModel.load(join(TEST_MODEL_DIR, 'model.json'), {
+      executionProviders: ['webgpu'],
+      adapter,
+    });
+    expect(model.attention).toBe('unfused');
     await model.dispose();
   });
 });

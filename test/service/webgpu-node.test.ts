@@ -38,9 +38,11 @@ afterAll(async () => {
 const request = { model: 'shapes-dit', condition: { label: 'blue square' }, seed: 5, steps: 12, preview: { every: 4 } };
 
 describe('a GPU node on the WebGPU provider', () => {
-  it('names its adapter in the ready line', () => {
+  it('names its adapter in the ready line, and that it runs unfused attention there', () => {
     const ready = stack.nodes[0].child.lines.find((l) => l.includes('gpu-node ready'));
-    expect(ready).toMatch(/webgpu on "llvmpipe/);
+    expect(ready).toMatch(
+      /webgpu on "llvmpipe[^"]*" \(its FlashAttention is inexact: unfused attention where it fits\)/,
+    );
   });
 
   it('generates with previews, edits a region and keeps the session, drawing what the CPU node draws', async () => {

@@ -18,6 +18,8 @@ export interface AdapterInfo {
   /** The largest buffer one shader may bind: no tensor a graph binds may be larger. */
   maxStorageBufferBindingSize: number;
   maxBufferSize: number;
+  /** The adapter offers WebGPU's `subgroups` feature (it decides onnxruntime's FlashAttention variant: limits.ts). */
+  subgroups: boolean;
 }
 
 const probe = (webgpu: string) => `
@@ -28,6 +30,7 @@ const i = adapter?.info;
 const out = adapter && {
   description: i.description || i.device || i.vendor, vendor: i.vendor,
   maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize,
+  subgroups: adapter.features.has('subgroups'),
 };
 process.stdout.write(JSON.stringify(out ?? null));
 process.exit(0);

@@ -21,7 +21,7 @@ import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
 import { fromFloat16, toFloat16 } from './float16.js';
 import { snapshotGraph, snapshotInputs } from './kv-graph';
-import { largestBinding, maxTokens } from './limits';
+import { largestBinding, maxTokens, webgpuAttention } from './limits';
 
 export type Residency = 'host' | 'device';
 export type Attention = 'fused' | 'unfused';
@@ -34,7 +34,10 @@ export interface RuntimeOptions {
   interOpThreads?: number;
   /** Where K/V live between steps; default 'device' on WebGPU, else 'host'. */
   kvResidency?: Residency;
-  /** Which graph; default 'fused' on WebGPU (FlashAttention, no [n, N] scores), else 'unfused'. */
+  /**
+   * Which graph. Default on the CPU 'unfused'; on WebGPU 'fused' (FlashAttention, no [n, N] scores)
+   * unless the adapter's FlashAttention is inexact and the unfused scores fit it (`webgpuAttention`).
+   */
   attention?: Attention;
   /** The WebGPU adapter (probed by the node): a model whose tensors would pass its binding limit is refused. */
   adapter?: AdapterInfo;
@@ -85,8 +88,10 @@ export class OnnxDitModel implements DitModel {
     if (residency === 'device' && !onDevice) {
       throw new Error(`model ${name}: device-resident K/V needs the webgpu execution provider first`);
     }
-    const attention = opts.attention ?? (onDevice ? 'fused' : 'unfused');
     const dtype = opts.dtype ?? 'float32';
+    const attention =
+      opts.attention ??
+      (!onDevice ? 'unfused' : dtype === 'float16' ? 'fused' : webgpuAttention(card, opts.adapter, REQUEST_ROWS));
     const graph = dtype === 'float16' ? card.graphs.fused_fp16 : card.graphs[attention];
     if (dtype === 'float16' && (residency !== 'device' || attention !== 'fused' || !graph)) {
       throw new Error(`model ${name}: float16 runs the card's fused_fp16 graph with device-resident K/V`);
