@@ -2,8 +2,10 @@
  * Engine results → proto messages: events, results, sessions, models.
  * Plain `$Properties` objects; the codecs encode them directly.
  */
+
 import { ras } from '@ras/shared';
 import type { EngineEvent, GenerateParams, GenerateResult, ModelInfo, SessionInfo } from '../../engine/types';
+import type { ConditionInput } from '../../pipelines/pipeline';
 
 type Event = ras.v1.Event.$Properties;
 
@@ -58,8 +60,9 @@ export function toResultEvent(r: GenerateResult): Event {
   };
 }
 
-/** A class id or label → Condition. */
-export function toConditionMessage(c: number | string): ras.v1.Condition.$Properties {
+/** A class id, label or prompt → Condition. */
+export function toConditionMessage(c: ConditionInput): ras.v1.Condition.$Properties {
+  if (typeof c === 'object') return { prompt: c.prompt };
   return typeof c === 'number' ? { classId: c } : { label: c };
 }
 
@@ -111,5 +114,6 @@ export function toModel(m: ModelInfo): ras.v1.Model.$Properties {
     recommendedSteps: m.recommendedSteps,
     recommendedGuidance: m.recommendedGuidance,
     sizes: m.sizes,
+    prompted: m.prompted,
   };
 }
