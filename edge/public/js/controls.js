@@ -34,7 +34,6 @@ export function renderCondition(id, labels, value, prompted = false) {
     el = document.createElement('input');
     const example = 'a small red circle at the top left';
     Object.assign(el, { type: 'text', value: value ?? example, placeholder: example, maxLength: 2000 });
-    el.size = 40;
   } else if (labels.length > 0) {
     el = document.createElement('select');
     for (const label of labels) el.append(new Option(label, label));
