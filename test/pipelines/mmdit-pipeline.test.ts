@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../gpu-node/src/engine/engine';
@@ -118,5 +121,17 @@ describe('the prompted pipeline in the engine', () => {
       labels: [],
     });
     expect(models.find((m) => m.name === 'test-tiny')).toMatchObject({ prompted: false });
+  });
+
+  it('will not start with a prompted model missing a stage file, naming the file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ras-models-'));
+    try {
+      cpSync(MMDIT_DIR, join(root, 'broken'), { recursive: true, filter: (src) => !src.endsWith('text_encoder.onnx') });
+      await expect(createEngine({ modelsDir: root })).rejects.toThrow(
+        /broken: stage file text_encoder.onnx is missing/,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
