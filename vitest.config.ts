@@ -13,11 +13,9 @@ export default defineConfig({
           pool: 'forks',
         },
       },
-      // Load and fault tests: each file starts its own GPU nodes and wrangler dev; one file at
-      // a time (one fork), so their stacks do not compete with each other for the cores.
-      // `npm test` runs this project after the others: run beside them (twice in a row), wrangler
-      // dev reloaded its worker during the load test and POSTs in flight ended with "Your worker
-      // restarted mid-request"; never when the load tests ran alone.
+      // Load and fault tests: each file starts its own GPU nodes and edge worker; one file at a
+      // time (one fork), and after the other projects (`npm test`), so their stacks do not
+      // compete with each other for the cores.
       {
         test: {
           name: 'load',

@@ -1,6 +1,6 @@
 /**
  * Serving: the same generation straight to a GPU node (gRPC-Web over fetch)
- * and through the edge worker (`wrangler dev`, SSE), interleaved in one run
+ * and through the edge worker (workerd via Miniflare, SSE), interleaved in one run
  * on real processes over loopback. Reports medians, the overhead ratio
  * (edge / direct; target ≤ 1.10) and the time to the first SSE event (target
  * ≤ 100 ms). Asserts nothing about time.

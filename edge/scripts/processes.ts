@@ -1,8 +1,8 @@
 /**
- * Child processes for `npm start`, the end-to-end tests and the serving
- * bench: a GPU node (`gpu-node/src/main.ts`) and the worker under
- * `wrangler dev`, each ready only once it says so (the node's ready line,
- * wrangler's "Ready on" line and then /healthz) — never after a fixed sleep.
+ * Child processes for `npm start`, the end-to-end tests and the benches: a
+ * GPU node (`gpu-node/src/main.ts`) and the edge worker in workerd
+ * (`edge/scripts/serve.ts`), each ready only once it says so (its ready line,
+ * and for the worker then /healthz) — never after a fixed sleep.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -127,14 +127,14 @@ export async function startGpuNode(o: GpuNodeOptions): Promise<GpuNode> {
   return { child, grpcTarget: m[1], webUrl: m[2] };
 }
 
-/** How to start the worker under `wrangler dev`. */
+/** How to start the edge worker. */
 export interface EdgeOptions {
   /** Port to listen on (0: any free one). */
   port: number;
   nodes: string[];
   apiKeys: string[];
   nodeToken: string;
-  /** A private directory: the generated secrets file and the Durable Objects' local state. */
+  /** A private directory: the generated secrets file, the bundle and the Durable Objects' local state. */
   dir: string;
   echo?: (line: string) => void;
 }
@@ -146,9 +146,9 @@ export interface Edge {
 }
 
 /**
- * Starts `wrangler dev` offline (loopback only, no telemetry, no remote
- * bindings) with the secrets in a generated env file, waits for its "Ready
- * on" line and a 200 from /healthz.
+ * Starts the worker in workerd through Miniflare (`edge/scripts/serve.ts`:
+ * loopback only, offline, wrangler.toml's bindings) with the secrets in a
+ * generated env file, waits for its ready line and a 200 from /healthz.
  */
 export async function startEdge(o: EdgeOptions): Promise<Edge> {
   const envFile = join(o.dir, 'dev.vars');
@@ -160,12 +160,9 @@ export async function startEdge(o: EdgeOptions): Promise<Edge> {
       .join(''),
     { mode: 0o600 },
   );
-  const wrangler = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
-  const args = [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(o.port), '--inspector-port', '0'];
-  args.push('--env-file', envFile, '--persist-to', join(o.dir, 'state'), '--show-interactive-dev-session=false');
-  const env = { WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'info', NO_COLOR: '1' };
-  const child = startNodeProcess('wrangler', args, env, o.echo);
-  const m = await child.waitFor(/Ready on (http:\/\/[\d.]+:\d+)/, 120_000);
+  const env = { EDGE_PORT: String(o.port), EDGE_ENV_FILE: envFile, EDGE_DIR: o.dir, NO_COLOR: '1' };
+  const child = startNodeProcess('edge', ['--import', 'tsx', 'edge/scripts/serve.ts'], env, o.echo);
+  const m = await child.waitFor(/^edge ready on (http:\/\/[\d.]+:\d+)/, 120_000);
   const res = await fetch(`${m[1]}/healthz`);
   if (res.status !== 200) throw new Error(`edge /healthz answered ${res.status}: ${await res.text()}`);
   return { child, url: m[1] };

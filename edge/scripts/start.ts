@@ -1,6 +1,6 @@
 /**
  * `npm start` (docs/design.md#scale): one GPU node with the committed models and the
- * edge worker under `wrangler dev`, both on loopback. Prints the page's URL
+ * edge worker in workerd (Miniflare, `edge/scripts/serve.ts`), both on loopback. Prints the page's URL
  * and a curl example; Ctrl-C stops both.
  *
  * Environment: EDGE_PORT (8787), GPU_NODE_PORT (50051), GPU_NODE_WEB_PORT
@@ -13,21 +13,14 @@ import { join } from 'node:path';
 import { type Child, startEdge, startGpuNode } from './processes';
 
 const DEFAULT_API_KEY = 'dev-key';
-const READY_LINES = [/^gpu-node ready: /, /\[wrangler:info\] Ready on /, /\[wrangler:info\] GET \/healthz /];
-
-/**
- * A filter for wrangler's warning that it could not fetch the `Request.cf`
- * object, with its stack trace: offline, as here, the fetch always fails and
- * wrangler uses its placeholder, which is all a local run needs.
- */
-function offlineNoise(): (line: string) => boolean {
-  let inTrace = false;
-  return (line) => {
-    const starts = /Unable to fetch the `Request\.cf` object/.test(line);
-    inTrace = starts || (inTrace && /^(Error: getaddrinfo ENOTFOUND |\s+at )/.test(line));
-    return inTrace;
-  };
-}
+/** Lines the banner stands for: the ready lines, the readiness check, and which env file the secrets came from. */
+const BANNER_LINES = [
+  /^gpu-node ready: /,
+  /^edge ready on /,
+  /\[mf:info\] Ready on /,
+  /\[mf:info\] GET \/healthz /,
+  /^Using secrets defined in /,
+];
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -49,16 +42,14 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // on, not once: Ctrl-C signals the whole foreground group, so npm and tsx relay a second SIGINT.
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 
   try {
     // The banner says what the ready lines (and the readiness check) say; requests, warnings and errors are shown.
-    const echo = (name: string) => {
-      const offline = offlineNoise();
-      return (line: string) =>
-        line.trim() && !READY_LINES.some((re) => re.test(line)) && !offline(line) && console.log(`[${name}] ${line}`);
-    };
+    const echo = (name: string) => (line: string) =>
+      line.trim() && !BANNER_LINES.some((re) => re.test(line)) && console.log(`[${name}] ${line}`);
     const node = await startGpuNode({
       port: port('GPU_NODE_PORT', 50051),
       webPort: port('GPU_NODE_WEB_PORT', 50052),

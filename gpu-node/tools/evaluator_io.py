@@ -41,12 +41,12 @@ def export_onnx(model: EvaluatorNet, path: Path) -> None:
 
 
 def run_onnx(graph: Path, images: np.ndarray) -> dict[str, np.ndarray]:
-    """Outputs of ``graph`` on NCHW float32 ``images``, computed by onnxruntime-node."""
+    """Outputs of ``graph`` on NCHW float32 square ``images``, computed by onnxruntime-node."""
     with tempfile.NamedTemporaryFile(suffix=".f32", delete=False) as f:
         f.write(np.ascontiguousarray(images, dtype=np.float32).tobytes())
     try:
         out = subprocess.run(
-            ["node", str(TOOLS / "evaluator_onnx.mjs"), str(graph), f.name, str(len(images))],
+            ["node", str(TOOLS / "evaluator_onnx.mjs"), str(graph), f.name, str(len(images)), str(images.shape[-1])],
             check=True,
             capture_output=True,
             text=True,

@@ -26,6 +26,7 @@ import torch
 
 from dit import DiT, DiTConfig
 from fp16 import convert as to_fp16
+from half_storage import round_weights, store_half
 from shared_weights import save_with_shared_weights
 
 TOOLS = Path(__file__).resolve().parent
@@ -232,12 +233,20 @@ def graph_files(name: str) -> dict[str, str]:
     return {"unfused": f"{name}.onnx", "fused": f"{name}.fused.onnx", "fused_fp16": f"{name}.fused.fp16.onnx"}
 
 
-def export_model(model: DiT, out_dir: Path, name: str, grid, card_extra: dict, golden: bool = False) -> dict:
+def export_model(
+    model: DiT, out_dir: Path, name: str, grid, card_extra: dict, golden: bool = False, weights_dtype: str = "float16"
+) -> dict:
     """Export both graphs (unfused and fused attention, one shared weights file)
     and the card into ``out_dir`` and verify each; raises if a graph disagrees.
     With ``golden`` also writes ``golden.json``: the reference cases, so the
-    TypeScript tests can check the runtime with no Python."""
+    TypeScript tests can check the runtime with no Python. ``weights_dtype``
+    "float16" (the default) rounds ``model``'s weights to fp16, in place, and
+    stores them so (half_storage.py); "float32" stores them as they are."""
+    if weights_dtype not in ("float16", "float32"):
+        raise ValueError(f"weights_dtype must be 'float16' or 'float32', got {weights_dtype!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    if weights_dtype == "float16":
+        round_weights(model)
     files = graph_files(name)
     graphs = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -249,6 +258,10 @@ def export_model(model: DiT, out_dir: Path, name: str, grid, card_extra: dict, g
     fp16.CopyFrom(graphs[out_dir / files["fused"]])
     graphs[out_dir / files["fused_fp16"]] = to_fp16(fp16)
     model.attention = "unfused"
+    if weights_dtype == "float16":
+        for graph in graphs.values():
+            if kept := store_half(graph):
+                raise RuntimeError(f"initializers not exact in fp16 after rounding: {kept}")
     save_with_shared_weights(graphs, out_dir / f"{name}.weights")
     cases = reference_cases(model, grid)
     diffs = {}
@@ -265,7 +278,8 @@ def export_model(model: DiT, out_dir: Path, name: str, grid, card_extra: dict, g
             "cases": cases_json(cases),
         }
         (out_dir / "golden.json").write_text(json.dumps(blob, separators=(",", ":")))
-    extra = {**card_extra, "export": {"opset": 17, "torch": torch.__version__, "max_abs_diff": diffs}}
+    export = {"opset": 17, "torch": torch.__version__, "weights_dtype": weights_dtype, "max_abs_diff": diffs}
+    extra = {**card_extra, "export": export}
     return write_card(out_dir / f"{name}.json", model, grid, files, extra)
 
 
@@ -283,6 +297,12 @@ def main() -> None:
     ap.add_argument("--raw-weights", action="store_true", help="with --checkpoint: the raw, not the EMA, weights")
     ap.add_argument("--grid", type=parse_grid, default=(8, 8))
     ap.add_argument("--golden", action="store_true", help="also write golden.json (reference cases)")
+    ap.add_argument(
+        "--weights-dtype",
+        choices=("float16", "float32"),
+        default="float16",
+        help="storage of the weights: float16 rounds them and casts to float32 in the graph (default)",
+    )
     ap.add_argument("--steps", type=int, default=28, help="recommended steps (card)")
     ap.add_argument("--guidance", type=float, default=1.0, help="recommended guidance (card)")
     ap.add_argument(
@@ -310,7 +330,7 @@ def main() -> None:
     card_extra["recommended"] = {"steps": args.steps, "guidance": args.guidance}
     if args.sizes is not None:
         card_extra["sizes"] = args.sizes
-    card = export_model(model, args.out, args.name, args.grid, card_extra, args.golden)
+    card = export_model(model, args.out, args.name, args.grid, card_extra, args.golden, args.weights_dtype)
     print(json.dumps({"graphs": card["graphs"], "max_abs_diff": card["export"]["max_abs_diff"]}))
 
 

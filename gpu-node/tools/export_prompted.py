@@ -10,15 +10,16 @@ From a ``prompted.py`` weights file (``--checkpoint``) or random weights
   ``text_embeds`` [B, pooled] (optimum's CLIP export names);
 - ``transformer.onnx`` / ``transformer.fused.onnx``: the RAS forward (export_mmdit.py),
   spelled-out and fused attention;
-- ``model.weights``: the weights of all three graphs, each tensor once, in fp32 (the
-  16-bit storage helper is not in this tree yet);
+- ``model.weights``: the weights of all three graphs, each tensor once, stored in 16 bits
+  and computed in 32 (half_storage.py; ``--weights-dtype float32`` keeps fp32);
 - ``model.json``: the card (family, stages, constants, recommended steps and
   guidance, sizes, vocabulary);
 - with ``--golden``: ``golden.json``, PyTorch's outputs for the TypeScript tests.
 
 Every graph is checked against PyTorch in onnxruntime-node before the card is written.
 
-    /usr/bin/python3 gpu-node/tools/export_prompted.py --random 7 --tiny --golden --out gpu-node/models/test-mmdit
+    /usr/bin/python3 gpu-node/tools/export_prompted.py --random 7 --tiny --golden --weights-dtype float32 \
+        --out gpu-node/models/test-mmdit
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import export_mmdit
 import prompted
 import scene_tokenizer
 from export import cases_json, verify_with_ort
+from half_storage import round_weights, store_half
 from shared_weights import save_with_shared_weights
 
 FORMAT = "ras-ready/3"
@@ -110,7 +112,7 @@ def card_of(model: prompted.PromptedModel, files: dict, args, diffs: dict) -> di
         "graphs": {"unfused": files["unfused"], "fused": files["fused"]},
         "weights_file": "model.weights",
         "weights": args.weights,
-        "storage": "float32",
+        "storage": args.weights_dtype,
         "patch": cfg["patch_size"],
         "channels": cfg["in_channels"],
         "token_dim": cfg["patch_size"] ** 2 * cfg["in_channels"],
@@ -144,6 +146,14 @@ def card_of(model: prompted.PromptedModel, files: dict, args, diffs: dict) -> di
 def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     torch.set_num_threads(2)
+    if args.weights_dtype not in ("float16", "float32"):
+        raise ValueError(f"weights_dtype must be 'float16' or 'float32', got {args.weights_dtype!r}")
+    if args.weights_dtype == "float16":
+        round_weights(model)  # the PyTorch reference is then the model the files hold
+        with torch.no_grad():  # and the MMDiT's position table, a buffer, is stored as a weight too
+            for buf in model.buffers():
+                if buf.is_floating_point():
+                    buf.copy_(buf.half().float())
     files = {"text_encoder": "text_encoder.onnx", "unfused": "transformer.onnx", "fused": "transformer.fused.onnx"}
     text_len = model.text_config.length
     grid = (model.mmdit_config["sample_size"] // model.mmdit_config["patch_size"],) * 2
@@ -162,7 +172,10 @@ def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
             worst = max(diffs[kind].values())
             if worst > GOLDEN_TOLERANCE:
                 raise RuntimeError(f"ONNX graph {file} disagrees with PyTorch: {diffs[kind]}")
-            graphs[out / file] = onnx.load(str(Path(tmp) / file))
+            graph = onnx.load(str(Path(tmp) / file))
+            if args.weights_dtype == "float16" and (kept := store_half(graph)):
+                raise RuntimeError(f"{file}: initializers not exact in fp16 after rounding: {kept}")
+            graphs[out / file] = graph
     save_with_shared_weights(graphs, out / "model.weights")
     (out / "tokenizer.json").write_text(json.dumps(scene_tokenizer.tokenizer_json(), indent=2) + "\n")
     if args.golden:
@@ -197,6 +210,8 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=28)
     ap.add_argument("--guidance", type=float, default=3.0)
     ap.add_argument("--shift", type=float, default=1.0)
+    ap.add_argument("--weights-dtype", choices=["float16", "float32"], default="float16",
+                    help="storage of the weights: float16 rounds them and casts to float32 in the graphs (default)")
     ap.add_argument("--sizes", type=lambda t: [list(map(int, p.split("x"))) for p in t.split(",") if p], default=None)
     args = ap.parse_args()
     if args.checkpoint:

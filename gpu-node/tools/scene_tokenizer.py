@@ -99,21 +99,19 @@ _TABLE, _LENGTH = _phrase_table()
 
 def layout_ids(layout: scenes.Layout) -> np.ndarray:
     """tokenize([caption of each scene]) without building strings: [n, TEXT_LEN]."""
-    n = len(layout)
+    n, slots = len(layout), scenes.MAX_OBJECTS
+    seg = np.full((n, slots, 1 + _TABLE.shape[2]), PAD_ID, dtype=np.int64)  # ["and"] + phrase, per slot
+    seg[:, 1:, 0] = VOCAB["and"]
+    seg[:, :, 1:] = _TABLE[layout.cell, layout.obj]
+    width = np.arange(seg.shape[2])
+    valid = width[None, None] < 1 + _LENGTH[layout.cell, layout.obj][..., None]
+    valid[:, 0, 0] = False  # no "and" before the first object
+    valid &= layout.present[..., None]
+    valid = valid.reshape(n, -1)
+    order = np.argsort(~valid, axis=1, kind="stable")  # the valid tokens, in order, to the left
+    ids = np.where(np.take_along_axis(valid, order, axis=1), np.take_along_axis(seg.reshape(n, -1), order, axis=1), PAD_ID)
     out = np.full((n, TEXT_LEN), PAD_ID, dtype=np.int64)
-    pos = np.zeros(n, dtype=np.int64)
-    rows = np.arange(n)
-    for k in range(scenes.MAX_OBJECTS):
-        here = layout.present[:, k]
-        if k > 0:  # " and " before every object but the first
-            out[rows[here], pos[here]] = VOCAB["and"]
-            pos += here
-        phrase = _TABLE[layout.cell[:, k], layout.obj[:, k]]
-        length = np.where(here, _LENGTH[layout.cell[:, k], layout.obj[:, k]], 0)
-        for j in range(_TABLE.shape[2]):
-            sel = j < length
-            out[rows[sel], pos[sel] + j] = phrase[sel, j]
-        pos += length
+    out[:, : min(TEXT_LEN, ids.shape[1])] = ids[:, :TEXT_LEN]
     return out
 
 

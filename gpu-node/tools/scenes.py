@@ -17,8 +17,8 @@ on scenes rendered on the fly).
 Held-out captions: every object o (of 32) has one held-out cell, (5·o + 2) mod 9
 (32 of the 288 object-at-cell pairs, 3–4 per cell, every size, colour and shape
 among them). Training scenes never hold an object at its held-out cell; every
-held-out scene holds at least one. Seed ranges (disjoint, below every other
-range of the tooling except the evaluator's shapes range 5e9–7e9):
+held-out scene holds at least one. Seed ranges, 1e9 batches each, disjoint from
+each other and from the shapes tooling's (evaluator.py 5e9–7e9, train.py from 2e13):
 """
 
 from __future__ import annotations

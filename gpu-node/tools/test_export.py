@@ -14,6 +14,8 @@ import torch
 import shapes
 from dit import DiT, DiTConfig, patchify, unpatchify
 from export import INPUTS, export_model, make_inputs
+from half_storage import round_weights, store_half
+from shared_weights import INLINE_BYTES
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 TINY = DiTConfig(patch=2, channels=3, hidden=48, depth=2, heads=2, num_classes=4)
@@ -106,7 +108,7 @@ class ExporterTest(unittest.TestCase):
             card = export_model(tiny_model(3), Path(out), "model", (3, 5), {})
             params = sum(p.numel() for p in tiny_model(3).parameters())
             weights = (Path(out) / card["weights"]).stat().st_size
-            self.assertLess(weights, 1.1 * (4 + 2) * params)  # one float32 copy and one float16 copy, not one per graph
+            self.assertLess(weights, 1.1 * 2 * params)  # one float16 copy for all three graphs
             ops = {}
             for kind, file in card["graphs"].items():
                 graph = onnx.load(str(Path(out) / file), load_external_data=False).graph
@@ -121,6 +123,7 @@ class ExporterTest(unittest.TestCase):
     def test_the_committed_test_model_is_what_the_exporter_makes(self):
         golden = json.loads((MODELS / "test-tiny" / "golden.json").read_text())
         model = tiny_model(7)
+        round_weights(model)  # what the exporter stores (half_storage.py)
         for case in golden["cases"]:
             inputs = {
                 k: torch.tensor(v["data"], dtype=torch.int64 if v["dtype"] == "int64" else torch.float32).reshape(v["dims"])
@@ -134,6 +137,54 @@ class ExporterTest(unittest.TestCase):
                 )[0]
             want = torch.tensor(case["outputs"]["v"]["data"]).reshape(v.shape)
             self.assertLess((v - want).abs().max().item(), golden["tolerance"], case["name"])
+
+
+class HalfStorageTest(unittest.TestCase):
+    def test_the_weights_file_holds_float16_read_through_casts_into_float32_graphs(self):
+        with tempfile.TemporaryDirectory() as out:
+            card = export_model(tiny_model(3), Path(out), "model", (3, 5), {})
+            self.assertEqual(card["export"]["weights_dtype"], "float16")
+            for kind in ("unfused", "fused"):
+                graph = onnx.load(str(Path(out) / card["graphs"][kind]), load_external_data=False).graph
+                external = [t for t in graph.initializer if t.data_location == onnx.TensorProto.EXTERNAL]
+                self.assertTrue(external)
+                casts = {n.input[0]: n for n in graph.node if n.op_type == "Cast"}
+                for t in external:
+                    size = int({e.key: e.value for e in t.external_data}["length"])
+                    if t.data_type == onnx.TensorProto.FLOAT:  # its fp16 form would be stored inline
+                        self.assertLess(size, 2 * INLINE_BYTES, t.name)
+                        continue
+                    self.assertEqual(t.data_type, onnx.TensorProto.FLOAT16, t.name)
+                    self.assertEqual(casts[t.name].attribute[0].i, onnx.TensorProto.FLOAT, t.name)
+                types = {v.name: v.type.tensor_type.elem_type for v in [*graph.input, *graph.output]}
+                self.assertEqual(types["x"], onnx.TensorProto.FLOAT)
+                self.assertEqual(types["v"], onnx.TensorProto.FLOAT)
+
+    def test_the_graphs_match_the_rounded_model_as_tightly_as_float32_storage_matched_the_model(self):
+        model, exact = tiny_model(3), tiny_model(3)
+        with tempfile.TemporaryDirectory() as out:
+            card = export_model(model, Path(out), "model", (3, 5), {})
+        inputs = make_inputs(exact, (3, 5), batch=2, n=15, seed=1, stale=True)
+        with torch.no_grad():
+            rounding = (model(*(inputs[k] for k in INPUTS))[0] - exact(*(inputs[k] for k in INPUTS))[0]).abs().max()
+        for kind in ("unfused", "fused"):
+            self.assertLess(max(card["export"]["max_abs_diff"][kind].values()), 1e-5)
+        self.assertGreater(rounding.item(), 1e-5)  # the bound would fail against the unrounded model
+
+    def test_store_half_converts_only_what_float16_holds_exactly(self):
+        n = 2 * INLINE_BYTES // 4
+        exact = np.linspace(-1, 1, n, dtype=np.float32).astype(np.float16).astype(np.float32)
+        inexact = np.full(n, 0.1, dtype=np.float32)
+        small = np.full(4, 0.5, dtype=np.float32)
+        inits = [onnx.numpy_helper.from_array(a, name) for a, name in ((exact, "a"), (inexact, "b"), (small, "c"))]
+        nodes = [onnx.helper.make_node("Sum", ["a", "b", "c"], ["y"])]
+        out = onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, [n])
+        model = onnx.helper.make_model(onnx.helper.make_graph(nodes, "g", [], [out], initializer=inits))
+        self.assertEqual(store_half(model), ["b"])
+        types = {t.name: t.data_type for t in model.graph.initializer}
+        self.assertEqual(types, {"a__fp16": onnx.TensorProto.FLOAT16, "b": onnx.TensorProto.FLOAT, "c": onnx.TensorProto.FLOAT})
+        self.assertEqual([(x.op_type, list(x.input), list(x.output)) for x in model.graph.node][0], ("Cast", ["a__fp16"], ["a"]))
+        onnx.checker.check_model(model)
 
 
 class HalfPrecisionTest(unittest.TestCase):

@@ -25,6 +25,7 @@ class PromptedExportTest(unittest.TestCase):
             self.assertEqual((card["format"], card["family"]), ("ras-ready/3", "mmdit"))
             stages = card["stages"]
             self.assertIsNone(stages["decoder"])
+            self.assertEqual(card["storage"], "float16")  # the default: rounded, stored in 16 bits
             for file in [stages["tokenizer"], stages["text_encoder"], *stages["transformer"].values(), card["weights_file"]]:
                 self.assertTrue((Path(out) / file).exists(), file)
             for kind, cases in card["export"]["max_abs_diff"].items():

@@ -1,7 +1,7 @@
 /**
  * The command-line client (`npm run ras`) as a person runs it: a child
  * process against a real stack on loopback (a GPU node process and the worker
- * under `wrangler dev`), through the edge's HTTP API and straight to the
+ * in workerd), through the edge's HTTP API and straight to the
  * node's native gRPC port. Checks the files it writes, what it prints, and
  * that every failure is one line and a non-zero exit.
  */

@@ -1,5 +1,5 @@
 /**
- * End to end over loopback: `wrangler dev` running the worker in front of
+ * End to end over loopback: the worker in workerd (Miniflare) in front of
  * two real GPU node processes (test-tiny). SSE generation as it happens,
  * a region edit, a client disconnect that stops the node's work, and an
  * edit that still succeeds after the session's node was killed.

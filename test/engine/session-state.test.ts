@@ -94,7 +94,15 @@ describe('session states', () => {
       createdAt: 1.7e12 + i,
       edit: i ? { region: all, cond: 999999, seed: 2 ** 32 - 1, ras } : undefined,
     }));
-    const meta = { id: '00000000-0000-4000-8000-000000000000', recipe, versions, createdAt: 1.7e12, lastUsed: 0 };
+    const backend = { provider: 'p'.repeat(64), attention: 'a'.repeat(64), dtype: 'd'.repeat(64) };
+    const meta = {
+      id: '00000000-0000-4000-8000-000000000000',
+      recipe,
+      versions,
+      backend,
+      createdAt: 1.7e12,
+      lastUsed: 0,
+    };
     const bytes = encodeState(meta as unknown as SessionMeta, new StateSigner({ current: KEY }));
     expect(bytes.length).toBeLessThanOrEqual(MAX_STATE_BYTES);
   });

@@ -1,7 +1,7 @@
 /**
  * The real stack for every test that runs processes (end to end, CLI, page,
  * WebGPU node, load and faults): GPU node processes and the edges
- * (`wrangler dev`) in front of them, on loopback ports the OS picks, with
+ * (the worker in workerd, `edge/scripts/serve.ts`) in front of them, on loopback ports the OS picks, with
  * throw-away secrets and directories. Spawning and readiness (ready lines,
  * /healthz: no sleeps) are `edge/scripts/processes.ts`, the same code
  * `npm start` runs; this adds test defaults, restarts and cleanup.

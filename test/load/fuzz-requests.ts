@@ -110,14 +110,9 @@ export function fuzzRequests(sessions: string[], keys: string[]): fc.Arbitrary<F
     const headers: Record<string, string> = {};
     if (r.auth !== null) headers.authorization = r.auth;
     if (r.contentType) headers['content-type'] = r.contentType;
-    // Bodies go to the worker's own paths only (wrangler.toml run_worker_first: /v1/*, /healthz).
-    // A wrangler dev bug (4.72, local only, not the worker's): after a POST with a body to a
-    // static-asset path (`/`: its assets layer answers 405 without reading the body), its
-    // ProxyWorker often answers the next non-GET request 503 "Your worker restarted mid-request"
-    // though nothing restarted (cloudflare/workers-sdk#15203, cloudflare/workerd#4660). It does
-    // not happen every time, so no `it.fails` tracks it.
-    const workerPath = r.path.startsWith('/v1/') || r.path === '/healthz';
-    const hasBody = r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD' && workerPath;
+    // Bodies go to every path, static-asset ones too (`/`: the assets layer answers 405 without
+    // reading the body); fetch sends none with GET or HEAD.
+    const hasBody = r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD';
     return { method: r.method, path: r.path, headers, body: hasBody ? r.body : undefined };
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Load (issue 6): two GPU nodes with one sampling slot and two queue places
- * each behind `wrangler dev`, and 4× that admission capacity in clients for
+ * each behind the edge worker (workerd), and 4× that admission capacity in clients for
  * a bounded time. Nothing is lost: every request ends with a result or a
  * clean 429/503 + Retry-After. Node RSS stays within the session memory
  * budget plus a stated constant. Numbers land in test-artifacts/load.json.

@@ -1,5 +1,5 @@
 /**
- * Node faults (issue 6) through `wrangler dev` and two GPU nodes: a node
+ * Node faults (issue 6) through the edge worker and two GPU nodes: a node
  * killed mid-stream (the client gets an `error` event promptly, a retry
  * succeeds on the other node), a node restarted (its sessions are still
  * editable from its cache directory) and a corrupt trajectory file (dropped

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../gpu-node/src/engine/engine';
 import type { MmditPipeline } from '../../gpu-node/src/pipelines/mmdit';
 import { PromptTokenizer } from '../../gpu-node/src/pipelines/tokenizer';
+import type { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
 import { SamplerConfigError } from '../../gpu-node/src/sampler/errors';
 import { MMDIT_DIR, mmditGolden, worstDiff } from '../helpers/mmdit';
 
@@ -34,7 +35,7 @@ describe('the prompted pipeline: tokenizer', () => {
 describe('the prompted pipeline in the engine', () => {
   it('encodes the prompt and the empty negative once, matching PyTorch, and an edit reuses them', async () => {
     const engine = await createEngine();
-    const pipeline = (await engine.pipeline('test-mmdit')) as MmditPipeline;
+    const pipeline = (await engine.pipeline('test-mmdit')) as MmditPipeline<OnnxDitModel>;
     const set = await pipeline.conditioning([{ prompt: golden.prompts[0] }, { prompt: golden.prompts[1] }], {
       prompt: '',
     });

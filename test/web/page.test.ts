@@ -1,7 +1,7 @@
 /**
  * The web page in headless Chromium (Debian's, driven by playwright-core)
- * against the real stack: a GPU node process and the worker under
- * `wrangler dev` serving the page and the API, asserting what a person sees:
+ * against the real stack: a GPU node process and the worker in workerd
+ * serving the page and the API, asserting what a person sees:
  * a first visit without an error, the key from `npm start`'s link, only the
  * models and sizes that work, previews then the clean final image, an edit's
  * progress inside its region over the base image, the region really

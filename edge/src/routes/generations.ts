@@ -3,22 +3,20 @@ import { Status } from '@ras/shared';
 import { type GenerationRequest, generationRequestSchema } from '@ras/shared/http';
 import { Hono } from 'hono';
 import { jsonBody, limitBody } from '../middleware/json-body';
+import { fromProtoBackend } from '../nodes/backends';
 import { fetchModels, sizeWarning } from '../nodes/models';
 import { nodeClient, nodeUrls } from '../nodes/pool';
 import { rendezvous } from '../nodes/rendezvous';
 import { toGenerateRequest, toRecipe } from '../run/convert';
 import { toComplete } from '../run/events';
 import { openOnFirst } from '../run/open';
-import { respond, wantsStream } from '../run/respond';
+import { respond, WARNING_HEADER, wantsStream } from '../run/respond';
 import { directoryOf } from '../sessions/directory';
 import type { AppEnv } from '../types';
 import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from './limits';
 
 /** A busy or unreachable node is skipped: nothing has run yet, so another node may take it. */
 const MOVE_ON = [Status.UNAVAILABLE, Status.RESOURCE_EXHAUSTED];
-
-/** Set when the model does not serve the asked size well (docs: README, "Sizes"). */
-export const WARNING_HEADER = 'x-ras-warning';
 
 /** How long a generation's answer may wait for its size warning (a lookup beside the run, normally done first). */
 const WARNING_LOOKUP_MS = 1000;
@@ -67,9 +65,10 @@ export const generations = new Hono<AppEnv>().post('/', limitBody(MAX_BODY_BYTES
         recipe,
         versions: [{ version: result.version, createdAt: now }],
         state: result.sessionState,
+        backend: fromProtoBackend(result.backend),
         createdAt: now,
       });
-      return toComplete(result, now - started, false);
+      return toComplete(result, now - started, false, text);
     },
   });
 });

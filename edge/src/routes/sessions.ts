@@ -1,20 +1,23 @@
 /**
  * `/v1/sessions/{id}` (docs/design.md#http-api): describe, delete, and edit a region.
  * Edits go to the node that holds the session; when it cannot be reached the
- * next node by rendezvous hashing adopts the session from the state the
- * directory kept (EditRequest.restore_state) and rebuilds it by replay.
+ * next node by rendezvous hashing that runs the session's backend (or, when
+ * none is reachable, the next one, with a warning) adopts the session from
+ * the state the directory kept (EditRequest.restore_state) and rebuilds it
+ * by replay (docs/sessions.md, "Re-homing").
  */
 import { Status } from '@ras/shared';
 import { editRequestSchema } from '@ras/shared/http';
 import { Hono } from 'hono';
 import { ApiError } from '../errors';
 import { jsonBody, limitBody } from '../middleware/json-body';
-import { nodeClient, nodeUrls } from '../nodes/pool';
-import { rendezvous } from '../nodes/rendezvous';
+import { backendWarning, fromProtoBackend } from '../nodes/backends';
+import { nodeClient } from '../nodes/pool';
+import { editRoute } from '../nodes/rehome';
 import { toEditRecipe, toEditRequest } from '../run/convert';
 import { toComplete } from '../run/events';
 import { openOnFirst } from '../run/open';
-import { respond, wantsStream } from '../run/respond';
+import { respond, WARNING_HEADER, wantsStream } from '../run/respond';
 import { ownedSession } from '../sessions/access';
 import { toSessionView } from '../sessions/record';
 import type { AppEnv } from '../types';
@@ -22,12 +25,6 @@ import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES, UNARY_TIMEOUT_MS } from './limits';
 
 /** Only an unreachable owner moves the session: a busy one keeps it (503, retry). */
 const MOVE_ON = [Status.UNAVAILABLE];
-
-/** The owner first (while it is still configured), then the rest by rendezvous rank for the session. */
-function nodesFor(id: string, owner: string, configured: string[]): string[] {
-  const ranked = rendezvous(id, configured);
-  return configured.includes(owner) ? [owner, ...ranked.filter((n) => n !== owner)] : ranked;
-}
 
 export const sessions = new Hono<AppEnv>()
   .get('/:id', async (c) => {
@@ -58,16 +55,22 @@ export const sessions = new Hono<AppEnv>()
     const request = toEditRequest(record.sessionId, edit, record.state, body.preview);
     const upstream = new AbortController();
     const call = { signal: upstream.signal, timeoutMs: body.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-    const nodes = nodesFor(record.sessionId, record.node, nodeUrls(c.env));
-    const opened = await openOnFirst(nodes, (node) => nodeClient(c.env, node).edit(request, call), MOVE_ON);
+    const route = editRoute(c.env, { ...record, model: record.recipe.model }, upstream.signal);
+    const opened = await openOnFirst(route.nodes, (node) => nodeClient(c.env, node).edit(request, call), MOVE_ON);
+    const moved = opened.node !== record.node;
+    const expected = moved ? backendWarning(record.backend, route.backendOf(opened.node), true) : null;
+    if (expected) c.header(WARNING_HEADER, expected);
     return respond(c, opened, {
       stream: wantsStream(c, body.stream),
       upstream,
       async finish(result) {
         const parent = body.version ?? record.versions.at(-1)!.version;
         const version = { version: result.version, parent, edit, createdAt: Date.now() };
-        await stub.addVersion(version, result.sessionState, opened.node);
-        return toComplete(result, Date.now() - started, opened.node !== record.node);
+        const backend = fromProtoBackend(result.backend);
+        await stub.addVersion(version, result.sessionState, opened.node, backend);
+        // The node says what it ran on; the header said what the edge expected when it chose the node.
+        const warning = backendWarning(record.backend, backend, moved);
+        return toComplete(result, Date.now() - started, moved, warning);
       },
     });
   });

@@ -42,8 +42,8 @@ export function toHttpEvent(e: ras.v1.Event): HttpEvent | undefined {
   return undefined;
 }
 
-/** The `complete` event for a node Result. */
-export function toComplete(r: ras.v1.Result, edgeMs: number, rehomed: boolean): CompleteEvent {
+/** The `complete` event for a node Result, with the answer's warning if it has one. */
+export function toComplete(r: ras.v1.Result, edgeMs: number, rehomed: boolean, warning?: string | null): CompleteEvent {
   const t = r.timings;
   return {
     sessionId: r.sessionId,
@@ -56,5 +56,6 @@ export function toComplete(r: ras.v1.Result, edgeMs: number, rehomed: boolean): 
     tokensTotal: r.tokensTotal,
     speedup: r.tokensRun > 0 ? r.tokensTotal / r.tokensRun : 1,
     rehomed,
+    ...(warning ? { warning } : {}),
   };
 }

@@ -19,18 +19,20 @@ export interface OpenedStream {
 }
 
 /**
- * Starts `call` on each node of `nodes` in order until one produces an event.
+ * Starts `call` on each node of `nodes` in order until one produces an event
+ * (`nodes` may be lazy: the next node is asked for only after one failed).
  * A failure whose code is in `moveOn` tries the next node; any other failure
  * is answered at once. When every node failed that way: 503 + Retry-After.
  */
 export async function openOnFirst(
-  nodes: readonly string[],
+  nodes: Iterable<string> | AsyncIterable<string>,
   call: (node: string) => AsyncGenerator<ras.v1.Event>,
   moveOn: readonly StatusCode[],
 ): Promise<OpenedStream> {
   const failures: string[] = [];
   let retry = '1';
-  for (const [attempt, node] of nodes.entries()) {
+  let attempt = 0;
+  for await (const node of nodes) {
     const rest = call(node);
     try {
       const first = await rest.next();
@@ -41,6 +43,7 @@ export async function openOnFirst(
       failures.push(`${node}: ${e.message}`);
       retry = retryAfterS(e.trailers);
     }
+    attempt++;
   }
   throw new ApiError(503, 'unavailable', `no GPU node could take the request (${failures.join('; ')})`, {
     'retry-after': retry,

@@ -13,6 +13,13 @@ import type { AppEnv } from '../types';
 import { toHttpEvent } from './events';
 import type { OpenedStream } from './open';
 
+/**
+ * Set when the answer may not be what was asked (docs: README, "Sizes"): a
+ * size the model does not serve well, or an edit on another backend than the
+ * session's (docs/sessions.md, "Re-homing"). The `complete` payload repeats it.
+ */
+export const WARNING_HEADER = 'x-ras-warning';
+
 /** How to answer. */
 export interface RespondOptions {
   /** SSE when true, one JSON body when false. */

@@ -4,6 +4,7 @@
  * session see each other's versions in order.
  */
 import { DurableObject } from 'cloudflare:workers';
+import type { Backend } from '../nodes/backends';
 import type { SessionRecord, VersionRecord } from './record';
 
 const KEY = 'session';
@@ -20,16 +21,22 @@ export class SessionDirectory extends DurableObject<Env> {
   }
 
   /**
-   * Adds a version made on `node` with the node's latest session `state`;
-   * the node becomes the session's owner (it now holds the caches).
+   * Adds a version made on `node` with the node's latest session `state` and
+   * the `backend` that sampled it; the node becomes the session's owner (it
+   * now holds the caches).
    */
-  async addVersion(version: VersionRecord, state: Uint8Array, node: string): Promise<SessionRecord | null> {
+  async addVersion(
+    version: VersionRecord,
+    state: Uint8Array,
+    node: string,
+    backend?: Backend,
+  ): Promise<SessionRecord | null> {
     const record = await this.read();
     if (!record) return null;
     const versions = [...record.versions.filter((v) => v.version !== version.version), version];
     versions.sort((a, b) => a.version - b.version);
     const newest = versions.at(-1)!.version === version.version;
-    const next = { ...record, versions, node, state: newest ? state : record.state };
+    const next = newest ? { ...record, versions, node, state, backend } : { ...record, versions, node };
     await this.ctx.storage.put(KEY, next);
     return next;
   }

@@ -3,6 +3,7 @@
  * find its node, check its owner, and re-home it elsewhere by replay.
  */
 import type { EditRecipe, Recipe, SessionView } from '@ras/shared/http';
+import type { Backend } from '../nodes/backends';
 
 /** One version as recorded. */
 export interface VersionRecord {
@@ -27,6 +28,12 @@ export interface SessionRecord {
   versions: VersionRecord[];
   /** The node's opaque session state from the latest Result (EditRequest.restore_state re-homes with it). */
   state: Uint8Array;
+  /**
+   * The backend that sampled the latest version (its Result's); re-homing
+   * prefers nodes that run it. Absent: unknown (a record or node from before
+   * the field).
+   */
+  backend?: Backend;
   createdAt: number;
 }
 

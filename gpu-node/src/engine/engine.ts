@@ -7,7 +7,7 @@
 import type { Pipeline } from '../pipelines/pipeline';
 import { PipelineRegistry } from '../pipelines/registry';
 import { DeviceLostError } from '../runtime/device-errors';
-import type { RuntimeOptions } from '../runtime/onnx-model';
+import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
 import { quote } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
 import { type SampleResult, sample } from '../sampler/sampler';
@@ -18,6 +18,7 @@ import { toEngineError } from './errors';
 import { encodePng } from './images';
 import { modelInfo } from './model-info';
 import { toSampleRequest } from './params';
+import { describeBackend, sameBackend } from './sessions/backend';
 import { conditioningOf, conditionsOf, editOf, editRequest, recipeOf } from './sessions/recipe';
 import { type Replayer, trajectoryOf } from './sessions/replay';
 import { SessionStore, type SessionStoreOptions } from './sessions/store';
@@ -56,7 +57,7 @@ export type NodeEngineApi = Engine & {
   sessions: SessionStore;
   readonly replays: number;
   /** A model's pipeline (for the bench and the tests: what its stages did). */
-  pipeline(name: string): Promise<Pipeline>;
+  pipeline(name: string): Promise<Pipeline<OnnxDitModel>>;
 };
 
 export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngineApi> {
@@ -82,14 +83,13 @@ class NodeEngine implements Engine {
     private readonly log: (message: string) => void,
   ) {}
 
-  pipeline(name: string): Promise<Pipeline> {
+  pipeline(name: string): Promise<Pipeline<OnnxDitModel>> {
     return this.registry.get(name);
   }
 
   async listModels(): Promise<ModelInfo[]> {
     const models = await Promise.all(this.registry.names().map((n) => this.registry.get(n)));
-
-    return models.map(({ card }) => modelInfo(card));
+    return models.map(({ card, transformer }) => modelInfo(card, transformer.backend));
   }
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
@@ -109,7 +109,7 @@ class NodeEngine implements Engine {
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
         const png = this.png(pipeline, out);
-        const meta = await this.sessions.create(recipe, out.trajectory!, png);
+        const meta = await this.sessions.create(recipe, out.trajectory!, png, model.backend);
         return this.result(meta.id, 1, png, model, queueMs, out);
       });
     });
@@ -121,6 +121,10 @@ class NodeEngine implements Engine {
       const parent = this.sessions.version(meta.id, params.version).version;
       const pipeline = await this.registry.get(meta.recipe.model);
       const model = pipeline.transformer;
+      if (!sameBackend(meta.backend, model.backend))
+        this.log(
+          `session ${meta.id}: sampled on ${describeBackend(meta.backend)}, replayed and edited on ${describeBackend(model.backend)}`,
+        );
       const edit = editOf(pipeline, meta.recipe, params);
       // The session's prompts were encoded when it was made: the pipeline still holds their embeddings.
       const conditioning = await conditioningOf(pipeline, meta.recipe, edit);
@@ -130,7 +134,7 @@ class NodeEngine implements Engine {
         const base = await trajectoryOf(this.replayer(pipeline), meta, parent);
         const out = await this.run(model, resolved, opts, base);
         const png = this.png(pipeline, out);
-        const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png);
+        const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
         return this.result(meta.id, version, png, model, queueMs, out);
       });
     });
@@ -195,7 +199,7 @@ class NodeEngine implements Engine {
     sessionId: string,
     version: number,
     png: Uint8Array,
-    model: DitModel,
+    model: OnnxDitModel,
     queueMs: number,
     out: SampleResult & { stepMs: number[] },
   ): GenerateResult {
@@ -211,6 +215,7 @@ class NodeEngine implements Engine {
       tokensRun: out.tokensRun,
       tokensTotal: out.tokensDense,
       sessionState: this.sessions.state(sessionId),
+      backend: model.backend,
     };
   }
 }

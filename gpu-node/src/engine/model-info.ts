@@ -1,10 +1,10 @@
 /** A model as ListModels describes it: its card's defaults and the sizes it serves well. */
 import { servedSizes } from '../runtime/card';
 import type { ModelCard } from '../sampler/model';
-import type { ModelInfo } from './types';
+import type { Backend, ModelInfo } from './types';
 
-/** The ListModels entry of a loaded model's card. */
-export function modelInfo(card: ModelCard): ModelInfo {
+/** The ListModels entry of a loaded model: its card, and the backend this node runs it on. */
+export function modelInfo(card: ModelCard, backend: Backend): ModelInfo {
   return {
     name: card.name,
     labels: card.cond.kind === 'class' ? (card.cond.labels ?? []) : [],
@@ -15,5 +15,6 @@ export function modelInfo(card: ModelCard): ModelInfo {
     recommendedGuidance: card.recommended.guidance,
     prompted: card.cond.kind === 'prompt',
     sizes: servedSizes(card),
+    backend,
   };
 }

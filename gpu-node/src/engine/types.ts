@@ -33,6 +33,21 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * How a node runs a model: what fixes a sample's exact pixels besides its
+ * recipe. Equal backends sample a recipe to the same pixels; different ones
+ * differ slightly (docs/sessions.md, "Re-homing"). Strings, not the runtime's
+ * unions: a session state may come from a node that knows other values.
+ */
+export interface Backend {
+  /** The onnxruntime execution provider that runs the graph: "cpu", "webgpu", ... */
+  provider: string;
+  /** The graph's attention: "unfused" or "fused". */
+  attention: string;
+  /** The graph's number format: "float32" or "float16". */
+  dtype: string;
+}
+
 /** What a generation is made from; also the session's replayable recipe. */
 export interface GenerateParams {
   model: string;
@@ -117,6 +132,8 @@ export interface GenerateResult {
   tokensTotal: number;
   /** Opaque session state (recipe + edits) for re-homing the session elsewhere. */
   sessionState: Uint8Array;
+  /** How this version was sampled (the node's backend for the model). */
+  backend: Backend;
 }
 
 export interface SessionInfo {
@@ -125,6 +142,8 @@ export interface SessionInfo {
   versions: number[];
   recipe: GenerateParams;
   createdAt: number;
+  /** The backend that sampled the latest version; absent when unknown (adopted from an older state). */
+  backend?: Backend;
 }
 
 export interface ModelInfo {
@@ -139,6 +158,8 @@ export interface ModelInfo {
   prompted: boolean;
   /** Sizes the model serves well (its card's `sizes`); empty: none. */
   sizes: { width: number; height: number }[];
+  /** How this node runs it. */
+  backend: Backend;
 }
 
 export interface RunOptions {

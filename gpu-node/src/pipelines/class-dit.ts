@@ -9,13 +9,13 @@ import type { DitModel } from '../sampler/model';
 import { type RgbImage, tokensToImage } from '../sampler/tokens';
 import type { Condition, ConditionInput, Pipeline, Stages } from './pipeline';
 
-export class ClassPipeline implements Pipeline {
+export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M> {
   readonly takes = 'class';
   readonly stages: Stages;
   readonly negative: number;
 
   constructor(
-    readonly transformer: DitModel,
+    readonly transformer: M,
     graph: string,
   ) {
     this.stages = { tokenizer: null, textEncoder: null, transformer: graph, decoder: null };

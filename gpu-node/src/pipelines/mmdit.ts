@@ -39,7 +39,7 @@ export function stageFiles(dir: string, card: MmditCardFile): Stages {
   return stages;
 }
 
-export class MmditPipeline implements Pipeline {
+export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M> {
   readonly takes = 'prompt';
   readonly negative: { prompt: string };
   /** Prompts run through the text encoder since load (each distinct one once while kept). */
@@ -47,7 +47,7 @@ export class MmditPipeline implements Pipeline {
   private readonly kept = new Map<string, Conditioning>();
 
   private constructor(
-    readonly transformer: DitModel,
+    readonly transformer: M,
     readonly stages: Stages,
     private readonly tokenizer: PromptTokenizer,
     private readonly encoder: TextEncoder,
@@ -55,7 +55,7 @@ export class MmditPipeline implements Pipeline {
     this.negative = { prompt: this.cond.negative };
   }
 
-  static async load(dir: string, transformer: DitModel): Promise<MmditPipeline> {
+  static async load<M extends DitModel>(dir: string, transformer: M): Promise<MmditPipeline<M>> {
     const card = transformer.card as unknown as MmditCardFile;
     const stages = stageFiles(dir, card);
     const tokenizer = await PromptTokenizer.load(join(dir, stages.tokenizer!), card.cond.text_tokens);

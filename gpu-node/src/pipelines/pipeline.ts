@@ -25,10 +25,11 @@ export interface Stages {
   decoder: string | null;
 }
 
-export interface Pipeline {
+/** `M`: the transformer's type (the runtime's adapter in the node, a fake in tests). */
+export interface Pipeline<M extends DitModel = DitModel> {
   readonly card: ModelCard;
   /** The transformer, with RAS and its K/V residency: the only stage the sampler runs. */
-  readonly transformer: DitModel;
+  readonly transformer: M;
   readonly stages: Stages;
   /** What `condition` takes: class ids and labels, or prompts. */
   readonly takes: 'class' | 'prompt';

@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CardFile, type MmditCardFile, parseCard } from '../runtime/card';
-import type { RuntimeOptions } from '../runtime/onnx-model';
+import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
 import { MODELS_DIR, ModelRegistry } from '../runtime/registry';
 import { ClassPipeline } from './class-dit';
 import { MmditPipeline, stageFiles } from './mmdit';
 import type { Pipeline } from './pipeline';
 
 export class PipelineRegistry {
-  private readonly loaded = new Map<string, Promise<Pipeline>>();
+  private readonly loaded = new Map<string, Promise<Pipeline<OnnxDitModel>>>();
 
   private constructor(readonly models: ModelRegistry) {}
 
@@ -33,11 +33,11 @@ export class PipelineRegistry {
   }
 
   /** The model's pipeline, loaded once and shared (it holds no request state; its kept embeddings are pure). */
-  get(name: string): Promise<Pipeline> {
+  get(name: string): Promise<Pipeline<OnnxDitModel>> {
     const transformer = this.models.get(name); // throws on an unknown name, before any load
     let pipeline = this.loaded.get(name);
     if (!pipeline) {
-      pipeline = transformer.then((t): Pipeline | Promise<Pipeline> => {
+      pipeline = transformer.then((t): Pipeline<OnnxDitModel> | Promise<Pipeline<OnnxDitModel>> => {
         const card = t.card as unknown as CardFile;
         const dir = dirname(this.models.cardPath(name));
         if (card.format === 'ras-ready/3') return MmditPipeline.load(dir, t);

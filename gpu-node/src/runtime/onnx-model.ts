@@ -116,6 +116,11 @@ export class OnnxDitModel implements DitModel {
     return new OnnxDitModel(card, session, onDevice, residency, attention, dtype, providers[0]);
   }
 
+  /** What fixes this model's pixels besides the recipe: the provider, the graph's attention and its dtype. */
+  get backend(): { provider: string; attention: Attention; dtype: Precision } {
+    return { provider: this.provider, attention: this.attention, dtype: this.dtype };
+  }
+
   /** Device tensors held by unfinished runs (0 when every run was disposed). */
   get liveDeviceTensors(): number {
     return this.link.live;

@@ -1301,7 +1301,10 @@ export namespace ras {
              * chain of edits) and rebuilds the edited version by replay; a node that
              * holds it ignores this field. A state that is not this session's, not
              * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-             * PERMISSION_DENIED) and nothing is stored.
+             * PERMISSION_DENIED) and nothing is stored. The state records the backend
+             * that sampled the session: a node on another backend adopts it too, but
+             * its replays differ slightly in pixels (the edge prefers nodes on the
+             * session's backend, docs/sessions.md "Re-homing").
              */
             restoreState: (Uint8Array|null);
 
@@ -1422,7 +1425,10 @@ export namespace ras {
                  * chain of edits) and rebuilds the edited version by replay; a node that
                  * holds it ignores this field. A state that is not this session's, not
                  * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-                 * PERMISSION_DENIED) and nothing is stored.
+                 * PERMISSION_DENIED) and nothing is stored. The state records the backend
+                 * that sampled the session: a node on another backend adopts it too, but
+                 * its replays differ slightly in pixels (the edge prefers nodes on the
+                 * session's backend, docs/sessions.md "Re-homing").
                  */
                 restoreState?: (Uint8Array|null);
 
@@ -2218,6 +2224,13 @@ export namespace ras {
             sessionState: Uint8Array;
 
             /**
+             * How this version was sampled: this node's backend for the model. The
+             * session state records it too, so a re-homed session can be told apart
+             * from one that kept its pixels.
+             */
+            backend: ras.v1.Backend;
+
+            /**
              * Creates a new Result instance using the specified properties.
              * @param [properties] Properties to set
              * @returns Result instance
@@ -2332,6 +2345,13 @@ export namespace ras {
                  * session on another node. A client cannot forge or alter it.
                  */
                 sessionState?: Uint8Array;
+
+                /**
+                 * How this version was sampled: this node's backend for the model. The
+                 * session state records it too, so a re-homed session can be told apart
+                 * from one that kept its pixels.
+                 */
+                backend?: ras.v1.Backend.$Properties;
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2493,6 +2513,12 @@ export namespace ras {
             createdAtUnixMs: number;
 
             /**
+             * The backend that sampled the session's latest version (absent: a session
+             * adopted from a state that predates the field; unknown).
+             */
+            backend: ras.v1.Backend;
+
+            /**
              * Creates a new Session instance using the specified properties.
              * @param [properties] Properties to set
              * @returns Session instance
@@ -2591,6 +2617,12 @@ export namespace ras {
                 /** Creation time, whole milliseconds since the Unix epoch. */
                 createdAtUnixMs?: number;
 
+                /**
+                 * The backend that sampled the session's latest version (absent: a session
+                 * adopted from a state that predates the field; unknown).
+                 */
+                backend?: ras.v1.Backend.$Properties;
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -2602,6 +2634,7 @@ export namespace ras {
               versions?: number[];
               recipe?: ras.v1.GenerateRequest.$Shape;
               createdAtUnixMs?: number;
+              backend?: ras.v1.Backend.$Shape;
               $unknowns?: Uint8Array[];
             };
         }
@@ -3109,6 +3142,13 @@ export namespace ras {
             sizes: ras.v1.Size[];
 
             /**
+             * How this node runs the model. Nodes of one fleet may differ here (a CPU
+             * node beside GPU nodes); the edge re-homes a session onto a node with the
+             * session's backend where one is reachable.
+             */
+            backend: ras.v1.Backend;
+
+            /**
              * Whether the model takes a prompt (Condition.prompt) rather than a class id
              * or label.
              */
@@ -3226,6 +3266,13 @@ export namespace ras {
                 sizes?: ras.v1.Size.$Properties[];
 
                 /**
+                 * How this node runs the model. Nodes of one fleet may differ here (a CPU
+                 * node beside GPU nodes); the edge re-homes a session onto a node with the
+                 * session's backend where one is reachable.
+                 */
+                backend?: ras.v1.Backend.$Properties;
+
+                /**
                  * Whether the model takes a prompt (Condition.prompt) rather than a class id
                  * or label.
                  */
@@ -3237,6 +3284,152 @@ export namespace ras {
 
             /** Shape of a Model. */
             type $Shape = ras.v1.Model.$Properties;
+        }
+
+        /**
+         * Properties of a Backend.
+         * @deprecated Use ras.v1.Backend.$Properties instead.
+         */
+        interface IBackend extends ras.v1.Backend.$Properties {
+        }
+
+        /**
+         * How a node runs a model: what decides a sample's exact pixels besides its
+         * recipe (docs/sessions.md, "Re-homing"). Two nodes with equal backends
+         * sample a recipe to the same pixels; different backends compute attention
+         * differently and differ slightly (edges of objects move).
+         */
+        class Backend {
+
+            /**
+             * Constructs a new Backend.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ras.v1.Backend.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /**
+             * The onnxruntime execution provider that runs the graph: "cpu", "webgpu",
+             * "cuda", ...
+             */
+            provider: string;
+
+            /**
+             * The graph's attention: "unfused" (spelled out, the CPU's) or "fused"
+             * (one attention node per layer, WebGPU's).
+             */
+            attention: string;
+
+            /** The graph's number format: "float32" or "float16". */
+            dtype: string;
+
+            /**
+             * Creates a new Backend instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Backend instance
+             */
+            static create(properties: ras.v1.Backend.$Shape): ras.v1.Backend & ras.v1.Backend.$Shape;
+            static create(properties?: ras.v1.Backend.$Properties): ras.v1.Backend;
+
+            /**
+             * Encodes the specified Backend message. Does not implicitly {@link ras.v1.Backend.verify|verify} messages.
+             * @param message Backend message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: ras.v1.Backend.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Backend message, length delimited. Does not implicitly {@link ras.v1.Backend.verify|verify} messages.
+             * @param message Backend message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: ras.v1.Backend.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Backend message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {ras.v1.Backend & ras.v1.Backend.$Shape} Backend
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ras.v1.Backend & ras.v1.Backend.$Shape;
+
+            /**
+             * Decodes a Backend message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {ras.v1.Backend & ras.v1.Backend.$Shape} Backend
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): ras.v1.Backend & ras.v1.Backend.$Shape;
+
+            /**
+             * Verifies a Backend message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Backend message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Backend
+             */
+            static fromObject(object: { [k: string]: any }): ras.v1.Backend;
+
+            /**
+             * Creates a plain object from a Backend message. Also converts values to other types if specified.
+             * @param message Backend
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: ras.v1.Backend, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Backend to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Backend
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Backend {
+
+            /** Properties of a Backend. */
+            interface $Properties {
+
+                /**
+                 * The onnxruntime execution provider that runs the graph: "cpu", "webgpu",
+                 * "cuda", ...
+                 */
+                provider?: string;
+
+                /**
+                 * The graph's attention: "unfused" (spelled out, the CPU's) or "fused"
+                 * (one attention node per layer, WebGPU's).
+                 */
+                attention?: string;
+
+                /** The graph's number format: "float32" or "float16". */
+                dtype?: string;
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Backend. */
+            type $Shape = ras.v1.Backend.$Properties;
         }
 
         /**

@@ -3237,7 +3237,10 @@ export const ras = $root.ras = (() => {
              * chain of edits) and rebuilds the edited version by replay; a node that
              * holds it ignores this field. A state that is not this session's, not
              * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-             * PERMISSION_DENIED) and nothing is stored.
+             * PERMISSION_DENIED) and nothing is stored. The state records the backend
+             * that sampled the session: a node on another backend adopts it too, but
+             * its replays differ slightly in pixels (the edge prefers nodes on the
+             * session's backend, docs/sessions.md "Re-homing").
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3360,7 +3363,10 @@ export const ras = $root.ras = (() => {
              * chain of edits) and rebuilds the edited version by replay; a node that
              * holds it ignores this field. A state that is not this session's, not
              * signed by the fleet, or altered is refused (INVALID_ARGUMENT /
-             * PERMISSION_DENIED) and nothing is stored.
+             * PERMISSION_DENIED) and nothing is stored. The state records the backend
+             * that sampled the session: a node on another backend adopts it too, but
+             * its replays differ slightly in pixels (the edge prefers nodes on the
+             * session's backend, docs/sessions.md "Re-homing").
              * @member {Uint8Array|null} restoreState
              * @memberof ras.v1.EditRequest
              * @instance
@@ -5836,6 +5842,9 @@ export const ras = $root.ras = (() => {
              * fleet: a few hundred bytes to a few KiB, never more than 192 KiB. Keep it
              * with the session; pass it as EditRequest.restore_state to re-home the
              * session on another node. A client cannot forge or alter it.
+             * @property {ras.v1.Backend.$Properties} [backend] How this version was sampled: this node's backend for the model. The
+             * session state records it too, so a re-homed session can be told apart
+             * from one that kept its pixels.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5943,6 +5952,16 @@ export const ras = $root.ras = (() => {
             Result.prototype.sessionState = $util.newBuffer([]);
 
             /**
+             * How this version was sampled: this node's backend for the model. The
+             * session state records it too, so a re-homed session can be told apart
+             * from one that kept its pixels.
+             * @member {ras.v1.Backend} backend
+             * @memberof ras.v1.Result
+             * @instance
+             */
+            Result.prototype.backend = null;
+
+            /**
              * Creates a new Result instance using the specified properties.
              * @function create
              * @memberof ras.v1.Result
@@ -5992,6 +6011,8 @@ export const ras = $root.ras = (() => {
                     writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.tokensTotal);
                 if (message.sessionState != null && $Object.hasOwnProperty.call(message, "sessionState") && message.sessionState.length)
                     writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.sessionState);
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
+                    $root.ras.v1.Backend.encode(message.backend, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6127,6 +6148,12 @@ export const ras = $root.ras = (() => {
                                 delete message.sessionState;
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.backend = $root.ras.v1.Backend.decode(reader, reader.size(), $undefined, _depth + 1, message.backend);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6204,6 +6231,11 @@ export const ras = $root.ras = (() => {
                 if (message.sessionState != null && $Object.hasOwnProperty.call(message, "sessionState"))
                     if (!(message.sessionState && typeof message.sessionState.length === "number" || $util.isString(message.sessionState)))
                         return "sessionState: buffer expected";
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend")) {
+                    let error = $root.ras.v1.Backend.verify(message.backend, _depth + 1);
+                    if (error)
+                        return "backend." + error;
+                }
                 return null;
             };
 
@@ -6260,6 +6292,11 @@ export const ras = $root.ras = (() => {
                             $util.base64.decode(object.sessionState, message.sessionState = $util.newBuffer($util.base64.length(object.sessionState)), 0);
                         else if (object.sessionState.length >= 0)
                             message.sessionState = object.sessionState;
+                if (object.backend != null) {
+                    if (!$util.isObject(object.backend))
+                        throw $TypeError(".ras.v1.Result.backend: object expected");
+                    message.backend = $root.ras.v1.Backend.fromObject(object.backend, _depth + 1);
+                }
                 return message;
             };
 
@@ -6302,6 +6339,7 @@ export const ras = $root.ras = (() => {
                         if (options.bytes !== $Array)
                             object.sessionState = $util.newBuffer(object.sessionState);
                     }
+                    object.backend = null;
                 }
                 if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                     object.sessionId = message.sessionId;
@@ -6321,6 +6359,8 @@ export const ras = $root.ras = (() => {
                     object.tokensTotal = message.tokensTotal;
                 if (message.sessionState != null && $Object.hasOwnProperty.call(message, "sessionState"))
                     object.sessionState = options.bytes === $String ? $util.base64.encode(message.sessionState, 0, message.sessionState.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionState) : message.sessionState;
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
+                    object.backend = $root.ras.v1.Backend.toObject(message.backend, options, _depth + 1);
                 return object;
             };
 
@@ -6637,6 +6677,8 @@ export const ras = $root.ras = (() => {
              * @property {Array.<number>} [versions] Versions still addressable, ascending.
              * @property {ras.v1.GenerateRequest.$Properties} [recipe] The recipe of version 1 (seed filled in; no preview options).
              * @property {number} [createdAtUnixMs] Creation time, whole milliseconds since the Unix epoch.
+             * @property {ras.v1.Backend.$Properties} [backend] The backend that sampled the session's latest version (absent: a session
+             * adopted from a state that predates the field; unknown).
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6656,6 +6698,7 @@ export const ras = $root.ras = (() => {
              *   versions?: Array.<number>;
              *   recipe?: ras.v1.GenerateRequest.$Shape;
              *   createdAtUnixMs?: number;
+             *   backend?: ras.v1.Backend.$Shape;
              *   $unknowns?: Array.<Uint8Array>;
              * }} ras.v1.Session.$Shape
              */
@@ -6717,6 +6760,15 @@ export const ras = $root.ras = (() => {
             Session.prototype.createdAtUnixMs = 0;
 
             /**
+             * The backend that sampled the session's latest version (absent: a session
+             * adopted from a state that predates the field; unknown).
+             * @member {ras.v1.Backend} backend
+             * @memberof ras.v1.Session
+             * @instance
+             */
+            Session.prototype.backend = null;
+
+            /**
              * Creates a new Session instance using the specified properties.
              * @function create
              * @memberof ras.v1.Session
@@ -6758,6 +6810,8 @@ export const ras = $root.ras = (() => {
                     $root.ras.v1.GenerateRequest.encode(message.recipe, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.createdAtUnixMs != null && $Object.hasOwnProperty.call(message, "createdAtUnixMs") && !$Object.is(message.createdAtUnixMs, 0))
                     writer.uint32(/* id 5, wireType 1 =*/41).double(message.createdAtUnixMs);
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
+                    $root.ras.v1.Backend.encode(message.backend, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6862,6 +6916,12 @@ export const ras = $root.ras = (() => {
                                 delete message.createdAtUnixMs;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.backend = $root.ras.v1.Backend.decode(reader, reader.size(), $undefined, _depth + 1, message.backend);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6931,6 +6991,11 @@ export const ras = $root.ras = (() => {
                 if (message.createdAtUnixMs != null && $Object.hasOwnProperty.call(message, "createdAtUnixMs"))
                     if (typeof message.createdAtUnixMs !== "number")
                         return "createdAtUnixMs: number expected";
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend")) {
+                    let error = $root.ras.v1.Backend.verify(message.backend, _depth + 1);
+                    if (error)
+                        return "backend." + error;
+                }
                 return null;
             };
 
@@ -6973,6 +7038,11 @@ export const ras = $root.ras = (() => {
                 if (object.createdAtUnixMs != null)
                     if (!$Object.is($Number(object.createdAtUnixMs), 0))
                         message.createdAtUnixMs = $Number(object.createdAtUnixMs);
+                if (object.backend != null) {
+                    if (!$util.isObject(object.backend))
+                        throw $TypeError(".ras.v1.Session.backend: object expected");
+                    message.backend = $root.ras.v1.Backend.fromObject(object.backend, _depth + 1);
+                }
                 return message;
             };
 
@@ -7000,6 +7070,7 @@ export const ras = $root.ras = (() => {
                     object.model = "";
                     object.recipe = null;
                     object.createdAtUnixMs = 0;
+                    object.backend = null;
                 }
                 if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
                     object.sessionId = message.sessionId;
@@ -7014,6 +7085,8 @@ export const ras = $root.ras = (() => {
                     object.recipe = $root.ras.v1.GenerateRequest.toObject(message.recipe, options, _depth + 1);
                 if (message.createdAtUnixMs != null && $Object.hasOwnProperty.call(message, "createdAtUnixMs"))
                     object.createdAtUnixMs = options.json && !$isFinite(message.createdAtUnixMs) ? $String(message.createdAtUnixMs) : message.createdAtUnixMs;
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
+                    object.backend = $root.ras.v1.Backend.toObject(message.backend, options, _depth + 1);
                 return object;
             };
 
@@ -8094,6 +8167,9 @@ export const ras = $root.ras = (() => {
              * @property {number} [recommendedGuidance] Recommended guidance scale.
              * @property {Array.<ras.v1.Size.$Properties>} [sizes] Sizes the model serves well (was trained at); empty: none (a test model).
              * Other sizes within its limits are accepted, and may come out as noise.
+             * @property {ras.v1.Backend.$Properties} [backend] How this node runs the model. Nodes of one fleet may differ here (a CPU
+             * node beside GPU nodes); the edge re-homes a session onto a node with the
+             * session's backend where one is reachable.
              * @property {boolean} [prompted] Whether the model takes a prompt (Condition.prompt) rather than a class id
              * or label.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -8195,6 +8271,16 @@ export const ras = $root.ras = (() => {
             Model.prototype.sizes = $util.emptyArray;
 
             /**
+             * How this node runs the model. Nodes of one fleet may differ here (a CPU
+             * node beside GPU nodes); the edge re-homes a session onto a node with the
+             * session's backend where one is reachable.
+             * @member {ras.v1.Backend} backend
+             * @memberof ras.v1.Model
+             * @instance
+             */
+            Model.prototype.backend = null;
+
+            /**
              * Whether the model takes a prompt (Condition.prompt) rather than a class id
              * or label.
              * @member {boolean} prompted
@@ -8253,8 +8339,10 @@ export const ras = $root.ras = (() => {
                 if (message.sizes != null && message.sizes.length)
                     for (let i = 0; i < message.sizes.length; ++i)
                         $root.ras.v1.Size.encode(message.sizes[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
+                    $root.ras.v1.Backend.encode(message.backend, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
                 if (message.prompted != null && $Object.hasOwnProperty.call(message, "prompted") && message.prompted !== false)
-                    writer.uint32(/* id 9, wireType 0 =*/72).bool(message.prompted);
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.prompted);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8383,6 +8471,12 @@ export const ras = $root.ras = (() => {
                             continue;
                         }
                     case 9: {
+                            if (wireType !== 2)
+                                break;
+                            message.backend = $root.ras.v1.Backend.decode(reader, reader.size(), $undefined, _depth + 1, message.backend);
+                            continue;
+                        }
+                    case 10: {
                             if (wireType !== 0)
                                 break;
                             if (value = reader.bool())
@@ -8473,6 +8567,11 @@ export const ras = $root.ras = (() => {
                             return "sizes." + error;
                     }
                 }
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend")) {
+                    let error = $root.ras.v1.Backend.verify(message.backend, _depth + 1);
+                    if (error)
+                        return "backend." + error;
+                }
                 if (message.prompted != null && $Object.hasOwnProperty.call(message, "prompted"))
                     if (typeof message.prompted !== "boolean")
                         return "prompted: boolean expected";
@@ -8532,6 +8631,11 @@ export const ras = $root.ras = (() => {
                         message.sizes[i] = $root.ras.v1.Size.fromObject(object.sizes[i], _depth + 1);
                     }
                 }
+                if (object.backend != null) {
+                    if (!$util.isObject(object.backend))
+                        throw $TypeError(".ras.v1.Model.backend: object expected");
+                    message.backend = $root.ras.v1.Backend.fromObject(object.backend, _depth + 1);
+                }
                 if (object.prompted != null)
                     if (object.prompted)
                         message.prompted = $Boolean(object.prompted);
@@ -8566,6 +8670,7 @@ export const ras = $root.ras = (() => {
                     object.patch = 0;
                     object.recommendedSteps = 0;
                     object.recommendedGuidance = 0;
+                    object.backend = null;
                     object.prompted = false;
                 }
                 if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
@@ -8590,6 +8695,8 @@ export const ras = $root.ras = (() => {
                     for (let j = 0; j < message.sizes.length; ++j)
                         object.sizes[j] = $root.ras.v1.Size.toObject(message.sizes[j], options, _depth + 1);
                 }
+                if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
+                    object.backend = $root.ras.v1.Backend.toObject(message.backend, options, _depth + 1);
                 if (message.prompted != null && $Object.hasOwnProperty.call(message, "prompted"))
                     object.prompted = message.prompted;
                 return object;
@@ -8621,6 +8728,347 @@ export const ras = $root.ras = (() => {
             };
 
             return Model;
+        })();
+
+        v1.Backend = (function() {
+
+            /**
+             * Properties of a Backend.
+             * @typedef {Object} ras.v1.Backend.$Properties
+             * @property {string} [provider] The onnxruntime execution provider that runs the graph: "cpu", "webgpu",
+             * "cuda", ...
+             * @property {string} [attention] The graph's attention: "unfused" (spelled out, the CPU's) or "fused"
+             * (one attention node per layer, WebGPU's).
+             * @property {string} [dtype] The graph's number format: "float32" or "float16".
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Backend.
+             * @memberof ras.v1
+             * @interface IBackend
+             * @augments ras.v1.Backend.$Properties
+             * @deprecated Use ras.v1.Backend.$Properties instead.
+             */
+
+            /**
+             * Shape of a Backend.
+             * @typedef {ras.v1.Backend.$Properties} ras.v1.Backend.$Shape
+             */
+
+            /**
+             * Constructs a new Backend.
+             * @memberof ras.v1
+             * @classdesc How a node runs a model: what decides a sample's exact pixels besides its
+             * recipe (docs/sessions.md, "Re-homing"). Two nodes with equal backends
+             * sample a recipe to the same pixels; different backends compute attention
+             * differently and differ slightly (edges of objects move).
+             * @constructor
+             * @param {ras.v1.Backend.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Backend = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * The onnxruntime execution provider that runs the graph: "cpu", "webgpu",
+             * "cuda", ...
+             * @member {string} provider
+             * @memberof ras.v1.Backend
+             * @instance
+             */
+            Backend.prototype.provider = "";
+
+            /**
+             * The graph's attention: "unfused" (spelled out, the CPU's) or "fused"
+             * (one attention node per layer, WebGPU's).
+             * @member {string} attention
+             * @memberof ras.v1.Backend
+             * @instance
+             */
+            Backend.prototype.attention = "";
+
+            /**
+             * The graph's number format: "float32" or "float16".
+             * @member {string} dtype
+             * @memberof ras.v1.Backend
+             * @instance
+             */
+            Backend.prototype.dtype = "";
+
+            /**
+             * Creates a new Backend instance using the specified properties.
+             * @function create
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {ras.v1.Backend.$Properties=} [properties] Properties to set
+             * @returns {ras.v1.Backend} Backend instance
+             * @type {{
+             *   (properties: ras.v1.Backend.$Shape): ras.v1.Backend & ras.v1.Backend.$Shape;
+             *   (properties?: ras.v1.Backend.$Properties): ras.v1.Backend;
+             * }}
+             */
+            Backend.create = function(properties) {
+                return new Backend(properties);
+            };
+
+            /**
+             * Encodes the specified Backend message. Does not implicitly {@link ras.v1.Backend.verify|verify} messages.
+             * @function encode
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {ras.v1.Backend.$Properties} message Backend message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Backend.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.provider != null && $Object.hasOwnProperty.call(message, "provider") && message.provider !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.provider);
+                if (message.attention != null && $Object.hasOwnProperty.call(message, "attention") && message.attention !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.attention);
+                if (message.dtype != null && $Object.hasOwnProperty.call(message, "dtype") && message.dtype !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.dtype);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Backend message, length delimited. Does not implicitly {@link ras.v1.Backend.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {ras.v1.Backend.$Properties} message Backend message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Backend.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Backend message from the specified reader or buffer.
+             * @function decode
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {ras.v1.Backend & ras.v1.Backend.$Shape} Backend
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Backend.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.ras.v1.Backend();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.provider = value;
+                            else
+                                delete message.provider;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.attention = value;
+                            else
+                                delete message.attention;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.dtype = value;
+                            else
+                                delete message.dtype;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Backend message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {ras.v1.Backend & ras.v1.Backend.$Shape} Backend
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Backend.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Backend message.
+             * @function verify
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Backend.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.provider != null && $Object.hasOwnProperty.call(message, "provider"))
+                    if (!$util.isString(message.provider))
+                        return "provider: string expected";
+                if (message.attention != null && $Object.hasOwnProperty.call(message, "attention"))
+                    if (!$util.isString(message.attention))
+                        return "attention: string expected";
+                if (message.dtype != null && $Object.hasOwnProperty.call(message, "dtype"))
+                    if (!$util.isString(message.dtype))
+                        return "dtype: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a Backend message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {ras.v1.Backend} Backend
+             */
+            Backend.fromObject = function (object, _depth) {
+                if (object instanceof $root.ras.v1.Backend)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".ras.v1.Backend: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.ras.v1.Backend();
+                if (object.provider != null)
+                    if (typeof object.provider !== "string" || object.provider.length)
+                        message.provider = $String(object.provider);
+                if (object.attention != null)
+                    if (typeof object.attention !== "string" || object.attention.length)
+                        message.attention = $String(object.attention);
+                if (object.dtype != null)
+                    if (typeof object.dtype !== "string" || object.dtype.length)
+                        message.dtype = $String(object.dtype);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Backend message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {ras.v1.Backend} message Backend
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Backend.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.provider = "";
+                    object.attention = "";
+                    object.dtype = "";
+                }
+                if (message.provider != null && $Object.hasOwnProperty.call(message, "provider"))
+                    object.provider = message.provider;
+                if (message.attention != null && $Object.hasOwnProperty.call(message, "attention"))
+                    object.attention = message.attention;
+                if (message.dtype != null && $Object.hasOwnProperty.call(message, "dtype"))
+                    object.dtype = message.dtype;
+                return object;
+            };
+
+            /**
+             * Converts this Backend to JSON.
+             * @function toJSON
+             * @memberof ras.v1.Backend
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Backend.prototype.toJSON = function() {
+                return Backend.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Backend
+             * @function getTypeUrl
+             * @memberof ras.v1.Backend
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Backend.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/ras.v1.Backend";
+            };
+
+            return Backend;
         })();
 
         v1.Size = (function() {

@@ -67,6 +67,13 @@ export interface CompleteEvent {
   speedup: number;
   /** True when the session moved to another node for this edit (rebuilt by replay). */
   rehomed: boolean;
+  /**
+   * Why the image may not be what was asked, as in the `x-ras-warning`
+   * header: a size the model was not trained at, or an edit that ran on
+   * another backend than the session's versions (its pixels differ
+   * slightly). Absent when there is nothing to say.
+   */
+  warning?: string;
 }
 
 /** The error body of every 4xx/5xx, and the `event: error` data. */

@@ -8,6 +8,8 @@ import { encodeFrame, encodeGrpcMessage, encodeTrailers, RasSamplerService, ras,
 
 export const NODE_A = 'http://node-a.test';
 export const NODE_B = 'http://node-b.test';
+/** Not in the worker's GPU_NODES: for tests that hand an env of three nodes to the code under test. */
+export const NODE_C = 'http://node-c.test';
 export const ALICE = 'key-alice';
 export const BOB = 'key-bob';
 
@@ -36,8 +38,13 @@ export function grpcWebBody(
 /** Encoded Events. */
 export const events = (...list: ras.v1.Event.$Properties[]) => list.map((e) => ras.v1.Event.encode(e).finish());
 
-/** A Result event for `sessionId` at `version`. */
-export function resultEvent(sessionId: string, version = 1, state = `state-${sessionId}-v${version}`) {
+/** A Result event for `sessionId` at `version`, sampled on `backend` (none: a node that does not say). */
+export function resultEvent(
+  sessionId: string,
+  version = 1,
+  state = `state-${sessionId}-v${version}`,
+  backend?: ras.v1.Backend.$Properties,
+) {
   return {
     result: {
       sessionId,
@@ -49,12 +56,19 @@ export function resultEvent(sessionId: string, version = 1, state = `state-${ses
       tokensRun: 72,
       tokensTotal: 96,
       sessionState: new TextEncoder().encode(state),
+      backend,
     },
   };
 }
 
+/** A ListModels answer: test-tiny, run on `backend` (none: a node that does not say). */
+export function modelsReply(backend?: ras.v1.Backend.$Properties): Uint8Array {
+  const model = { name: 'test-tiny', width: 12, height: 8, patch: 2, backend };
+  return grpcWebBody([ras.v1.ListModelsResponse.encode({ models: [model] }).finish()]);
+}
+
 /** The events of a 4-step run on a 24-token image, ending with `sessionId`'s result. */
-export function runEvents(sessionId: string, version = 1) {
+export function runEvents(sessionId: string, version = 1, backend?: ras.v1.Backend.$Properties) {
   const step = (i: number, kind: ras.v1.StepKind, run: number) => ({
     progress: { step: i, steps: 4, kind, tokensRun: run, tokens: 24, stepMs: 5 },
   });
@@ -76,7 +90,7 @@ export function runEvents(sessionId: string, version = 1) {
     },
     step(2, ras.v1.StepKind.STEP_KIND_RAS, 12),
     step(3, ras.v1.StepKind.STEP_KIND_DENSE, 24),
-    resultEvent(sessionId, version),
+    resultEvent(sessionId, version, undefined, backend),
   );
 }
 
@@ -113,7 +127,7 @@ export function installFakeNodes(): void {
   script.clear();
   fetchMock.activate();
   fetchMock.disableNetConnect();
-  for (const node of [NODE_A, NODE_B]) {
+  for (const node of [NODE_A, NODE_B, NODE_C]) {
     fetchMock
       .get(node)
       .intercept({ path: (p) => p.startsWith(`${SERVICE}/`), method: 'POST' })

@@ -126,7 +126,7 @@ describe('POST /v1/generations', () => {
     });
   });
 
-  it('warns in a header when the model does not serve the asked size well, and not when it does', async () => {
+  it('warns in a header and the complete payload when the model does not serve the asked size well, and not when it does', async () => {
     const models = ras.v1.ListModelsResponse.encode({
       models: [{ name: 'shapes-dit', width: 32, height: 32, patch: 4, sizes: [{ width: 32, height: 32 }] }],
     }).finish();
@@ -139,6 +139,7 @@ describe('POST /v1/generations', () => {
       const res = await post('/v1/generations', { ...BODY, model: 'shapes-dit', ...size });
       expect(res.status).toBe(200);
       expect(res.headers.get('x-ras-warning')).toBe(warning);
+      expect((await res.json<CompleteEvent>()).warning).toBe(warning ?? undefined);
       resetFakeNodes();
     }
   });

@@ -17,6 +17,7 @@ import {
   events,
   grpcWebBody,
   installFakeNodes,
+  modelsReply,
   NODE_A,
   NODE_B,
   post,
@@ -28,10 +29,13 @@ import {
 
 const EDIT = { rects: [{ x: 0, y: 0, width: 4, height: 4 }], seed: 5, margin: 0 };
 
-/** Makes session `id` through the edge; returns the node that holds it. */
-async function generated(id: string): Promise<string> {
-  answer(NODE_A, 'Generate', grpcWebBody(runEvents(id)));
-  answer(NODE_B, 'Generate', grpcWebBody(runEvents(id)));
+const CPU = { provider: 'cpu', attention: 'unfused', dtype: 'float32' };
+const GPU = { provider: 'webgpu', attention: 'fused', dtype: 'float32' };
+
+/** Makes session `id` through the edge, sampled on `backend` (none: nodes that do not say); returns its node. */
+async function generated(id: string, backend?: ras.v1.Backend.$Properties): Promise<string> {
+  answer(NODE_A, 'Generate', grpcWebBody(runEvents(id, 1, backend)));
+  answer(NODE_B, 'Generate', grpcWebBody(runEvents(id, 1, backend)));
   expect((await post('/v1/generations', { model: 'test-tiny', condition: { classId: 1 } })).status).toBe(200);
   return (await record(id)).node;
 }
@@ -71,10 +75,51 @@ describe('session edits', () => {
     unreachable(owner, 'Edit');
     const received = answer(other(owner), 'Edit', grpcWebBody(events(resultEvent('s-move', 2))));
     const res = await post('/v1/sessions/s-move/edits', EDIT, { headers: { accept: 'text/event-stream' } });
+    // Nodes that record no backend: nothing to prefer, and the answer says the pixels may differ.
+    expect(res.headers.get('x-ras-warning')).toMatch(/before nodes recorded their backend.*may differ/);
     const complete = (await res.text()).split('data: ').at(-1)!;
     expect(JSON.parse(complete) as CompleteEvent).toMatchObject({ version: 2, rehomed: true });
     expect(new TextDecoder().decode(ras.v1.EditRequest.decode(received[0].body).restoreState!)).toBe('state-s-move-v1');
     expect((await record('s-move')).node).toBe(other(owner));
+  });
+
+  it('moves the session to a node on its backend without a warning, and records that backend', async () => {
+    const owner = await generated('s-same', CPU);
+    expect((await record('s-same')).backend).toEqual(CPU);
+    unreachable(owner, 'Edit');
+    const asked = answer(other(owner), 'ListModels', modelsReply(CPU));
+    answer(other(owner), 'Edit', grpcWebBody(events(resultEvent('s-same', 2, undefined, CPU))));
+    const res = await post('/v1/sessions/s-same/edits', EDIT);
+    expect(res.status).toBe(200);
+    expect(asked).toHaveLength(1);
+    expect(res.headers.get('x-ras-warning')).toBeNull();
+    const complete = await res.json<CompleteEvent>();
+    expect(complete).toMatchObject({ version: 2, rehomed: true });
+    expect(complete.warning).toBeUndefined();
+    expect(await record('s-same')).toMatchObject({ node: other(owner), backend: CPU });
+  });
+
+  it('moves it to another backend with a warning when no reachable node runs its own, in JSON and SSE', async () => {
+    for (const [id, accept] of [
+      ['s-cross-json', 'application/json'],
+      ['s-cross-sse', 'text/event-stream'],
+    ]) {
+      resetFakeNodes(); // the other node's unused Generate answer of the round before
+      const owner = await generated(id, CPU);
+      unreachable(owner, 'Edit');
+      answer(other(owner), 'ListModels', modelsReply(GPU));
+      answer(other(owner), 'Edit', grpcWebBody(events(resultEvent(id, 2, undefined, GPU))));
+      const res = await post(`/v1/sessions/${id}/edits`, EDIT, { headers: { accept } });
+      expect(res.status).toBe(200);
+      const warning = res.headers.get('x-ras-warning');
+      expect(warning).toMatch(/sampled on cpu\/unfused\/float32, which no reachable node runs.*webgpu\/fused\/float32/);
+      const text = await res.text();
+      const complete = JSON.parse(
+        accept === 'text/event-stream' ? text.split('data: ').at(-1)! : text,
+      ) as CompleteEvent;
+      expect(complete).toMatchObject({ version: 2, rehomed: true, warning });
+      expect(await record(id)).toMatchObject({ node: other(owner), backend: GPU });
+    }
   });
 
   it('keeps the session on a busy owner and answers 503 with Retry-After', async () => {

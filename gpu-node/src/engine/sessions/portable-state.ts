@@ -1,7 +1,8 @@
 /**
- * A session's portable state (re-homing): the recipe and the versions' edits
- * as compact JSON, signed by the fleet (`state-signer.ts`). The edge keeps it
- * opaque; a node that lacks the session adopts it from it.
+ * A session's portable state (re-homing): the recipe, the versions' edits and
+ * the backend that sampled the latest version, as compact JSON, signed by the
+ * fleet (`state-signer.ts`). The edge keeps it opaque; a node that lacks the
+ * session adopts it from it.
  *
  * Bounded: a session holds at most MAX_VERSIONS versions, each edit's region
  * travels as a bit mask (one bit per token) and RAS reset lists are
@@ -24,6 +25,7 @@ const int = z.number().int();
 const rasShape = z.looseObject({ policy: z.string(), resets: z.array(int).max(1000) });
 /** A class id, or a prompt (its words are checked again by the tokenizer on replay). */
 const condition = z.union([int, z.strictObject({ prompt: z.string().max(2000) })]);
+const name = z.string().max(64);
 
 /** The shape checked on adoption; the sampler re-validates every setting when it replays. */
 const portableState = z.object({
@@ -52,6 +54,8 @@ const portableState = z.object({
     )
     .min(1)
     .max(MAX_VERSIONS),
+  // Absent in states from nodes that predate it: the backend is unknown (docs/sessions.md, "Re-homing").
+  backend: z.object({ provider: name, attention: name, dtype: name }).optional(),
   createdAt: z.number(),
 });
 /** What a state carries: the meta, each edit's region as a mask. */
@@ -81,10 +85,11 @@ const invalid = (why: string) => new EngineError('INVALID_ARGUMENT', `restore_st
 
 /** The signed state of `meta`. */
 export function encodeState(meta: SessionMeta, signer: StateSigner): Uint8Array {
-  const { id, recipe, versions, createdAt } = meta;
+  const { id, recipe, versions, backend, createdAt } = meta;
   const portable: Portable = {
     id,
     recipe,
+    backend,
     createdAt,
     versions: versions.map(({ version, parent, createdAt, edit }) => ({
       version,

@@ -8,7 +8,7 @@
 
 import { quote } from '../../sampler/errors';
 import { type Trajectory, trajectoryBytes } from '../../sampler/trajectory';
-import { EngineError, type SessionInfo } from '../types';
+import { type Backend, EngineError, type SessionInfo } from '../types';
 import { DiskTier } from './disk-tier';
 import { decodeState, encodeState, MAX_VERSIONS } from './portable-state';
 import { checkSessionId, newSessionId } from './session-id';
@@ -69,10 +69,11 @@ export class SessionStore {
     return this.disk?.bytes ?? 0;
   }
 
-  async create(recipe: ResolvedRecipe, t: Trajectory, png: Uint8Array): Promise<SessionMeta> {
+  /** A new session of `recipe`, its version 1 sampled on `backend`. */
+  async create(recipe: ResolvedRecipe, t: Trajectory, png: Uint8Array, backend?: Backend): Promise<SessionMeta> {
     await this.sweep();
     const now = this.now();
-    const meta: SessionMeta = { id: newSessionId(), recipe, versions: [], createdAt: now, lastUsed: now };
+    const meta: SessionMeta = { id: newSessionId(), recipe, versions: [], backend, createdAt: now, lastUsed: now };
     this.metas.set(meta.id, meta);
     await this.addVersion(meta.id, { version: 1, parent: null, createdAt: now }, t, png);
     return meta;
@@ -96,9 +97,22 @@ export class SessionStore {
     return meta;
   }
 
-  /** Stores the version `edit` made from version `parent`; returns its number (the next one). */
-  async addEdit(id: string, parent: number, edit: VersionEdit, t: Trajectory, png: Uint8Array): Promise<number> {
-    const version = this.meta(id).versions.length + 1;
+  /**
+   * Stores the version `edit` made from version `parent` on `backend`, which
+   * becomes the session's (its trajectories here are that backend's); returns
+   * its number (the next one).
+   */
+  async addEdit(
+    id: string,
+    parent: number,
+    edit: VersionEdit,
+    t: Trajectory,
+    png: Uint8Array,
+    backend?: Backend,
+  ): Promise<number> {
+    const meta = this.meta(id);
+    const version = meta.versions.length + 1;
+    if (backend) meta.backend = backend;
     await this.addVersion(id, { version, parent, edit, createdAt: this.now() }, t, png);
     return version;
   }
@@ -144,6 +158,7 @@ export class SessionStore {
       versions: m.versions.map((v) => v.version),
       recipe: m.recipe,
       createdAt: m.createdAt,
+      backend: m.backend,
     };
   }
 

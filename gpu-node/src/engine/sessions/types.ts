@@ -6,7 +6,7 @@
 import type { Condition } from '../../pipelines/pipeline';
 import type { RasSettings } from '../../sampler/settings';
 import type { TokenMask } from '../../sampler/token-mask';
-import type { GenerateParams } from '../types';
+import type { Backend, GenerateParams } from '../types';
 
 /** A recipe with every default filled in, so a replay is exact. */
 export interface ResolvedRecipe extends GenerateParams {
@@ -43,6 +43,12 @@ export interface SessionMeta {
   id: string;
   recipe: ResolvedRecipe;
   versions: VersionMeta[];
+  /**
+   * The backend that sampled the latest version, and so the one whose pixels
+   * a replay must reproduce. Absent: unknown (a session adopted from a state,
+   * or read from a `meta.json`, written before nodes recorded it).
+   */
+  backend?: Backend;
   createdAt: number;
   lastUsed: number;
 }

@@ -56,6 +56,7 @@ export function toResultEvent(r: GenerateResult): Event {
       tokensRun: r.tokensRun,
       tokensTotal: r.tokensTotal,
       sessionState: r.sessionState,
+      backend: r.backend,
     },
   };
 }
@@ -100,6 +101,7 @@ export function toSession(s: SessionInfo): ras.v1.Session.$Properties {
     versions: s.versions,
     recipe: toGenerateRequest(s.recipe),
     createdAtUnixMs: Math.round(s.createdAt),
+    backend: s.backend,
   };
 }
 
@@ -114,6 +116,7 @@ export function toModel(m: ModelInfo): ras.v1.Model.$Properties {
     recommendedSteps: m.recommendedSteps,
     recommendedGuidance: m.recommendedGuidance,
     sizes: m.sizes,
+    backend: m.backend,
     prompted: m.prompted,
   };
 }
