@@ -7,6 +7,11 @@
  * where PyTorch has a GPU (`reference`). Runs wherever a WebGPU adapter exists; on a
  * software adapter (lavapipe) or with --quick only a tiny model, so CI stays
  * fast. Ratios are measured in one run; nothing asserts a time.
+ *
+ * With a deadline (the device script's time budget) the section skips, and lists in `skipped`,
+ * whatever would not finish in time, so a run on a lent GPU always ends with results. The most
+ * wanted rows come first: PyTorch's reference, then the SD3-size model, device-resident before
+ * host-resident, fused before unfused.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -37,6 +42,8 @@ export interface GpuRow {
   kv_host_bytes: number;
   /** K/V bytes moved to the device per RAS step. */
   kv_device_bytes: number;
+  /** Timed steps behind each median. */
+  reps: number;
 }
 
 export interface GpuSection {
@@ -50,11 +57,36 @@ export interface GpuSection {
   reference: unknown[] | { skipped: string };
 }
 
+/** How a caller bounds and follows the section (scripts/device/). */
+export interface GpuBenchOptions {
+  /** Epoch ms by which the section must end: later configurations are skipped, not run. */
+  deadline?: number;
+  /** Called with every row as soon as it is measured (partial results survive a kill). */
+  onRow?: (row: GpuRow) => void;
+}
+
 const ROWS = 2; // a CFG pair
+/** A warm-up pair (dense + RAS) slower than this is timed 3 times, not 5: big models at 4096 tokens. */
+const SLOW_STEP_MS = 1000;
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export async function benchGpu(quick: boolean, log: (s: string) => void): Promise<GpuSection> {
+/** The models the section runs (what the device script exports first), with their token counts. */
+export function gpuBenchModels(small: boolean): [BenchModelSpec, number[]][] {
+  return small
+    ? [[DIT_TINY, [256]]]
+    : [
+        [DIT_SD3, [1024, 4096]],
+        [DIT_384, [1024, 4096]],
+      ];
+}
+
+export async function benchGpu(
+  quick: boolean,
+  log: (s: string) => void,
+  options: GpuBenchOptions = {},
+): Promise<GpuSection> {
+  const left = () => (options.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
   const adapter = await probeWebGpuAdapter().catch(
     (e: Error): AdapterInfo => ({
       description: `unknown (probe failed: ${e.message.split('\n')[0]})`,
@@ -68,20 +100,31 @@ export async function benchGpu(quick: boolean, log: (s: string) => void): Promis
   const software = /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
   const small = quick || software;
   if (software && !quick) log('gpu: software adapter, tiny model only');
-  const configs: [BenchModelSpec, number[]][] = small
-    ? [[DIT_TINY, [256]]]
-    : [
-        [DIT_384, [1024, 4096]],
-        [DIT_SD3, [1024, 4096]],
-      ];
+  const configs = gpuBenchModels(small);
+  const reference = torchReference(
+    configs.map(([spec]) => spec),
+    small,
+    left(),
+  );
   const ratios = small ? [0.25] : [0.5, 0.25];
   const reps = small ? 3 : 5;
   const rows: GpuRow[] = [];
   const skipped: string[] = [];
   const precision: GpuSection['precision'] = [];
   for (const [spec, tokenCounts] of configs) {
-    const card = ensureBenchModel(spec);
+    let card: string;
+    try {
+      card = ensureBenchModel(spec);
+    } catch (e) {
+      skipped.push(`${spec.name}: ${(e as Error).message.split('\n')[0]}`);
+      continue;
+    }
     for (const variant of VARIANTS) {
+      const name = `${spec.name} ${variant.attention} ${variant.kvResidency} ${variant.dtype}`;
+      if (left() < MIN_LOAD_MS) {
+        skipped.push(`${name}: time budget spent`);
+        continue;
+      }
       const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], ...variant });
       for (const tokens of tokenCounts) {
         const binding = largestBinding(model.card, variant.attention, ROWS, tokens);
@@ -92,7 +135,12 @@ export async function benchGpu(quick: boolean, log: (s: string) => void): Promis
           continue;
         }
         for (const ratio of ratios) {
-          const row = await measure(model, spec.name, tokens, ratio, reps);
+          const row = await measure(model, spec.name, tokens, ratio, reps, left);
+          if (typeof row === 'string') {
+            skipped.push(`${name} at ${tokens} tokens, r=${ratio}: ${row}`);
+            continue;
+          }
+          options.onRow?.(row);
           log(
             `gpu ${spec.name} ${tokens} ${variant.attention} ${variant.kvResidency} ${variant.dtype} r=${ratio}: dense ${row.dense_ms} ms, RAS ${row.ras_ms} ms (${row.speedup}x of ${row.ideal_speedup}x), ${row.kv_host_bytes} B to host`,
           );
@@ -101,20 +149,23 @@ export async function benchGpu(quick: boolean, log: (s: string) => void): Promis
       }
       await model.dispose();
     }
-    precision.push(await halfVsFull(card, spec.name, tokenCounts[0], log));
+    if (left() < 2 * MIN_LOAD_MS) skipped.push(`${spec.name} float16 vs float32 PSNR: time budget spent`);
+    else precision.push(await halfVsFull(card, spec.name, tokenCounts[0], log));
   }
-  const reference = torchReference(small ? [DIT_TINY] : [DIT_384, DIT_SD3], small);
   return { adapter, rows, skipped, precision, reference };
 }
 
-/** The runtime configurations timed for each model. */
+/** The runtime configurations timed for each model, the most wanted first. */
 const VARIANTS = [
   { attention: 'fused', kvResidency: 'device', dtype: 'float32' },
+  { attention: 'fused', kvResidency: 'device', dtype: 'float16' },
   { attention: 'fused', kvResidency: 'host', dtype: 'float32' },
   { attention: 'unfused', kvResidency: 'device', dtype: 'float32' },
   { attention: 'unfused', kvResidency: 'host', dtype: 'float32' },
-  { attention: 'fused', kvResidency: 'device', dtype: 'float16' },
 ] as const;
+
+/** Time left below which a model is not loaded (an SD3-size graph takes seconds to load). */
+const MIN_LOAD_MS = 20_000;
 
 /** PSNR of one RAS generation (a CFG pair, r = 0.25) in half precision against float32. */
 async function halfVsFull(card: string, name: string, tokens: number, log: (s: string) => void) {
@@ -138,14 +189,18 @@ async function halfVsFull(card: string, name: string, tokens: number, log: (s: s
   return { model: name, tokens, psnr_fp16_vs_fp32: psnr };
 }
 
-/** Median step times of one model at `tokens` tokens: dense, then RAS at `ratio`. */
+/**
+ * Median step times of one model at `tokens` tokens: dense, then RAS at `ratio`; or why not,
+ * when the warm-up steps say the timed ones would not end before the deadline (`left()` ms).
+ */
 async function measure(
   model: OnnxDitModel,
   name: string,
   tokens: number,
   ratio: number,
-  reps: number,
-): Promise<GpuRow> {
+  maxReps: number,
+  left: () => number,
+): Promise<GpuRow | string> {
   const n = Math.ceil(ratio * tokens);
   const kv = model.createKv(ROWS, tokens);
   const gridW = Math.round(Math.sqrt(tokens));
@@ -156,8 +211,12 @@ async function measure(
   };
   const dense = stepInputs(model, tokens, tokens, gridW);
   const ras = stepInputs(model, tokens, n, gridW);
-  await time(dense, kv); // warm-up: kernels compiled, caches on the device
-  await time(ras, kv);
+  const warm = (await time(dense, kv)) + (await time(ras, kv)); // kernels compiled, caches on the device
+  const reps = warm > SLOW_STEP_MS ? Math.min(3, maxReps) : maxReps;
+  if (reps * warm > left()) {
+    kv.dispose();
+    return `time budget: needs about ${Math.round((reps * warm) / 1000)} s, ${Math.round(left() / 1000)} s left`;
+  }
   const denseMs: number[] = [];
   const rasMs: number[] = [];
   const before = { ...model.kvTraffic };
@@ -180,6 +239,7 @@ async function measure(
     ideal_speedup: round(tokens / n, 3),
     kv_host_bytes: kvHost,
     kv_device_bytes: kvDevice,
+    reps,
   };
 }
 
@@ -200,12 +260,17 @@ function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW: numbe
 }
 
 /** The same forward timed by PyTorch (gpu-node/tools/bench_torch.py) where it has a CUDA GPU. */
-function torchReference(specs: BenchModelSpec[], quick: boolean): GpuSection['reference'] {
+/** The reference gets at most this long, or half the time left: the WebGPU rows are the point. */
+const REFERENCE_MAX_MS = 120_000;
+
+function torchReference(specs: BenchModelSpec[], quick: boolean, leftMs: number): GpuSection['reference'] {
+  if (leftMs < MIN_LOAD_MS) return { skipped: 'time budget spent' };
   const python = process.env.RAS_BENCH_PYTHON ?? '/usr/bin/python3';
   const args = [join(ROOT, 'gpu-node/tools/bench_torch.py'), '--specs', JSON.stringify(specs)];
   if (quick) args.push('--quick');
   try {
-    return JSON.parse(execFileSync(python, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    const timeout = Number.isFinite(leftMs) ? Math.min(REFERENCE_MAX_MS, leftMs / 2) : undefined;
+    return JSON.parse(execFileSync(python, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout }));
   } catch (e) {
     return { skipped: `PyTorch reference failed: ${(e as Error).message.split('\n')[0]}` };
   }

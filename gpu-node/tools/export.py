@@ -17,12 +17,14 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import os
 import subprocess
 import tempfile
 from pathlib import Path
 
 import onnx
 import torch
+from onnx.external_data_helper import load_external_data_for_tensor, uses_external_data
 
 from dit import DiT, DiTConfig
 from fp16 import convert as to_fp16
@@ -103,7 +105,9 @@ def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
             custom_opsets={"com.microsoft": 1},
             **legacy,
         )
-    onnx.checker.check_model(onnx.load(str(path)))
+    # By path: past 2 GB PyTorch writes the weights beside the graph, and a loaded proto that
+    # large cannot be serialized for the checker.
+    onnx.checker.check_model(str(path))
 
 
 def make_inputs(model: DiT, grid, batch: int, n: int, seed: int, stale: bool) -> dict:
@@ -234,35 +238,41 @@ def graph_files(name: str) -> dict[str, str]:
 
 
 def export_model(
-    model: DiT, out_dir: Path, name: str, grid, card_extra: dict, golden: bool = False, weights_dtype: str = "float16"
+    model: DiT,
+    out_dir: Path,
+    name: str,
+    grid,
+    card_extra: dict,
+    golden: bool = False,
+    weights_dtype: str = "float16",
+    verify: bool = True,
 ) -> dict:
     """Export both graphs (unfused and fused attention, one shared weights file)
     and the card into ``out_dir`` and verify each; raises if a graph disagrees.
     With ``golden`` also writes ``golden.json``: the reference cases, so the
     TypeScript tests can check the runtime with no Python. ``weights_dtype``
     "float16" (the default) rounds ``model``'s weights to fp16, in place, and
-    stores them so (half_storage.py); "float32" stores them as they are."""
+    stores them so (half_storage.py); "float32" stores them as they are. Without
+    ``verify`` (a random-weight timing model too big to check quickly) the card says so."""
     if weights_dtype not in ("float16", "float32"):
         raise ValueError(f"weights_dtype must be 'float16' or 'float32', got {weights_dtype!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
     if weights_dtype == "float16":
         round_weights(model)
     files = graph_files(name)
-    graphs = {}
     with tempfile.TemporaryDirectory() as tmp:
+        exported = {}
         for kind in ("unfused", "fused"):
             model.attention = kind
-            export_onnx(model, Path(tmp) / files[kind], grid)
-            graphs[out_dir / files[kind]] = onnx.load(str(Path(tmp) / files[kind]))
-    fp16 = onnx.ModelProto()
-    fp16.CopyFrom(graphs[out_dir / files["fused"]])
-    graphs[out_dir / files["fused_fp16"]] = to_fp16(fp16)
-    model.attention = "unfused"
-    if weights_dtype == "float16":
-        for graph in graphs.values():
-            if kept := store_half(graph):
-                raise RuntimeError(f"initializers not exact in fp16 after rounding: {kept}")
-    save_with_shared_weights(graphs, out_dir / f"{name}.weights")
+            # A folder each: PyTorch names external weight files after tensors, per export.
+            exported[kind] = Path(tmp) / kind / files[kind]
+            exported[kind].parent.mkdir()
+            export_onnx(model, exported[kind], grid)
+        model.attention = "unfused"
+        write_graphs(exported, out_dir, name, weights_dtype)
+    if not verify:
+        extra = {**card_extra, "export": {"opset": 17, "torch": torch.__version__, "weights_dtype": weights_dtype, "max_abs_diff": None, "verified": False}}
+        return write_card(out_dir / f"{name}.json", model, grid, files, extra)
     cases = reference_cases(model, grid)
     diffs = {}
     for kind, file in files.items():
@@ -281,6 +291,52 @@ def export_model(
     export = {"opset": 17, "torch": torch.__version__, "weights_dtype": weights_dtype, "max_abs_diff": diffs}
     extra = {**card_extra, "export": export}
     return write_card(out_dir / f"{name}.json", model, grid, files, extra)
+
+
+def write_graphs(exported: dict[str, Path], out_dir: Path, name: str, weights_dtype: str = "float32") -> None:
+    """The exported ``unfused`` and ``fused`` graphs -> the model's three graphs over one
+    weights file in ``out_dir``. An exported graph holds its weights inline or, past 2 GB (an
+    SD3-size model), as PyTorch's external data beside it: they are read one tensor at a
+    time and no proto over 2 GB is ever serialized. ``weights_dtype`` "float16" stores
+    them in 16 bits (half_storage.py; the model's weights must have been rounded)."""
+    files = graph_files(name)
+    graphs, bases = {}, {}
+    for kind, path in exported.items():
+        graph = onnx.load(str(path), load_external_data=False)
+        inline_constants(graph, path.parent)
+        graphs[out_dir / files[kind]], bases[out_dir / files[kind]] = graph, path.parent
+    fused, half = out_dir / files["fused"], out_dir / files["fused_fp16"]
+    fp16 = onnx.ModelProto()
+    fp16.CopyFrom(graphs[fused])
+    graphs[half], bases[half] = to_fp16(fp16, bases[fused]), bases[fused]
+    if weights_dtype == "float16":
+        for path, graph in graphs.items():
+            load_initializers(graph, bases[path])
+            if kept := store_half(graph):
+                raise RuntimeError(f"initializers not exact in fp16 after rounding: {kept}")
+    save_with_shared_weights(graphs, out_dir / f"{name}.weights", bases)
+
+
+def load_initializers(model: onnx.ModelProto, base_dir: Path) -> None:
+    """Reads ``model``'s external-data initializers into the graph (store_half needs their
+    bytes; once in fp16 a weight takes half its fp32 room)."""
+    for tensor in model.graph.initializer:
+        if uses_external_data(tensor):
+            load_external_data_for_tensor(tensor, str(base_dir))
+            tensor.ClearField("data_location")
+            del tensor.external_data[:]
+
+
+def inline_constants(model: onnx.ModelProto, base_dir: Path) -> None:
+    """Tensors in node attributes (Constant values) that PyTorch wrote as external data are
+    read back inline: they are small, and only initializers go to the weights file."""
+    for node in model.graph.node:
+        for attr in node.attribute:
+            for tensor in [attr.t, *attr.tensors] if attr.HasField("t") else attr.tensors:
+                if uses_external_data(tensor):
+                    load_external_data_for_tensor(tensor, str(base_dir))
+                    tensor.ClearField("data_location")
+                    del tensor.external_data[:]
 
 
 def parse_grid(text: str) -> tuple[int, int]:
@@ -303,6 +359,7 @@ def main() -> None:
         default="float16",
         help="storage of the weights: float16 rounds them and casts to float32 in the graph (default)",
     )
+    ap.add_argument("--no-verify", action="store_true", help="skip the onnxruntime check (big random timing models)")
     ap.add_argument("--steps", type=int, default=28, help="recommended steps (card)")
     ap.add_argument("--guidance", type=float, default=1.0, help="recommended guidance (card)")
     ap.add_argument(
@@ -313,7 +370,8 @@ def main() -> None:
     for key in ("patch", "channels", "hidden", "depth", "heads", "num_classes"):
         ap.add_argument(f"--{key.replace('_', '-')}", type=int)
     args = ap.parse_args()
-    torch.set_num_threads(2)
+    # Two threads on the 2-core build machine; the device script gives the GPU machine's cores.
+    torch.set_num_threads(int(os.environ.get("RAS_TORCH_THREADS", "2")))
     card_extra: dict = {}
     if args.checkpoint:
         ckpt = torch.load(args.checkpoint, map_location="cpu")
@@ -330,7 +388,9 @@ def main() -> None:
     card_extra["recommended"] = {"steps": args.steps, "guidance": args.guidance}
     if args.sizes is not None:
         card_extra["sizes"] = args.sizes
-    card = export_model(model, args.out, args.name, args.grid, card_extra, args.golden, args.weights_dtype)
+    card = export_model(
+        model, args.out, args.name, args.grid, card_extra, args.golden, args.weights_dtype, not args.no_verify
+    )
     print(json.dumps({"graphs": card["graphs"], "max_abs_diff": card["export"]["max_abs_diff"]}))
 
 

@@ -16,6 +16,8 @@ export.py writes it beside the fp32 graphs (``model.fused.fp16.onnx``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
@@ -44,8 +46,9 @@ def float_values(model: onnx.ModelProto) -> set[str]:
     return floats
 
 
-def convert(model: onnx.ModelProto) -> onnx.ModelProto:
-    """The fp16 graph of ``model`` (weights loaded), by the rule in the module docstring."""
+def convert(model: onnx.ModelProto, base_dir: Path | None = None) -> onnx.ModelProto:
+    """The fp16 graph of ``model``, by the rule in the module docstring. Weights stored as
+    external data are read from ``base_dir`` where the stream needs them in fp16."""
     floats = float_values(model)
     g = model.graph
     stream = set(stream_inputs(g))
@@ -67,7 +70,7 @@ def convert(model: onnx.ModelProto) -> onnx.ModelProto:
         if id(node) in half_ids:
             for k, name in enumerate(node.input):
                 if name in floats and name not in half:
-                    node.input[k] = to_half(name, inits, consumers, half_ids, casts, new_nodes, g)
+                    node.input[k] = to_half(name, inits, consumers, half_ids, casts, new_nodes, base_dir)
             retype(node)
         new_nodes.append(node)
     del g.node[:]
@@ -79,13 +82,14 @@ def convert(model: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
-def to_half(name, inits, consumers, half_ids, casts, new_nodes, g) -> str:
+def to_half(name, inits, consumers, half_ids, casts, new_nodes, base_dir) -> str:
     """The fp16 version of the fp32 value ``name`` for a stream node: the initializer
     itself when only the stream reads it, else one Cast shared by every reader."""
     init = inits.get(name)
     if init is not None and all(id(c) in half_ids for c in consumers[name]):
         if init.data_type == FLOAT:
-            init.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(init).astype(np.float16), name))
+            values = numpy_helper.to_array(init, str(base_dir or ""))
+            init.CopyFrom(numpy_helper.from_array(values.astype(np.float16), name))
         return name
     if name not in casts:
         casts[name] = f"{name}__fp16"

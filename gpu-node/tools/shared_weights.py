@@ -14,17 +14,26 @@ from pathlib import Path
 
 import onnx
 from onnx import TensorProto
+from onnx.external_data_helper import load_external_data_for_tensor, uses_external_data
 
 #: Initializers smaller than this stay inside the graph (shapes, scalars).
 INLINE_BYTES = 1024
 
 
-def save_with_shared_weights(graphs: dict[Path, onnx.ModelProto], weights: Path) -> None:
-    """Save every graph with its large initializers in ``weights`` (deduplicated by content)."""
+def save_with_shared_weights(
+    graphs: dict[Path, onnx.ModelProto], weights: Path, external_dirs: dict[Path, Path] | None = None
+) -> None:
+    """Save every graph with its large initializers in ``weights`` (deduplicated by content).
+    A graph's initializers that are still external data are read, one at a time, from its
+    folder in ``external_dirs``."""
     offsets: dict[str, tuple[int, int]] = {}
     with weights.open("wb") as blob:
-        for model in graphs.values():
+        for path, model in graphs.items():
             for tensor in model.graph.initializer:
+                if uses_external_data(tensor):
+                    load_external_data_for_tensor(tensor, str((external_dirs or {})[path]))
+                    tensor.ClearField("data_location")
+                    del tensor.external_data[:]
                 if not tensor.HasField("raw_data") or len(tensor.raw_data) < INLINE_BYTES:
                     continue
                 key = hashlib.sha256(tensor.raw_data).hexdigest() + str(tensor.data_type) + str(list(tensor.dims))

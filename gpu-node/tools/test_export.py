@@ -13,7 +13,7 @@ import torch
 
 import shapes
 from dit import DiT, DiTConfig, patchify, unpatchify
-from export import INPUTS, export_model, make_inputs
+from export import INPUTS, export_model, export_onnx, graph_files, make_inputs, write_graphs
 from half_storage import round_weights, store_half
 from shared_weights import INLINE_BYTES
 
@@ -119,6 +119,31 @@ class ExporterTest(unittest.TestCase):
             self.assertIn("MultiHeadAttention", ops["fused"])
             self.assertNotIn("Softmax", ops["fused"])
             self.assertIn("Softmax", ops["unfused"])
+
+    def test_graphs_exported_with_external_weights_give_the_same_files_as_inline_ones(self):
+        # Past 2 GB (the SD3-size bench model) PyTorch writes every weight as a file beside the
+        # graph; the exporter must read those and write the same graphs and weights file.
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            model, files = tiny_model(3), graph_files("model")
+            inline, external = {}, {}
+            for kind in ("unfused", "fused"):
+                model.attention = kind
+                inline[kind] = tmp / "inline" / kind / files[kind]
+                inline[kind].parent.mkdir(parents=True)
+                export_onnx(model, inline[kind], (3, 5))
+                external[kind] = tmp / "external" / kind / files[kind]
+                external[kind].parent.mkdir(parents=True)
+                onnx.save_model(onnx.load(str(inline[kind])), str(external[kind]), save_as_external_data=True,
+                                all_tensors_to_one_file=False, size_threshold=0, convert_attribute=True)
+            self.assertGreater(len(list(external["fused"].parent.iterdir())), 10)
+            constants = [n for n in onnx.load(str(external["fused"]), load_external_data=False).graph.node if n.op_type == "Constant"]
+            self.assertTrue(any(n.attribute[0].t.external_data for n in constants))
+            for name, exported in (("a", inline), ("b", external)):
+                (tmp / name).mkdir()
+                write_graphs(exported, tmp / name, "model")
+            for file in [*files.values(), "model.weights"]:
+                self.assertEqual((tmp / "a" / file).read_bytes(), (tmp / "b" / file).read_bytes(), file)
 
     def test_the_committed_test_model_is_what_the_exporter_makes(self):
         golden = json.loads((MODELS / "test-tiny" / "golden.json").read_text())

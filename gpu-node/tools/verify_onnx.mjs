@@ -2,8 +2,11 @@
 // export.py (write_cases_binary) and prints {case: max abs diff} as JSON.
 // Plain JS so the Python exporter can call it with nothing but `node`.
 import { readFileSync } from 'node:fs';
-import ort from 'onnxruntime-node';
+import { createRequire } from 'node:module';
 import { fromFloat16, toFloat16 } from '../src/runtime/float16.js';
+
+// require, not import: it also searches NODE_PATH, where the GPU machine's kit puts the package.
+const ort = createRequire(import.meta.url)('onnxruntime-node');
 
 const [graphPath, casesPath] = process.argv.slice(2);
 const file = readFileSync(casesPath);

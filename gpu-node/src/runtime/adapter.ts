@@ -20,8 +20,8 @@ export interface AdapterInfo {
   maxBufferSize: number;
 }
 
-const PROBE = `
-import { create, globals } from 'webgpu';
+const probe = (webgpu: string) => `
+import { create, globals } from ${JSON.stringify(webgpu)};
 Object.assign(globalThis, globals);
 const adapter = await create([]).requestAdapter({ powerPreference: 'high-performance' });
 const i = adapter?.info;
@@ -36,7 +36,10 @@ process.exit(0);
 /** The adapter WebGPU would use here, or null when there is none (no Vulkan driver). */
 export async function probeWebGpuAdapter(env: NodeJS.ProcessEnv = process.env): Promise<AdapterInfo | null> {
   const here = dirname(fileURLToPath(import.meta.url)); // resolves `webgpu` from gpu-node's dependencies
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', PROBE], {
+  // Resolved here where the runtime can (Node, tsx, a bundle beside the device kit's packages);
+  // vitest has no import.meta.resolve, and the child resolves the name from `here`.
+  const webgpu = import.meta.resolve?.('webgpu') ?? 'webgpu';
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe(webgpu)], {
     cwd: here,
     env: { XDG_RUNTIME_DIR: '/tmp', ...env },
     timeout: 30_000,

@@ -1,0 +1,120 @@
+/**
+ * The GPU run's Node side: bundled by `scripts/device/pack.sh`, run by `scripts/device/run.sh`
+ * (docs/gpu.md, "A GPU run in one call").
+ *
+ *     device.mjs export [--quick] [--sections gpu,...]       exports the sections' models
+ *     device.mjs bench --out DIR [--quick] [--deadline EPOCH_MS] [--driver TEXT] [--sections ...]
+ *     device.mjs check --out DIR [--sections ...]            exit 1 unless every section counts
+ *
+ * `bench` writes DIR/bench.json and DIR/bench.md after every section and every partial result,
+ * so a run stopped from outside still leaves what it measured. A section that throws is
+ * recorded as `{error}` and the next one runs.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BenchModelSpec, ensureBenchModel } from '../../gpu-node/bench/bench-models';
+import type { Machine } from './markdown';
+import { type DeviceSection, SECTIONS } from './sections';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'device-out' },
+    deadline: { type: 'string' },
+    driver: { type: 'string' },
+    sections: { type: 'string' },
+  },
+});
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const wanted = values.sections?.split(',');
+const sections = SECTIONS.filter((s) => !wanted || wanted.includes(s.name));
+for (const name of wanted ?? [])
+  if (!SECTIONS.some((s) => s.name === name)) throw new Error(`unknown section "${name}"`);
+const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
+
+async function exportModels(): Promise<number> {
+  let failed = 0;
+  const done = new Set<string>();
+  // The smallest first: a big model that runs out of time leaves the others exported.
+  const size = (s: BenchModelSpec) => s.hidden * s.hidden * s.depth;
+  const specs = sections.flatMap((s) => s.models(values.quick)).sort((a, b) => size(a) - size(b));
+  for (const spec of specs) {
+    if (done.has(spec.name)) continue;
+    done.add(spec.name);
+    const t0 = performance.now();
+    try {
+      ensureBenchModel(spec);
+      log(`export ${spec.name}: ok in ${seconds(t0)} s`);
+    } catch (e) {
+      failed++;
+      log(`export ${spec.name}: FAILED after ${seconds(t0)} s: ${(e as Error).message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function bench(): Promise<number> {
+  process.env.RAS_BENCH_NO_EXPORT = '1'; // the export stage did that, within its own limit
+  const deadline = values.deadline ? Number(values.deadline) : Number.POSITIVE_INFINITY;
+  const machine: Machine = { date: new Date().toISOString().slice(0, 10), driver: values.driver || undefined };
+  const report: Record<string, unknown> = { quick: values.quick, started: new Date().toISOString(), machine };
+  const seconds_: Record<string, number> = {};
+  report.seconds = seconds_;
+  const write = () => {
+    writeFileSync(join(values.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(values.out, 'bench.md'), markdown(report, machine));
+  };
+  for (const section of sections) {
+    const t0 = performance.now();
+    const partial = (result: unknown) => {
+      report[section.name] = result;
+      write();
+    };
+    try {
+      report[section.name] = await section.run({ quick: values.quick, deadline, log, partial });
+    } catch (e) {
+      report[section.name] = { error: (e as Error).stack ?? String(e) };
+      log(`section ${section.name} failed: ${(e as Error).message}`);
+    }
+    seconds_[section.name] = seconds(t0);
+    write();
+  }
+  log(`wrote ${join(values.out, 'bench.json')} and bench.md`);
+  return 0;
+}
+
+/** bench.md: each section's own Markdown, or what went wrong with it. */
+function markdown(report: Record<string, unknown>, machine: Machine): string {
+  const parts = [`# GPU run ${machine.date}${report.quick ? ' (quick)' : ''}\n`];
+  for (const section of sections) {
+    const result = report[section.name] as Record<string, unknown> | undefined;
+    if (result === undefined) parts.push(`## ${section.name}\n\nnot run\n`);
+    else if ('error' in result)
+      parts.push(`## ${section.name}\n\nfailed:\n\n    ${String(result.error).split('\n')[0]}\n`);
+    else if ('partial' in result) parts.push(`## ${section.name}\n\npartial: ${JSON.stringify(result)}\n`);
+    else parts.push(section.markdown(result, machine));
+  }
+  return parts.join('\n');
+}
+
+function check(): number {
+  const report = JSON.parse(readFileSync(join(values.out, 'bench.json'), 'utf8'));
+  const problems = sections.map((s: DeviceSection) => {
+    const result = report[s.name];
+    if (result === undefined) return `${s.name}: not run`;
+    if ('error' in result) return `${s.name}: ${String(result.error).split('\n')[0]}`;
+    if ('partial' in result) return `${s.name}: stopped after ${result.rows?.length ?? 0} rows`;
+    const problem = s.problem(result);
+    return problem && `${s.name}: ${problem}`;
+  });
+  for (const p of problems) if (p) log(`check ${p}`);
+  if (problems.every((p) => !p)) log(`check: ${sections.map((s) => s.name).join(', ')} ok`);
+  return problems.some(Boolean) ? 1 : 0;
+}
+
+const commands: Record<string, () => number | Promise<number>> = { export: exportModels, bench, check };
+const command = commands[positionals[0]];
+if (!command) throw new Error(`usage: device.mjs export|bench|check [options] (got ${positionals[0]})`);
+process.exitCode = await command();

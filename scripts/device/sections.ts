@@ -1,0 +1,51 @@
+/**
+ * What a GPU run measures: one entry per bench section, in the order they run. A section
+ * names the models it needs exported first (the export stage times them apart), runs with
+ * the time it is given, and renders its own Markdown. Adding one is one line in SECTIONS.
+ */
+import type { BenchModelSpec } from '../../gpu-node/bench/bench-models';
+import { benchGpu, type GpuRow, type GpuSection, gpuBenchModels } from '../../gpu-node/bench/gpu';
+import { gpuMarkdown, type Machine } from './markdown';
+
+export interface SectionContext {
+  quick: boolean;
+  /** Epoch ms by which the section must return (it skips what would not fit). */
+  deadline: number;
+  log: (s: string) => void;
+  /** Hands over partial results as they come (written to bench.json at once). */
+  partial: (result: unknown) => void;
+}
+
+export interface DeviceSection {
+  name: string;
+  models(quick: boolean): BenchModelSpec[];
+  run(ctx: SectionContext): Promise<unknown>;
+  markdown(result: unknown, machine: Machine): string;
+  /** Why the result does not count as a run (quick mode fails on it); null when it does. */
+  problem(result: unknown): string | null;
+}
+
+const gpu: DeviceSection = {
+  name: 'gpu',
+  models: (quick) => gpuBenchModels(quick).map(([spec]) => spec),
+  run: (ctx) => {
+    const rows: GpuRow[] = [];
+    return benchGpu(ctx.quick, ctx.log, {
+      deadline: ctx.deadline,
+      onRow: (r) => {
+        rows.push(r);
+        ctx.partial({ partial: true, rows });
+      },
+    });
+  },
+  markdown: (result, machine) => gpuMarkdown(result as GpuSection, machine),
+  problem: (result) => {
+    const g = result as GpuSection;
+    if (!g.adapter) return 'no WebGPU adapter';
+    if (g.rows.length === 0) return `no rows (skipped: ${g.skipped.join('; ') || 'none'})`;
+    if (g.precision.length === 0) return 'no float16 vs float32 PSNR';
+    return null;
+  },
+};
+
+export const SECTIONS: DeviceSection[] = [gpu];
