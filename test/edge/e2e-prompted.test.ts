@@ -1,5 +1,5 @@
 /**
- * A prompt end to end over loopback: `wrangler dev` in front of two real GPU
+ * A prompt end to end over loopback: the worker (workerd through Miniflare) in front of two real GPU
  * node processes serving test-mmdit (the tiny random prompted model,
  * contract ras-ready/3). The model list says it takes prompts; unknown words
  * are a 400 naming each; an edit with a new prompt changes only its region;
