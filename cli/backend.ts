@@ -3,8 +3,8 @@
  * edge's HTTP API (`http.ts`) or a GPU node over native gRPC (`grpc.ts`).
  */
 
-/** A class label ("red circle") or a class id. */
-export type Condition = { label: string } | { classId: number };
+/** A class label ("red circle") or a class id; a prompt for a prompted model. */
+export type Condition = { label: string } | { classId: number } | { prompt: string };
 
 /** A pixel rectangle on the image (the server snaps it to tokens). */
 export interface Rect {
@@ -66,6 +66,8 @@ export interface SessionInfo {
 export interface ModelInfo {
   name: string;
   labels: string[];
+  /** Takes a prompt rather than a class label or id. */
+  prompted: boolean;
   width: number;
   height: number;
   sizes: { width: number; height: number }[];

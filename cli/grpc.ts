@@ -17,7 +17,8 @@ function oneLine(e: grpc.ServiceError): Error {
   return new Error(`${statusName(e.code) ?? e.code}: ${e.details || e.message}`);
 }
 
-const toCondition = (c: Condition) => ('label' in c ? { label: c.label } : { classId: c.classId });
+const toCondition = (c: Condition) =>
+  'prompt' in c ? { prompt: c.prompt } : 'label' in c ? { label: c.label } : { classId: c.classId };
 
 /** A Backend on the node at `target` (host:port of its native gRPC port). */
 export function grpcBackend(target: string, token?: string): Backend {

@@ -82,17 +82,23 @@ const program = new Command('ras')
 runOptions(
   program
     .command('generate')
-    .description('a new image (and session) for a condition: a class label like "red circle", or a class id')
-    .argument('<condition>', 'class label or class id', parse.condition)
+    .description(
+      'a new image (and session): a prompt like "a small red circle at the top left" for a prompted model, ' +
+        'else a class label like "red circle" or a class id',
+    )
+    .argument('<condition>', 'prompt (prompted models), or class label or class id')
     .option('-m, --model <name>', 'model (default: the first that serves some size well)')
     .option('--seed <n>', 'noise seed', parse.integer(0, 0xffff_ffff))
     .option('--steps <n>', 'sampling steps (default: the model card)', parse.integer(1, 1000))
     .option('--size <WxH>', 'image size in pixels (default: the model card)', parse.size)
     .option('--ratio <r>', 'RAS ratio: share of tokens computed on a RAS step, in (0, 1]', parse.ratio),
-).action(async (condition, o, cmd: Command) => {
+).action(async (text: string, o, cmd: Command) => {
   const g = cmd.optsWithGlobals<Global>();
   await withBackend(g, async (backend, signal) => {
-    const model = o.model ?? (await defaultModel(backend));
+    const models = await backend.models();
+    const model = o.model ?? defaultModel(models);
+    const prompted = models.find((m) => m.name === model)?.prompted ?? false;
+    const condition = prompted ? { prompt: text } : parse.condition(text);
     const bar = progressBar({ mode: g.progress, previewDir: o.previews });
     const args = { model, condition, seed: o.seed, steps: o.steps, ...o.size, ratio: o.ratio };
     const r = await backend.generate({ ...args, previewEvery: previewEvery(o) }, bar, signal).finally(bar.stop);
@@ -109,12 +115,14 @@ runOptions(
     .option('--version <n>', 'version to edit (default: the latest)', parse.integer(1, 1_000_000))
     .option('--margin <tokens>', 'tokens re-sampled around the region too (default 1)', parse.integer(0, 64))
     .option('--condition <c>', "new class label or id inside the region (default: the session's)", parse.condition)
+    .option('--prompt <text>', "a prompted model: what the region should hold (default: the session's prompt)")
     .option('--seed <n>', 'new noise seed inside the region', parse.integer(0, 0xffff_ffff)),
 ).action(async (sessionId, o, cmd: Command) => {
   const g = cmd.optsWithGlobals<Global>();
   await withBackend(g, async (backend, signal) => {
     const bar = progressBar({ mode: g.progress, previewDir: o.previews });
-    const args = { sessionId, rects: o.rect, version: o.version, margin: o.margin, condition: o.condition };
+    const condition = o.prompt === undefined ? o.condition : { prompt: o.prompt };
+    const args = { sessionId, rects: o.rect, version: o.version, margin: o.margin, condition };
     const r = await backend
       .edit({ ...args, seed: o.seed, previewEvery: previewEvery(o) }, bar, signal)
       .finally(bar.stop);
@@ -139,7 +147,7 @@ program
     await withBackend(cmd.optsWithGlobals<Global>(), async (backend) => {
       for (const m of await backend.models()) {
         const sizes = m.sizes.map((s) => `${s.width}x${s.height}`).join(', ') || 'none (a test model)';
-        const labels = m.labels.length ? m.labels.join(', ') : 'class ids only';
+        const labels = m.prompted ? 'prompts' : m.labels.length ? m.labels.join(', ') : 'class ids only';
         console.log(`${m.name}\tsizes: ${sizes}\tconditions: ${labels}`);
       }
     });
@@ -150,8 +158,8 @@ function previewEvery(o: { previews?: string; every?: number }): number {
   return o.previews ? (o.every ?? 1) : 0;
 }
 
-async function defaultModel(backend: Backend): Promise<string> {
-  const served = (await backend.models()).find((m) => m.sizes.length > 0);
+function defaultModel(models: Awaited<ReturnType<Backend['models']>>): string {
+  const served = models.find((m) => m.sizes.length > 0);
   if (!served) throw new Error('the server has no model that serves any size well; pass --model');
   return served.name;
 }

@@ -13,12 +13,14 @@
  * wanted rows come first: PyTorch's reference, then the SD3-size model, device-resident before
  * host-resident, fused before unfused.
  */
+
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { meanPsnr } from '../src/eval/psnr';
 import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
 import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
+import { classCond, classConditioning, stackRows } from '../src/sampler/conditioning';
 import type { KvCaches, ModelInputs } from '../src/sampler/model';
 import { sample } from '../src/sampler/sampler';
 import { resolveRequest, type SampleRequest } from '../src/sampler/settings';
@@ -301,7 +303,7 @@ function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW: numbe
     x: Float32Array.from({ length: ROWS * n * dim }, () => Math.random() * 2 - 1),
     tokenIndex: BigInt64Array.from({ length: ROWS * n }, (_, k) => BigInt(chosen[k % n])),
     timestep: new Float32Array(ROWS).fill(500),
-    cond: BigInt64Array.of(1n, BigInt(model.card.cond.null)),
+    cond: stackRows([classConditioning(1), classConditioning(classCond(model.card).null)]),
     rows: ROWS,
     tokens: n,
     gridW,

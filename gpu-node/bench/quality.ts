@@ -4,6 +4,7 @@
  * RAS at r = 0.5 / 0.25 (both band ends), random selection at r = 0.25, and
  * dense with fewer steps at the compute of RAS r = 0.25.
  */
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classAccuracy } from '../src/eval/accuracy';
@@ -12,6 +13,7 @@ import { featureStats, frechetDistance } from '../src/eval/frechet';
 import { meanPsnr } from '../src/eval/psnr';
 import { loadRealStats } from '../src/eval/real-stats';
 import { ModelRegistry } from '../src/runtime/registry';
+import { classCond } from '../src/sampler/conditioning';
 import type { DitModel } from '../src/sampler/model';
 import { sample } from '../src/sampler/sampler';
 import { type RasSettings, resolveRequest, type SampleRequest } from '../src/sampler/settings';
@@ -68,7 +70,8 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
   const evaluator = await Evaluator.load();
   const real = await loadRealStats();
   const perClass = quick ? 4 : 16;
-  const labels = Array.from({ length: card.cond.num_classes * perClass }, (_, i) => i % card.cond.num_classes);
+  const classes = classCond(card).num_classes;
+  const labels = Array.from({ length: classes * perClass }, (_, i) => i % classes);
   const steps = card.recommended.steps;
   const guidance = card.recommended.guidance;
   const settings: Setting[] = [
@@ -107,7 +110,7 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
     };
     log(`quality ${row.name}: acc ${row.class_acc} fd ${row.fd} psnr ${row.psnr_vs_ref} ${row.ms} ms`);
     rows.push(row);
-    pictures.push(labels.slice(0, card.cond.num_classes).map((_, b) => tokensToImage(card, grid, out.tokens, b)));
+    pictures.push(labels.slice(0, classCond(card).num_classes).map((_, b) => tokensToImage(card, grid, out.tokens, b)));
     return out;
   };
   for (const s of settings) await run(s);

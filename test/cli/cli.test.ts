@@ -98,6 +98,41 @@ describe('ras, through the edge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^shapes-dit\tsizes: 32x32\tconditions: red circle, /m);
     expect(r.stdout).toMatch(/^test-tiny\tsizes: none \(a test model\)\tconditions: class ids only$/m);
+    expect(r.stdout).toMatch(/^test-mmdit\tsizes: none \(a test model\)\tconditions: prompts$/m);
+  });
+
+  it('generates from a prompt with a prompted model, and edits a region with a new prompt', async () => {
+    const prompt = 'a small red circle at the top left';
+    const gen = await ras([
+      ...edge(),
+      'generate',
+      prompt,
+      '-m',
+      'test-mmdit',
+      '--steps',
+      '4',
+      '-o',
+      'p1.png',
+      '--json',
+    ]);
+    expect(gen.stderr).toBe('warning: test-mmdit serves no size well (a test model): expect noise\n');
+    expect(gen.code).toBe(0);
+    const { sessionId } = JSON.parse(gen.stdout);
+    expect(png('p1.png')).toMatchObject({ width: 64, height: 64 });
+    const args = ['edit', sessionId, '--rect', '0,0,16,16', '--margin', '0', '--prompt', 'a blue square'];
+    const edit = await ras([...edge(), ...args, '-o', 'p2.png', '--json']);
+    expect(edit.code).toBe(0);
+    const changed = differingPixels(png('p1.png'), png('p2.png'));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every(([x, y]) => x < 16 && y < 16)).toBe(true);
+    const shown = await ras([...edge(), 'session', sessionId]);
+    expect(JSON.parse(shown.stdout).recipe).toMatchObject({ model: 'test-mmdit', condition: { prompt } });
+  });
+
+  it('says which words a prompted model does not know, in one line', async () => {
+    const r = await ras([...edge(), 'generate', 'a teal circle at the top lft', '-m', 'test-mmdit', '--steps', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ras: .*unknown words "teal", "lft"/);
   });
 
   it('passes on the warning for a size the model was not trained at', async () => {

@@ -91,7 +91,7 @@ describe("the sampler's step events", () => {
       expect(c.rows).toBe(4);
       expect(rowsOf(2)).toEqual(rowsOf(0));
       expect(rowsOf(3)).toEqual(rowsOf(1));
-      expect([...c.cond]).toEqual([0n, 1n, 4n, 4n]);
+      expect([...c.cond.cond.data]).toEqual([0n, 1n, 4n, 4n]);
     }
     const differs = (c: (typeof rasCalls)[0]) =>
       c.tokenIndex.subarray(0, c.tokens).some((j, t) => j !== c.tokenIndex[c.tokens + t]);

@@ -50,7 +50,7 @@ export class FakeModel implements DitModel {
       for (let t = 0; t < i.tokens; t++) {
         const j = Number(i.tokenIndex[r * i.tokens + t]);
         for (let d = 0; d < dim; d++)
-          v[(r * i.tokens + t) * dim + d] = this.field(j, d, i.timestep[r], Number(i.cond[r]));
+          v[(r * i.tokens + t) * dim + d] = this.field(j, d, i.timestep[r], Number(i.cond.cond.data[r]));
       }
     }
     const rows = new Float32Array(layers * i.rows * heads * i.tokens * hd);

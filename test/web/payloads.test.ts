@@ -18,6 +18,23 @@ describe('request bodies the page sends', () => {
     expect(generationRequestSchema.parse(sized)).toMatchObject({ width: 32, height: 32 });
   });
 
+  it('carry a prompt for a prompted model, whatever labels say, in generations and edits', () => {
+    const prompt = 'a small red circle at the top left';
+    const gen = generationBody({ ...form, condition: prompt, labels: [], prompted: true });
+    expect(generationRequestSchema.parse(gen).condition).toEqual({ prompt });
+    const rect = { x: 0, y: 0, width: 4, height: 4 };
+    const edit = editBody({
+      version: 1,
+      rect,
+      margin: 1,
+      condition: 'a blue square',
+      labels: [],
+      prompted: true,
+      seed: 2,
+    });
+    expect(editRequestSchema.parse(edit).condition).toEqual({ prompt: 'a blue square' });
+  });
+
   it("are valid edit bodies for the edge's schema", () => {
     const rect = { x: 2, y: 0, width: 4, height: 6 };
     const body = editBody({ version: 2, rect, margin: 0, condition: '1', labels: [], seed: 9 });

@@ -109,10 +109,10 @@ function selectedModel() {
 function onModelChange() {
   const m = selectedModel();
   if (!m) return;
-  renderCondition('condition', m.labels);
+  renderCondition('condition', m.labels, undefined, m.prompted);
   renderSizes(ui.size, m.sizes);
   ui.size.disabled = false;
-  if (!state.history) renderCondition('edit-condition', m.labels);
+  if (!state.history) renderCondition('edit-condition', m.labels, undefined, m.prompted);
   ui.steps.value = String(m.recommendedSteps || 28);
 }
 
@@ -238,7 +238,14 @@ async function generate() {
   if (!m) return;
   const condition = byId('condition').value;
   const size = parseSize(ui.size.value);
-  const form = { model: m.name, condition, labels: m.labels, seed: Number(ui.seed.value), ...size };
+  const form = {
+    model: m.name,
+    condition,
+    labels: m.labels,
+    prompted: m.prompted,
+    seed: Number(ui.seed.value),
+    ...size,
+  };
   const body = generationBody({ ...form, steps: Number(ui.steps.value), ratio: Number(ui.ratio.value) });
   viewer.clearSelection();
   const done = await run((h) => api.generate(body, h), null);
@@ -255,7 +262,7 @@ async function generate() {
     note: `${condition}, seed ${form.seed}`,
   });
   state.info = new Map([[result.version, info]]);
-  renderCondition('edit-condition', m.labels, condition);
+  renderCondition('edit-condition', m.labels, condition, m.prompted);
   ui.editSeed.value = String(randomSeed());
   showCurrent();
   renderHistory();
@@ -267,7 +274,7 @@ async function edit() {
   const condition = byId('edit-condition').value;
   const seed = Number(ui.editSeed.value);
   const form = { version: history.selected, rect: selection.rect, margin: Number(ui.margin.value), seed };
-  const body = editBody({ ...form, condition, labels: m.labels });
+  const body = editBody({ ...form, condition, labels: m.labels, prompted: m.prompted });
   const done = await run((h) => api.edit(history.sessionId, body, h), viewer.region());
   if (done) {
     const note = `edit of v${history.selected}: ${condition}, seed ${seed}`;

@@ -1,5 +1,6 @@
-// Form controls the page rebuilds: the condition picker (labels, or a class
-// id when the model names none), the model list, random seeds.
+// Form controls the page rebuilds: the condition picker (a prompt box for a
+// prompted model; labels, or a class id when the model names none), the model
+// list, random seeds.
 
 /**
  * @param {string} id
@@ -17,17 +18,23 @@ export function randomSeed() {
 }
 
 /**
- * Replaces the control `#id` with a select of `labels`, or a class-id number
- * input when the model names no labels; the `<label for=id>` keeps pointing at it.
+ * Replaces the control `#id` with a prompt box for a prompted model, a select
+ * of `labels`, or a class-id number input when the model names no labels; the
+ * `<label for=id>` keeps pointing at it.
  * @param {string} id
  * @param {string[]} labels
  * @param {string} [value] value to keep when it is still valid
+ * @param {boolean} [prompted] the model takes prompts
  */
-export function renderCondition(id, labels, value) {
+export function renderCondition(id, labels, value, prompted = false) {
   const old = byId(id);
   /** @type {HTMLSelectElement | HTMLInputElement} */
   let el;
-  if (labels.length > 0) {
+  if (prompted) {
+    el = document.createElement('input');
+    const example = 'a small red circle at the top left';
+    Object.assign(el, { type: 'text', value: value ?? example, placeholder: example, maxLength: 2000 });
+  } else if (labels.length > 0) {
     el = document.createElement('select');
     for (const label of labels) el.append(new Option(label, label));
     if (value && labels.includes(value)) el.value = value;

@@ -6,26 +6,31 @@
  * @typedef {import('../../../shared/src/http/responses').CompleteEvent} CompleteEvent
  */
 /**
- * The condition as the API takes it: a label when the model names its
- * classes, else a class id.
+ * The condition as the API takes it: a prompt for a prompted model; a label
+ * when the model names its classes, else a class id.
  * @param {string} value the control's value
  * @param {string[]} labels
- * @returns {{ label: string } | { classId: number }}
+ * @param {boolean} [prompted] the model takes prompts (`GET /v1/models`)
+ * @returns {{ label: string } | { classId: number } | { prompt: string }}
  */
 export function condition(
   value: string,
   labels: string[],
+  prompted?: boolean,
 ):
   | {
       label: string;
     }
   | {
       classId: number;
+    }
+  | {
+      prompt: string;
     };
 /**
  * @typedef {{
- *   model: string, condition: string, labels: string[], seed: number, steps: number, ratio: number,
- *   width?: number, height?: number,
+ *   model: string, condition: string, labels: string[], prompted?: boolean, seed: number, steps: number,
+ *   ratio: number, width?: number, height?: number,
  * }} GenerateForm
  */
 /**
@@ -37,7 +42,7 @@ export function generationBody(f: GenerateForm): GenerationRequest;
 /**
  * @typedef {{
  *   version: number, rect: import('./selection.js').Rect, margin: number,
- *   condition: string, labels: string[], seed: number,
+ *   condition: string, labels: string[], prompted?: boolean, seed: number,
  * }} EditForm
  */
 /**
@@ -96,6 +101,7 @@ export type GenerateForm = {
   model: string;
   condition: string;
   labels: string[];
+  prompted?: boolean;
   seed: number;
   steps: number;
   ratio: number;
@@ -108,5 +114,6 @@ export type EditForm = {
   margin: number;
   condition: string;
   labels: string[];
+  prompted?: boolean;
   seed: number;
 };

@@ -10,20 +10,22 @@
  */
 
 /**
- * The condition as the API takes it: a label when the model names its
- * classes, else a class id.
+ * The condition as the API takes it: a prompt for a prompted model; a label
+ * when the model names its classes, else a class id.
  * @param {string} value the control's value
  * @param {string[]} labels
- * @returns {{ label: string } | { classId: number }}
+ * @param {boolean} [prompted] the model takes prompts (`GET /v1/models`)
+ * @returns {{ label: string } | { classId: number } | { prompt: string }}
  */
-export function condition(value, labels) {
+export function condition(value, labels, prompted = false) {
+  if (prompted) return { prompt: value };
   return labels.length > 0 ? { label: value } : { classId: Number(value) };
 }
 
 /**
  * @typedef {{
- *   model: string, condition: string, labels: string[], seed: number, steps: number, ratio: number,
- *   width?: number, height?: number,
+ *   model: string, condition: string, labels: string[], prompted?: boolean, seed: number, steps: number,
+ *   ratio: number, width?: number, height?: number,
  * }} GenerateForm
  */
 
@@ -35,7 +37,7 @@ export function condition(value, labels) {
 export function generationBody(f) {
   return {
     model: f.model,
-    condition: condition(f.condition, f.labels),
+    condition: condition(f.condition, f.labels, f.prompted),
     seed: f.seed,
     steps: f.steps,
     ...(f.width && f.height ? { width: f.width, height: f.height } : {}),
@@ -47,7 +49,7 @@ export function generationBody(f) {
 /**
  * @typedef {{
  *   version: number, rect: import('./selection.js').Rect, margin: number,
- *   condition: string, labels: string[], seed: number,
+ *   condition: string, labels: string[], prompted?: boolean, seed: number,
  * }} EditForm
  */
 
@@ -61,7 +63,7 @@ export function editBody(f) {
     version: f.version,
     rects: [f.rect],
     margin: f.margin,
-    condition: condition(f.condition, f.labels),
+    condition: condition(f.condition, f.labels, f.prompted),
     seed: f.seed,
     preview: { every: 1, format: 'png' },
   };

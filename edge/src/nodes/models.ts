@@ -30,6 +30,7 @@ export async function fetchModels(
           patch: m.patch,
           recommendedSteps: m.recommendedSteps,
           recommendedGuidance: m.recommendedGuidance,
+          prompted: m.prompted,
           sizes: m.sizes.map((s) => ({ width: s.width, height: s.height })),
         })),
       };

@@ -3,14 +3,15 @@
  * progress and previews, sessions with region edits. Transports (gRPC,
  * gRPC-Web) call it; it knows nothing of them.
  */
+
+import type { Pipeline } from '../pipelines/pipeline';
+import { PipelineRegistry } from '../pipelines/registry';
 import { DeviceLostError } from '../runtime/device-errors';
 import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
-import { ModelRegistry } from '../runtime/registry';
 import { quote } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
 import { type SampleResult, sample } from '../sampler/sampler';
 import { type ResolvedRequest, resolveRequest, withRecording } from '../sampler/settings';
-import { tokensToImage } from '../sampler/tokens';
 import type { Trajectory } from '../sampler/trajectory';
 import { Admission } from './admission';
 import { toEngineError } from './errors';
@@ -18,7 +19,7 @@ import { encodePng } from './images';
 import { modelInfo } from './model-info';
 import { toSampleRequest } from './params';
 import { describeBackend, sameBackend } from './sessions/backend';
-import { editOf, editRequest, recipeOf } from './sessions/recipe';
+import { conditioningOf, conditionsOf, editOf, editRequest, recipeOf } from './sessions/recipe';
 import { type Replayer, trajectoryOf } from './sessions/replay';
 import { SessionStore, type SessionStoreOptions } from './sessions/store';
 import { chooseKvEvery } from './sessions/trajectory-budget';
@@ -51,10 +52,16 @@ export interface EngineOptions {
   onDeviceLost?: (e: Error) => void;
 }
 
-export type NodeEngineApi = Engine & { admission: Admission; sessions: SessionStore; readonly replays: number };
+export type NodeEngineApi = Engine & {
+  admission: Admission;
+  sessions: SessionStore;
+  readonly replays: number;
+  /** A model's pipeline (for the bench and the tests: what its stages did). */
+  pipeline(name: string): Promise<Pipeline<OnnxDitModel>>;
+};
 
 export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngineApi> {
-  const registry = await ModelRegistry.scan(opts.modelsDir, opts.runtime);
+  const registry = await PipelineRegistry.scan(opts.modelsDir, opts.runtime);
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
   const log = opts.log ?? ((m: string) => console.error(`gpu-node: ${m}`));
@@ -69,16 +76,20 @@ class NodeEngine implements Engine {
   onDeviceLost?: (e: Error) => void;
 
   constructor(
-    private readonly registry: ModelRegistry,
+    private readonly registry: PipelineRegistry,
     readonly admission: Admission,
     readonly sessions: SessionStore,
     private readonly maxTrajectoryBytes: number,
     private readonly log: (message: string) => void,
   ) {}
 
+  pipeline(name: string): Promise<Pipeline<OnnxDitModel>> {
+    return this.registry.get(name);
+  }
+
   async listModels(): Promise<ModelInfo[]> {
     const models = await Promise.all(this.registry.names().map((n) => this.registry.get(n)));
-    return models.map((m) => modelInfo(m.card, m.backend));
+    return models.map(({ card, transformer }) => modelInfo(card, transformer.backend));
   }
 
   async generate(params: GenerateParams, opts: RunOptions = {}): Promise<GenerateResult> {
@@ -86,15 +97,18 @@ class NodeEngine implements Engine {
       const known = this.registry.names();
       if (!known.includes(params.model))
         throw new EngineError('NOT_FOUND', `model: unknown model ${quote(params.model)}; known: ${known.join(', ')}`);
-      const model = await this.registry.get(params.model);
-      const { card } = model;
-      const r = resolveRequest(card, { ...toSampleRequest(card, params), previewEvery: previewEvery(opts) });
+      const pipeline = await this.registry.get(params.model);
+      const { card, transformer: model } = pipeline;
+      const conditions = conditionsOf(pipeline, params); // checked (unknown words named) before anything is encoded
+      const conditioning = await pipeline.conditioning([conditions.cond], conditions.negative);
+      const request = toSampleRequest(card, params, conditioning);
+      const r = resolveRequest(card, { ...request, previewEvery: previewEvery(opts) });
       const kvEvery = chooseKvEvery(card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
       const resolved = withRecording(r, kvEvery);
-      const recipe = recipeOf(params, resolved, card.patch);
+      const recipe = recipeOf(params, resolved, card.patch, conditions);
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
-        const png = this.png(model, out);
+        const png = this.png(pipeline, out);
         const meta = await this.sessions.create(recipe, out.trajectory!, png, model.backend);
         return this.result(meta.id, 1, png, model, queueMs, out);
       });
@@ -105,18 +119,21 @@ class NodeEngine implements Engine {
     return this.guarded(async () => {
       const meta = await this.sessions.editable(params.sessionId, params.restoreState);
       const parent = this.sessions.version(meta.id, params.version).version;
-      const model = await this.registry.get(meta.recipe.model);
+      const pipeline = await this.registry.get(meta.recipe.model);
+      const model = pipeline.transformer;
       if (!sameBackend(meta.backend, model.backend))
         this.log(
           `session ${meta.id}: sampled on ${describeBackend(meta.backend)}, replayed and edited on ${describeBackend(model.backend)}`,
         );
-      const edit = editOf(model.card, meta.recipe, params);
-      const request = { ...editRequest(meta.recipe, edit), previewEvery: previewEvery(opts) };
+      const edit = editOf(pipeline, meta.recipe, params);
+      // The session's prompts were encoded when it was made: the pipeline still holds their embeddings.
+      const conditioning = await conditioningOf(pipeline, meta.recipe, edit);
+      const request = { ...editRequest(meta.recipe, edit, conditioning), previewEvery: previewEvery(opts) };
       const resolved = resolveRequest(model.card, request); // before admission: a bad override never queues
       return this.admitted(opts, async (queueMs) => {
-        const base = await trajectoryOf(this.replayer(model), meta, parent);
+        const base = await trajectoryOf(this.replayer(pipeline), meta, parent);
         const out = await this.run(model, resolved, opts, base);
-        const png = this.png(model, out);
+        const png = this.png(pipeline, out);
         const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
         return this.result(meta.id, version, png, model, queueMs, out);
       });
@@ -155,8 +172,8 @@ class NodeEngine implements Engine {
   }
 
   /** Rebuilds lost trajectories of `model`'s sessions, counting them in `replays`. */
-  private replayer(model: DitModel): Replayer {
-    return { sessions: this.sessions, model, log: this.log, onReplayed: () => this.replays++ };
+  private replayer(pipeline: Pipeline): Replayer {
+    return { sessions: this.sessions, pipeline, log: this.log, onReplayed: () => this.replays++ };
   }
 
   /** Samples `r`, turning its steps into progress and preview events. */
@@ -173,8 +190,9 @@ class NodeEngine implements Engine {
     return { ...out, stepMs };
   }
 
-  private png(model: DitModel, out: SampleResult): Uint8Array {
-    return encodePng(tokensToImage(model.card, out.request.grid, out.tokens, 0));
+  /** The result's pixels through the pipeline's decoder stage. */
+  private png(pipeline: Pipeline, out: SampleResult): Uint8Array {
+    return encodePng(pipeline.decode(out.request.grid, out.tokens, 0));
   }
 
   private result(

@@ -7,12 +7,13 @@ import type { Backend, ModelInfo } from './types';
 export function modelInfo(card: ModelCard, backend: Backend): ModelInfo {
   return {
     name: card.name,
-    labels: card.cond.labels ?? [],
+    labels: card.cond.kind === 'class' ? (card.cond.labels ?? []) : [],
     width: card.grid.default[1] * card.patch,
     height: card.grid.default[0] * card.patch,
     patch: card.patch,
     recommendedSteps: card.recommended.steps,
     recommendedGuidance: card.recommended.guidance,
+    prompted: card.cond.kind === 'prompt',
     sizes: servedSizes(card),
     backend,
   };

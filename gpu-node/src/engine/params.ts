@@ -1,29 +1,15 @@
 /**
- * GenerateParams (the wire's view) → SampleRequest (the sampler's view).
+ * GenerateParams (the wire's view) → SampleRequest (the sampler's view), but
+ * for the conditions, which are the model's pipeline's (`pipelines/`).
  * Every problem is an INVALID_ARGUMENT EngineError naming the field.
  */
-import { quote } from '../sampler/errors';
+import type { ConditioningSet } from '../sampler/conditioning';
 import type { ModelCard } from '../sampler/model';
 import type { SampleRequest } from '../sampler/settings';
 import { EngineError, type GenerateParams } from './types';
 
 function invalid(field: string, message: string): EngineError {
   return new EngineError('INVALID_ARGUMENT', `${field}: ${message}`, field);
-}
-
-/** A class id, or a label the card lists ("red circle", case-insensitive). */
-export function classId(card: ModelCard, field: string, value: number | string): number {
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 0 && value <= card.cond.null) return value;
-    throw invalid(field, `class ids are 0..${card.cond.null}, got ${value}`);
-  }
-  const labels = card.cond.labels ?? [];
-  const text = value.trim().toLowerCase();
-  const id = labels.findIndex((l) => l.toLowerCase() === text);
-  if (id >= 0) return id;
-  if (/^\d+$/.test(text)) return classId(card, field, Number(text));
-  const known = labels.length ? `one of: ${labels.join(', ')}` : `a class id 0..${card.cond.null}`;
-  throw invalid(field, `unknown condition ${quote(value)}; use ${known}`);
 }
 
 /**
@@ -59,11 +45,11 @@ export function checkSeed(seed: number): number {
   return seed;
 }
 
-export function toSampleRequest(card: ModelCard, params: GenerateParams): SampleRequest {
+/** The sampler's request for `params`, with the conditioning its pipeline built. */
+export function toSampleRequest(card: ModelCard, params: GenerateParams, conditioning: ConditioningSet): SampleRequest {
   checkSeed(params.seed);
   return {
-    cond: [classId(card, 'cond', params.cond)],
-    negative: params.negative === undefined ? undefined : classId(card, 'negative', params.negative),
+    conditioning,
     seeds: [params.seed],
     steps: params.steps ?? card.recommended.steps,
     guidance: params.guidance ?? card.recommended.guidance,

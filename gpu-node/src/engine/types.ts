@@ -3,6 +3,7 @@
  * parameters in, progress events and a result out. Transport-free; every
  * failure is an EngineError with a status code from the closed set below.
  */
+import type { ConditionInput } from '../pipelines/pipeline';
 import type { RasSettings } from '../sampler/settings';
 
 /** The node's closed set of failure codes (gRPC status names, docs/design.md#errors). */
@@ -50,10 +51,10 @@ export interface Backend {
 /** What a generation is made from; also the session's replayable recipe. */
 export interface GenerateParams {
   model: string;
-  /** Class id, or a label the model card lists ("red circle"). */
-  cond: number | string;
-  /** Negative / null condition for CFG; the card's null class when absent. */
-  negative?: number | string;
+  /** Class id, a label the model card lists ("red circle"), or a prompt for a prompted model. */
+  cond: ConditionInput;
+  /** Negative / null condition for CFG; the card's null class (or negative prompt) when absent. */
+  negative?: ConditionInput;
   guidance?: number;
   seed: number;
   steps?: number;
@@ -88,7 +89,8 @@ export interface EditParams {
   mask?: { width: number; height: number; data: Uint8Array };
   /** Dilation margin in tokens (default 1). */
   margin?: number;
-  cond?: number | string;
+  /** The region's new condition (a prompt: what the region should hold); default the session's. */
+  cond?: ConditionInput;
   seed?: number;
   ras?: Partial<RasSettings>;
   /** Re-homing: a session state from an earlier result, adopted when this node lacks the session. */
@@ -152,6 +154,8 @@ export interface ModelInfo {
   patch: number;
   recommendedSteps: number;
   recommendedGuidance: number;
+  /** Whether the model takes prompts (`condition: {prompt}`) rather than class ids and labels. */
+  prompted: boolean;
   /** Sizes the model serves well (its card's `sizes`); empty: none. */
   sizes: { width: number; height: number }[];
   /** How this node runs it. */

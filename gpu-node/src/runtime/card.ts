@@ -1,19 +1,17 @@
 /**
  * Model cards: the JSON beside each model's graphs (docs/model-contract.md),
  * parsed with zod so a malformed card fails at load with the path of the bad
- * field. Format `ras-ready-dit/2`: caches per layer in and out, two graphs
- * (unfused and fused attention) over one weights file.
+ * field. Format `ras-ready-dit/2`: a class-conditional DiT, caches per layer in
+ * and out, two graphs (unfused and fused attention) over one weights file.
+ * Format `ras-ready/3`: the MMDiT family, with its pipeline's stages
+ * (tokenizer, text encoder, transformer, decoder) named in `stages`.
  */
 import { z } from 'zod';
 import type { ModelCard } from '../sampler/model';
 
 const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 
-export const cardSchema = z.object({
-  format: z.literal('ras-ready-dit/2', {
-    error: (i) => `unsupported card format ${JSON.stringify(i.input)}; re-export with gpu-node/tools/export.py`,
-  }),
-  family: z.string(),
+const common = {
   /** fused_fp16: the fused graph with x, v and the caches in half precision (device residency only). */
   graphs: z.object({ unfused: z.string(), fused: z.string(), fused_fp16: z.string().optional() }),
   kv: z.object({ layout: z.literal('per-layer [B,H,N,head_dim]') }),
@@ -26,19 +24,56 @@ export const cardSchema = z.object({
   head_dim: z.number().int().positive(),
   grid: z.object({ default: pair, min: pair, max: pair }),
   time: z.object({ scale: z.number().positive(), shift: z.number().positive() }),
+  preview: z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
+  recommended: z.object({ steps: z.number().int().positive(), guidance: z.number().nonnegative() }),
+  /** Pixel sizes [width, height] the model serves well (was trained at); [] for none (a test model). */
+  sizes: z.array(pair).optional(),
+};
+
+const ditCard = z.object({
+  ...common,
+  format: z.literal('ras-ready-dit/2'),
+  family: z.string(),
   cond: z.object({
     kind: z.literal('class'),
     num_classes: z.number().int().positive(),
     null: z.number().int().nonnegative(),
     labels: z.array(z.string()).nullable(),
   }),
-  preview: z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
-  recommended: z.object({ steps: z.number().int().positive(), guidance: z.number().nonnegative() }),
-  /** Pixel sizes [width, height] the model serves well (was trained at); [] for none (a test model). */
-  sizes: z.array(pair).optional(),
+});
+
+const name = z.string().min(1);
+const mmditCard = z.object({
+  ...common,
+  format: z.literal('ras-ready/3'),
+  family: z.literal('mmdit'),
+  /** The pipeline's stages, files beside the card; `decoder` null in pixel space (a VAE's slot). */
+  stages: z.object({
+    tokenizer: name,
+    text_encoder: name,
+    transformer: z.object({ unfused: name, fused: name }),
+    decoder: name.nullable(),
+  }),
+  // MMDiT-X's attn2 caches (k2_cache_<l>) are in the contract but not yet in the node's K/V plumbing.
+  dual_attention_layers: z.array(z.number().int()).max(0, { error: 'MMDiT-X (attn2 caches) is not served yet' }),
+  cond: z.object({
+    kind: z.literal('prompt'),
+    text_tokens: z.number().int().positive(),
+    joint_attention_dim: z.number().int().positive(),
+    pooled_projection_dim: z.number().int().positive(),
+    negative: z.string(),
+  }),
+  vocabulary: z.object({ model: z.string(), size: z.number().int().positive(), unknown: z.string().nullable() }),
+});
+
+export const cardSchema = z.discriminatedUnion('format', [ditCard, mmditCard], {
+  error: (i) =>
+    `unsupported card format ${JSON.stringify((i.input as { format?: unknown })?.format)}; ` +
+    're-export with gpu-node/tools/export.py (DiT) or export_prompted.py (MMDiT)',
 });
 
 export type CardFile = z.infer<typeof cardSchema>;
+export type MmditCardFile = z.infer<typeof mmditCard>;
 
 /** Parses card JSON; throws an Error naming the file and the bad field. */
 export function parseCard(name: string, json: unknown): CardFile & ModelCard {

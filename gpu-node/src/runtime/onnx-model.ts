@@ -176,8 +176,11 @@ export class OnnxDitModel implements DitModel {
           : new ort.Tensor('float32', i.x, xDims),
       token_index: new ort.Tensor('int64', i.tokenIndex, [i.rows, i.tokens]),
       timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
-      cond: new ort.Tensor('int64', i.cond, [i.rows]),
       grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(i.gridW)), [1]),
+      // The pipeline's conditioning, fed by name: `cond` (contract 2) or the prompt's embeddings (contract 3).
+      ...Object.fromEntries(
+        Object.entries(i.cond).map(([name, t]) => [name, new ort.Tensor(t.type, t.data, [...t.dims])]),
+      ),
     };
   }
 

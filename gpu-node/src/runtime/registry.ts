@@ -33,6 +33,13 @@ export class ModelRegistry {
     return new ModelRegistry(cards, opts);
   }
 
+  /** The card file of model `name` (a known one). */
+  cardPath(name: string): string {
+    const path = this.cards.get(name);
+    if (!path) throw new SamplerConfigError('model', `unknown model "${name}"; known: ${this.names().join(', ')}`);
+    return path;
+  }
+
   names(): string[] {
     return [...this.cards.keys()].sort();
   }

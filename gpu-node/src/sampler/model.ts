@@ -17,10 +17,43 @@ export interface ModelCard {
   head_dim: number;
   grid: { default: [number, number]; min: [number, number]; max: [number, number] };
   time: { scale: number; shift: number };
-  cond: { kind: 'class'; num_classes: number; null: number; labels: string[] | null };
+  /** What conditions the model: class ids (`ras-ready-dit/2`) or a prompt's embeddings (`ras-ready/3`). */
+  cond: ClassCond | PromptCond;
   preview: { kind: 'rgb'; scale: number; offset: number };
   recommended: { steps: number; guidance: number };
 }
+
+export interface ClassCond {
+  kind: 'class';
+  num_classes: number;
+  null: number;
+  labels: string[] | null;
+}
+
+export interface PromptCond {
+  kind: 'prompt';
+  /** T: tokens per prompt after the tokenizer's padding. */
+  text_tokens: number;
+  joint_attention_dim: number;
+  pooled_projection_dim: number;
+  /** The prompt of the unconditional CFG row (SD3: the empty prompt). */
+  negative: string;
+}
+
+/** One named conditioning tensor, row-major. */
+export interface CondTensor {
+  type: 'float32' | 'int64';
+  data: Float32Array | BigInt64Array;
+  dims: readonly number[];
+}
+
+/**
+ * The conditioning of model rows as a pipeline built it: graph inputs by name
+ * (`cond` for a class DiT; `encoder_hidden_states`, `pooled_projections` for an
+ * MMDiT). Opaque to the sampler, which only stacks rows; each tensor's first
+ * dimension is the rows.
+ */
+export type Conditioning = Readonly<Record<string, CondTensor>>;
 
 /** Inputs of one forward; arrays are row-major in the contract's shapes. */
 export interface ModelInputs {
@@ -30,8 +63,8 @@ export interface ModelInputs {
   tokenIndex: BigInt64Array;
   /** [rows] */
   timestep: Float32Array;
-  /** [rows] */
-  cond: BigInt64Array;
+  /** Every row's conditioning, stacked: first dimension `rows`. */
+  cond: Conditioning;
   rows: number;
   /** n: tokens run per row */
   tokens: number;

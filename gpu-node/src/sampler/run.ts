@@ -7,9 +7,10 @@
  * their own room.
  */
 
+import { stackRows } from './conditioning';
 import { type SampleResult, type StepEvent, type StepTimings, zeroTimings } from './events';
 import { guide } from './guidance';
-import type { DitModel, KvCaches, ModelInputs } from './model';
+import type { Conditioning, DitModel, KvCaches, ModelInputs } from './model';
 import { gaussian, initialNoise } from './rng';
 import { FlowMatchEuler, type Scheduler } from './scheduler';
 import { type SelectionPolicy, selectionPolicy } from './selection/policies';
@@ -27,7 +28,8 @@ export class Run {
   readonly stale: Int32Array;
   readonly cache: KvCaches;
   readonly scheduler: Scheduler;
-  readonly condIds: BigInt64Array;
+  /** Every model row's conditioning, stacked once for the whole run. */
+  readonly cond: Conditioning;
   /** What a dense step runs: every region token of every image, [images, m]. */
   readonly denseIndex: Int32Array;
   readonly policy: SelectionPolicy;
@@ -48,7 +50,7 @@ export class Run {
   ) {
     const card = model.card;
     const n = r.tokens;
-    this.images = r.cond.length;
+    this.images = r.images;
     this.rows = r.guidance === 1 ? this.images : 2 * this.images;
     this.dim = card.token_dim;
     this.x = base ? this.editStart(base) : initialNoise(r.seeds, n * this.dim);
@@ -57,9 +59,8 @@ export class Run {
     this.stale = new Int32Array(this.images * n);
     this.cache = model.createKv(this.rows, n);
     this.scheduler = new FlowMatchEuler(r.sigmas, card.time.scale);
-    this.condIds = BigInt64Array.from({ length: this.rows }, (_, row) =>
-      BigInt(row < this.images ? r.cond[row] : r.negative),
-    );
+    const { images, negative } = r.conditioning;
+    this.cond = stackRows(Array.from({ length: this.rows }, (_, row) => (row < this.images ? images[row] : negative)));
     const m = r.region.length;
     this.denseIndex = Int32Array.from({ length: this.images * m }, (_, k) => r.region[k % m]);
     const inRegion = new Uint8Array(n);
@@ -175,7 +176,7 @@ export class Run {
       }
     }
     const t = new Float32Array(rows).fill(timestep);
-    return { x, tokenIndex, timestep: t, cond: this.condIds, rows, tokens: n, gridW: r.grid[1] };
+    return { x, tokenIndex, timestep: t, cond: this.cond, rows, tokens: n, gridW: r.grid[1] };
   }
 
   private markComputed(index: Int32Array, n: number): Uint8Array {

@@ -3,6 +3,7 @@
  * the request (no process-wide state); every check runs before any compute and
  * names the offending field.
  */
+import { type ConditioningSet, classConditioning } from './conditioning';
 import { quote, SamplerConfigError } from './errors';
 import type { ModelCard } from './model';
 import { paperSchedule, planSteps, type Ratio, type StepPlan, sigmas } from './schedule';
@@ -29,10 +30,15 @@ export interface RasSettings {
 }
 
 export interface SampleRequest {
-  /** Class id per image (the card's null id means unconditional). */
-  cond: number[];
+  /**
+   * Class id per image (the card's null id means unconditional): the class
+   * contract's shorthand for `conditioning`. Give one of the two.
+   */
+  cond?: number[];
   /** Class for the unconditional CFG branch (default: the card's null class). */
   negative?: number;
+  /** The rows' conditioning as a pipeline built it (docs/design.md#pipelines), opaque here. */
+  conditioning?: ConditioningSet;
   /** Noise seed per image; same length as `cond`. */
   seeds: number[];
   steps: number;
@@ -54,8 +60,9 @@ export interface SampleRequest {
 }
 
 export interface ResolvedRequest {
-  cond: number[];
-  negative: number;
+  /** Images in the batch. */
+  images: number;
+  conditioning: ConditioningSet;
   seeds: number[];
   steps: number;
   guidance: number;
@@ -96,12 +103,10 @@ function checkRatio(ratio: Ratio): void {
 
 /** Validates `req` against `card` and fills in defaults; throws SamplerConfigError. */
 export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedRequest {
-  const batch = req.cond?.length ?? 0;
+  const conditioning = req.conditioning ?? classIds(card, req);
+  const batch = conditioning.images.length;
   check(isInt(batch, 1, MAX_BATCH), 'cond', `give 1 to ${MAX_BATCH} conditions, got ${batch}`);
   check(req.seeds?.length === batch, 'seeds', `give one seed per image (${batch}), got ${req.seeds?.length}`);
-  for (const c of req.cond) check(isInt(c, 0, card.cond.null), 'cond', `class ids are 0..${card.cond.null}, got ${c}`);
-  const negative = req.negative ?? card.cond.null;
-  check(isInt(negative, 0, card.cond.null), 'negative', `class ids are 0..${card.cond.null}, got ${negative}`);
   for (const s of req.seeds) check(isInt(s, 0, Number.MAX_SAFE_INTEGER), 'seeds', `seeds are integers ≥ 0, got ${s}`);
   check(isInt(req.steps, 1, MAX_STEPS), 'steps', `must be an integer in 1..${MAX_STEPS}, got ${req.steps}`);
   check(Number.isFinite(req.guidance) && req.guidance >= 0, 'guidance', `must be a number ≥ 0, got ${req.guidance}`);
@@ -135,8 +140,8 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
   const previewEvery = req.previewEvery ?? 0;
   check(isInt(previewEvery, 0, MAX_STEPS), 'previewEvery', `must be an integer ≥ 0, got ${previewEvery}`);
   return {
-    cond: [...req.cond],
-    negative,
+    images: batch,
+    conditioning,
     seeds: [...req.seeds],
     steps: req.steps,
     guidance: req.guidance,
@@ -158,7 +163,7 @@ export function resolveRequest(card: ModelCard, req: SampleRequest): ResolvedReq
  * chooses how often from the resolved size (the sessions' trajectory budget).
  */
 export function withRecording(r: ResolvedRequest, kvEvery: number): ResolvedRequest {
-  checkRecord(r.cond.length, kvEvery);
+  checkRecord(r.images, kvEvery);
   return { ...r, kvEvery };
 }
 
@@ -183,6 +188,17 @@ export function checkBase(r: ResolvedRequest, base: Trajectory | undefined): voi
 function checkRecord(batch: number, kvEvery: number): void {
   check(batch === 1, 'record', 'trajectories are kept for single-image runs only');
   check(isInt(kvEvery, 1, MAX_STEPS), 'record.kvEvery', `must be an integer ≥ 1, got ${kvEvery}`);
+}
+
+/** The class shorthand (`cond`, `negative`) as conditioning, checked against a class card. */
+function classIds(card: ModelCard, req: SampleRequest): ConditioningSet {
+  const { cond } = card;
+  check(cond.kind === 'class', 'cond', `model ${card.name} takes a prompt, not class ids`);
+  check(Array.isArray(req.cond), 'cond', 'give class ids or conditioning');
+  for (const c of req.cond) check(isInt(c, 0, cond.null), 'cond', `class ids are 0..${cond.null}, got ${c}`);
+  const negative = req.negative ?? cond.null;
+  check(isInt(negative, 0, cond.null), 'negative', `class ids are 0..${cond.null}, got ${negative}`);
+  return { images: req.cond.map(classConditioning), negative: classConditioning(negative) };
 }
 
 /** The tokens to compute: all of them, or an edit's region. */

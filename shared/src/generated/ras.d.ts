@@ -15,7 +15,10 @@ export namespace ras {
         interface ICondition extends ras.v1.Condition.$Properties {
         }
 
-        /** What to condition on: a class id, or a label the model card maps to one. */
+        /**
+         * What to condition on: a class id, or a label the model card maps to one
+         * (class-conditional models); a prompt (prompted models, Model.prompted).
+         */
         class Condition {
 
             /**
@@ -33,8 +36,15 @@ export namespace ras {
             /** A label the model card lists, for example "red circle". */
             label: (string|null);
 
+            /**
+             * A prompt, for example "a small red circle at the top left". Every word
+             * must be in the model's vocabulary (INVALID_ARGUMENT names each one that
+             * is not); the empty prompt is the unconditional one.
+             */
+            prompt: (string|null);
+
             /** Condition kind. */
-            kind?: ("classId"|"label");
+            kind?: ("classId"|"label"|"prompt");
 
             /**
              * Creates a new Condition instance using the specified properties.
@@ -126,8 +136,15 @@ export namespace ras {
                 /** A label the model card lists, for example "red circle". */
                 label?: (string|null);
 
+                /**
+                 * A prompt, for example "a small red circle at the top left". Every word
+                 * must be in the model's vocabulary (INVALID_ARGUMENT names each one that
+                 * is not); the empty prompt is the unconditional one.
+                 */
+                prompt?: (string|null);
+
                 /** Condition kind */
-                kind?: ("classId"|"label");
+                kind?: ("classId"|"label"|"prompt");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -137,9 +154,10 @@ export namespace ras {
             type $Shape = {
               classId?: number|null;
               label?: string|null;
+              prompt?: string|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; classId?: null; label?: null }|{ kind?: "classId"; classId: number; label?: null }|{ kind?: "label"; classId?: null; label: string })
+              ({ kind?: undefined; classId?: null; label?: null; prompt?: null }|{ kind?: "classId"; classId: number; label?: null; prompt?: null }|{ kind?: "label"; classId?: null; label: string; prompt?: null }|{ kind?: "prompt"; classId?: null; label?: null; prompt: string })
             );
         }
 
@@ -3131,6 +3149,12 @@ export namespace ras {
             backend: ras.v1.Backend;
 
             /**
+             * Whether the model takes a prompt (Condition.prompt) rather than a class id
+             * or label.
+             */
+            prompted: boolean;
+
+            /**
              * Creates a new Model instance using the specified properties.
              * @param [properties] Properties to set
              * @returns Model instance
@@ -3247,6 +3271,12 @@ export namespace ras {
                  * session's backend where one is reachable.
                  */
                 backend?: ras.v1.Backend.$Properties;
+
+                /**
+                 * Whether the model takes a prompt (Condition.prompt) rather than a class id
+                 * or label.
+                 */
+                prompted?: boolean;
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -4,7 +4,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $isFinite = $util.global.isFinite, $Array = $util.global.Array;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $isFinite = $util.global.isFinite, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -34,7 +34,10 @@ export const ras = $root.ras = (() => {
              * @typedef {Object} ras.v1.Condition.$Properties
              * @property {number|null} [classId] Class id, 0-based (the card's null class id means unconditional).
              * @property {string|null} [label] A label the model card lists, for example "red circle".
-             * @property {"classId"|"label"} [kind] Condition kind
+             * @property {string|null} [prompt] A prompt, for example "a small red circle at the top left". Every word
+             * must be in the model's vocabulary (INVALID_ARGUMENT names each one that
+             * is not); the empty prompt is the unconditional one.
+             * @property {"classId"|"label"|"prompt"} [kind] Condition kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -51,16 +54,18 @@ export const ras = $root.ras = (() => {
              * @typedef {{
              *   classId?: number|null;
              *   label?: string|null;
+             *   prompt?: string|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; classId?: null; label?: null }|{ kind?: "classId"; classId: number; label?: null }|{ kind?: "label"; classId?: null; label: string })
+             *   ({ kind?: undefined; classId?: null; label?: null; prompt?: null }|{ kind?: "classId"; classId: number; label?: null; prompt?: null }|{ kind?: "label"; classId?: null; label: string; prompt?: null }|{ kind?: "prompt"; classId?: null; label?: null; prompt: string })
              * )} ras.v1.Condition.$Shape
              */
 
             /**
              * Constructs a new Condition.
              * @memberof ras.v1
-             * @classdesc What to condition on: a class id, or a label the model card maps to one.
+             * @classdesc What to condition on: a class id, or a label the model card maps to one
+             * (class-conditional models); a prompt (prompted models, Model.prompted).
              * @constructor
              * @param {ras.v1.Condition.$Properties=} [properties] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -88,17 +93,27 @@ export const ras = $root.ras = (() => {
              */
             Condition.prototype.label = null;
 
+            /**
+             * A prompt, for example "a small red circle at the top left". Every word
+             * must be in the model's vocabulary (INVALID_ARGUMENT names each one that
+             * is not); the empty prompt is the unconditional one.
+             * @member {string|null} prompt
+             * @memberof ras.v1.Condition
+             * @instance
+             */
+            Condition.prototype.prompt = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Condition kind.
-             * @member {"classId"|"label"|undefined} kind
+             * @member {"classId"|"label"|"prompt"|undefined} kind
              * @memberof ras.v1.Condition
              * @instance
              */
             $Object.defineProperty(Condition.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["classId", "label"]),
+                get: $util.oneOfGetter($oneOfFields = ["classId", "label", "prompt"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -138,6 +153,8 @@ export const ras = $root.ras = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.classId);
                 if (message.label != null && $Object.hasOwnProperty.call(message, "label"))
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.label);
+                if (message.prompt != null && $Object.hasOwnProperty.call(message, "prompt"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.prompt);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -209,6 +226,13 @@ export const ras = $root.ras = (() => {
                             message.kind = "label";
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.prompt = reader.stringVerify();
+                            message.kind = "prompt";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -270,6 +294,13 @@ export const ras = $root.ras = (() => {
                     if (!$util.isString(message.label))
                         return "label: string expected";
                 }
+                if (message.prompt != null && $Object.hasOwnProperty.call(message, "prompt")) {
+                    if (properties.kind === 1)
+                        return "kind: multiple values";
+                    properties.kind = 1;
+                    if (!$util.isString(message.prompt))
+                        return "prompt: string expected";
+                }
                 return null;
             };
 
@@ -295,6 +326,8 @@ export const ras = $root.ras = (() => {
                     message.classId = object.classId >>> 0;
                 if (object.label != null)
                     message.label = $String(object.label);
+                if (object.prompt != null)
+                    message.prompt = $String(object.prompt);
                 return message;
             };
 
@@ -324,6 +357,11 @@ export const ras = $root.ras = (() => {
                     object.label = message.label;
                     if (options.oneofs)
                         object.kind = "label";
+                }
+                if (message.prompt != null && $Object.hasOwnProperty.call(message, "prompt")) {
+                    object.prompt = message.prompt;
+                    if (options.oneofs)
+                        object.kind = "prompt";
                 }
                 return object;
             };
@@ -8132,6 +8170,8 @@ export const ras = $root.ras = (() => {
              * @property {ras.v1.Backend.$Properties} [backend] How this node runs the model. Nodes of one fleet may differ here (a CPU
              * node beside GPU nodes); the edge re-homes a session onto a node with the
              * session's backend where one is reachable.
+             * @property {boolean} [prompted] Whether the model takes a prompt (Condition.prompt) rather than a class id
+             * or label.
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8241,6 +8281,15 @@ export const ras = $root.ras = (() => {
             Model.prototype.backend = null;
 
             /**
+             * Whether the model takes a prompt (Condition.prompt) rather than a class id
+             * or label.
+             * @member {boolean} prompted
+             * @memberof ras.v1.Model
+             * @instance
+             */
+            Model.prototype.prompted = false;
+
+            /**
              * Creates a new Model instance using the specified properties.
              * @function create
              * @memberof ras.v1.Model
@@ -8292,6 +8341,8 @@ export const ras = $root.ras = (() => {
                         $root.ras.v1.Size.encode(message.sizes[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
                 if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
                     $root.ras.v1.Backend.encode(message.backend, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+                if (message.prompted != null && $Object.hasOwnProperty.call(message, "prompted") && message.prompted !== false)
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.prompted);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8425,6 +8476,15 @@ export const ras = $root.ras = (() => {
                             message.backend = $root.ras.v1.Backend.decode(reader, reader.size(), $undefined, _depth + 1, message.backend);
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.prompted = value;
+                            else
+                                delete message.prompted;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -8512,6 +8572,9 @@ export const ras = $root.ras = (() => {
                     if (error)
                         return "backend." + error;
                 }
+                if (message.prompted != null && $Object.hasOwnProperty.call(message, "prompted"))
+                    if (typeof message.prompted !== "boolean")
+                        return "prompted: boolean expected";
                 return null;
             };
 
@@ -8573,6 +8636,9 @@ export const ras = $root.ras = (() => {
                         throw $TypeError(".ras.v1.Model.backend: object expected");
                     message.backend = $root.ras.v1.Backend.fromObject(object.backend, _depth + 1);
                 }
+                if (object.prompted != null)
+                    if (object.prompted)
+                        message.prompted = $Boolean(object.prompted);
                 return message;
             };
 
@@ -8605,6 +8671,7 @@ export const ras = $root.ras = (() => {
                     object.recommendedSteps = 0;
                     object.recommendedGuidance = 0;
                     object.backend = null;
+                    object.prompted = false;
                 }
                 if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                     object.name = message.name;
@@ -8630,6 +8697,8 @@ export const ras = $root.ras = (() => {
                 }
                 if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
                     object.backend = $root.ras.v1.Backend.toObject(message.backend, options, _depth + 1);
+                if (message.prompted != null && $Object.hasOwnProperty.call(message, "prompted"))
+                    object.prompted = message.prompted;
                 return object;
             };
 

@@ -9,10 +9,14 @@ import { z } from 'zod';
 const uint32 = z.number().int().min(0).max(0xffff_ffff);
 const ratio = z.number().gt(0).lte(1);
 
-/** A class id, or a label the model lists (`GET /v1/models`). */
+/**
+ * A class id, or a label the model lists (class-conditional models); a prompt
+ * (models `GET /v1/models` marks `prompted`; the empty prompt is the unconditional one).
+ */
 export const conditionSchema = z.union([
   z.strictObject({ classId: uint32 }),
   z.strictObject({ label: z.string().min(1).max(200) }),
+  z.strictObject({ prompt: z.string().max(2000) }),
 ]);
 
 /** Region-Adaptive Sampling settings; every field optional (server default). */

@@ -127,6 +127,8 @@ export interface ModelView {
   patch: number;
   recommendedSteps: number;
   recommendedGuidance: number;
+  /** Whether the model takes `condition: {prompt}` rather than a class id or label. */
+  prompted: boolean;
   /** Sizes the model serves well (empty: none, a test model); other sizes may come out as noise. */
   sizes: { width: number; height: number }[];
 }

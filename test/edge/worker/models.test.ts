@@ -13,10 +13,21 @@ const SHAPES = {
   recommendedGuidance: 3,
 };
 
+const PROMPTED = {
+  name: 'scenes',
+  labels: [],
+  width: 64,
+  height: 64,
+  patch: 4,
+  recommendedSteps: 28,
+  recommendedGuidance: 3,
+};
+
 const reply = ras.v1.ListModelsResponse.encode({
   models: [
     { name: 'test-tiny', labels: [], width: 12, height: 8, patch: 2, recommendedSteps: 28, recommendedGuidance: 1 },
     { ...SHAPES, sizes: [{ width: 32, height: 32 }] },
+    { ...PROMPTED, sizes: [{ width: 64, height: 64 }], prompted: true },
   ],
 }).finish();
 
@@ -24,7 +35,7 @@ describe('GET /v1/models', () => {
   beforeAll(installFakeNodes);
   beforeEach(resetFakeNodes);
 
-  it('lists the models of the first node that answers with the sizes each serves well, skipping one that is down', async () => {
+  it('lists the models of the first node that answers with the sizes each serves well and which take prompts, skipping one that is down', async () => {
     const [first, second] = rendezvous('models', [NODE_A, NODE_B]);
     unreachable(first, 'ListModels');
     const received = answer(second, 'ListModels', grpcWebBody([reply]));
@@ -41,9 +52,11 @@ describe('GET /v1/models', () => {
           patch: 2,
           recommendedSteps: 28,
           recommendedGuidance: 1,
+          prompted: false,
           sizes: [],
         },
-        { ...SHAPES, sizes: [{ width: 32, height: 32 }] },
+        { ...SHAPES, prompted: false, sizes: [{ width: 32, height: 32 }] },
+        { ...PROMPTED, prompted: true, sizes: [{ width: 64, height: 64 }] },
       ],
     });
   });

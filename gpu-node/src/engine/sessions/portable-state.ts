@@ -23,6 +23,8 @@ export const MAX_STATE_BYTES = 192 * 1024;
 
 const int = z.number().int();
 const rasShape = z.looseObject({ policy: z.string(), resets: z.array(int).max(1000) });
+/** A class id, or a prompt (its words are checked again by the tokenizer on replay). */
+const condition = z.union([int, z.strictObject({ prompt: z.string().max(2000) })]);
 const name = z.string().max(64);
 
 /** The shape checked on adoption; the sampler re-validates every setting when it replays. */
@@ -30,9 +32,9 @@ const portableState = z.object({
   id: z.string().refine(isSessionId, 'not a session id'),
   recipe: z.looseObject({
     model: z.string().max(200),
-    cond: int,
+    cond: condition,
     seed: int,
-    negative: int,
+    negative: condition,
     guidance: z.number(),
     steps: int,
     width: int,
@@ -47,7 +49,7 @@ const portableState = z.object({
         version: int.positive(),
         parent: int.positive().nullable(),
         createdAt: z.number(),
-        edit: z.object({ mask: z.base64(), cond: int, seed: int, ras: rasShape }).optional(),
+        edit: z.object({ mask: z.base64(), cond: condition, seed: int, ras: rasShape }).optional(),
       }),
     )
     .min(1)

@@ -1,22 +1,39 @@
 /**
  * Recipes (docs/sessions.md): what a session keeps to replay its versions
  * exactly, and the sampler requests built from it — the first version's and
- * an edit's. Requests are resolved by their caller, once.
+ * an edit's. A recipe keeps conditions as the request resolved them (a class
+ * id, a prompt); the family's pipeline turns them into conditioning
+ * (docs/design.md#pipelines). Requests are resolved by their caller, once.
  */
-import type { ModelCard } from '../../sampler/model';
+import type { Condition, Pipeline } from '../../pipelines/pipeline';
+import type { ConditioningSet } from '../../sampler/conditioning';
 import type { ResolvedRequest, SampleRequest } from '../../sampler/settings';
-import { checkSeed, classId } from '../params';
+import { checkSeed } from '../params';
 import { regionTokens } from '../region';
 import type { EditParams, GenerateParams } from '../types';
 import type { ResolvedRecipe, VersionEdit } from './types';
 
+/** A request's conditions as its pipeline resolved them. */
+export interface Conditions {
+  cond: Condition;
+  negative: Condition;
+}
+
+/** The conditions of `params` on `pipeline`; INVALID_ARGUMENT-bound SamplerConfigErrors naming the field. */
+export function conditionsOf(pipeline: Pipeline, params: GenerateParams): Conditions {
+  return {
+    cond: pipeline.condition('cond', params.cond),
+    negative: params.negative === undefined ? pipeline.negative : pipeline.condition('negative', params.negative),
+  };
+}
+
 /** The recipe of a generation: `params` with every default `r` resolved, and its trajectory's kvEvery. */
-export function recipeOf(params: GenerateParams, r: ResolvedRequest, patch: number): ResolvedRecipe {
+export function recipeOf(params: GenerateParams, r: ResolvedRequest, patch: number, c: Conditions): ResolvedRecipe {
   if (r.kvEvery === null) throw new Error('a session keeps the trajectory of its generation');
   return {
     ...params,
-    cond: r.cond[0],
-    negative: r.negative,
+    cond: c.cond,
+    negative: c.negative,
     guidance: r.guidance,
     steps: r.steps,
     width: r.grid[1] * patch,
@@ -27,11 +44,19 @@ export function recipeOf(params: GenerateParams, r: ResolvedRequest, patch: numb
   };
 }
 
+/** The conditioning version 1 (no `edit`) or an edit runs with: an edit's condition for its region, the recipe's negative. */
+export function conditioningOf(
+  pipeline: Pipeline,
+  recipe: ResolvedRecipe,
+  edit?: VersionEdit,
+): Promise<ConditioningSet> {
+  return pipeline.conditioning([edit ? edit.cond : recipe.cond], recipe.negative);
+}
+
 /** The request that made version 1. */
-export function recipeRequest(recipe: ResolvedRecipe): SampleRequest {
+export function recipeRequest(recipe: ResolvedRecipe, conditioning: ConditioningSet): SampleRequest {
   return {
-    cond: [recipe.cond],
-    negative: recipe.negative,
+    conditioning,
     seeds: [recipe.seed],
     steps: recipe.steps,
     guidance: recipe.guidance,
@@ -41,11 +66,10 @@ export function recipeRequest(recipe: ResolvedRecipe): SampleRequest {
   };
 }
 
-/** The request of `edit` (it runs along its parent's trajectory). */
-export function editRequest(recipe: ResolvedRecipe, edit: VersionEdit): SampleRequest {
+/** The request of `edit` (it runs along its parent's trajectory), with its own conditioning. */
+export function editRequest(recipe: ResolvedRecipe, edit: VersionEdit, conditioning: ConditioningSet): SampleRequest {
   return {
-    ...recipeRequest(recipe),
-    cond: [edit.cond],
+    ...recipeRequest(recipe, conditioning),
     seeds: [edit.seed],
     ras: edit.ras,
     edit: { region: edit.region },
@@ -54,13 +78,14 @@ export function editRequest(recipe: ResolvedRecipe, edit: VersionEdit): SampleRe
 
 /**
  * The edit `params` asks for on a session of `recipe`: the region snapped to
- * tokens, condition and seed defaulting to the recipe's, RAS settings over
- * the recipe's. INVALID_ARGUMENT naming the field when one is wrong.
+ * tokens, condition (a new prompt describes what the region should hold) and
+ * seed defaulting to the recipe's, RAS settings over the recipe's.
+ * INVALID_ARGUMENT naming the field when one is wrong.
  */
-export function editOf(card: ModelCard, recipe: ResolvedRecipe, params: EditParams): VersionEdit {
+export function editOf(pipeline: Pipeline, recipe: ResolvedRecipe, params: EditParams): VersionEdit {
   return {
-    region: regionTokens(params, recipe.grid, card.patch),
-    cond: params.cond === undefined ? recipe.cond : classId(card, 'cond', params.cond),
+    region: regionTokens(params, recipe.grid, pipeline.card.patch),
+    cond: params.cond === undefined ? recipe.cond : pipeline.condition('cond', params.cond),
     seed: checkSeed(params.seed ?? recipe.seed),
     ras: { ...recipe.ras, ...params.ras },
   };

@@ -4,17 +4,18 @@
  * is rebuilt by running its recipe and the edits that led to it again. Runs
  * are deterministic, so the rebuilt trajectory is the lost one.
  */
-import type { DitModel } from '../../sampler/model';
+import type { Pipeline } from '../../pipelines/pipeline';
 import { sample } from '../../sampler/sampler';
 import { resolveRequest } from '../../sampler/settings';
 import type { Trajectory } from '../../sampler/trajectory';
-import { editRequest, recipeRequest } from './recipe';
+import { conditioningOf, editRequest, recipeRequest } from './recipe';
 import type { SessionStore } from './store';
 import type { SessionMeta } from './types';
 
 export interface Replayer {
   sessions: SessionStore;
-  model: DitModel;
+  /** The session's model: its transformer runs the replay, its other stages build the conditioning. */
+  pipeline: Pipeline;
   /** Told of every version about to be rebuilt. */
   log: (message: string) => void;
   /** Called once per version rebuilt. */
@@ -28,9 +29,11 @@ export async function trajectoryOf(ctx: Replayer, meta: SessionMeta, version: nu
   const v = ctx.sessions.version(meta.id, version);
   ctx.log(`session ${meta.id} v${version}: trajectory evicted, lost or corrupt; rebuilding by replay`);
   const edit = v.parent === null ? undefined : v.edit;
-  const request = edit ? editRequest(meta.recipe, edit) : recipeRequest(meta.recipe);
+  const conditioning = await conditioningOf(ctx.pipeline, meta.recipe, edit);
+  const request = edit ? editRequest(meta.recipe, edit, conditioning) : recipeRequest(meta.recipe, conditioning);
   const base = edit && v.parent !== null ? await trajectoryOf(ctx, meta, v.parent) : undefined;
-  const out = await sample(ctx.model, resolveRequest(ctx.model.card, request), { base });
+  const model = ctx.pipeline.transformer;
+  const out = await sample(model, resolveRequest(model.card, request), { base });
   ctx.onReplayed();
   await ctx.sessions.restore(meta.id, version, out.trajectory!);
   return out.trajectory!;

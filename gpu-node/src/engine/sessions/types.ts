@@ -3,14 +3,16 @@
  * first version and, per version, the edit that made it from its parent.
  * Every file of `sessions/` imports these; this file imports none of them.
  */
+import type { Condition } from '../../pipelines/pipeline';
 import type { RasSettings } from '../../sampler/settings';
 import type { TokenMask } from '../../sampler/token-mask';
 import type { Backend, GenerateParams } from '../types';
 
 /** A recipe with every default filled in, so a replay is exact. */
 export interface ResolvedRecipe extends GenerateParams {
-  cond: number;
-  negative: number;
+  /** A class id, or a prompt. */
+  cond: Condition;
+  negative: Condition;
   guidance: number;
   steps: number;
   width: number;
@@ -23,7 +25,8 @@ export interface ResolvedRecipe extends GenerateParams {
 /** What an edit changed: the region it re-sampled and the settings it did so with. */
 export interface VersionEdit {
   region: TokenMask;
-  cond: number;
+  /** The region's condition (an edit's new prompt describes what the region should hold). */
+  cond: Condition;
   seed: number;
   ras: RasSettings;
 }

@@ -5,6 +5,7 @@
  */
 import { ras } from '@ras/shared';
 import type { EditParams, GenerateParams, PreviewOptions, Rect } from '../../engine/types';
+import type { ConditionInput } from '../../pipelines/pipeline';
 import type { RasSettings } from '../../sampler/settings';
 import { invalidArgument } from '../status';
 
@@ -13,12 +14,13 @@ type Maybe<T> = T | null | undefined;
 /** A present value (an absent proto3 `optional` decodes as null or missing). */
 const given = <T>(v: Maybe<T>): T | undefined => (v === null ? undefined : v);
 
-/** Condition → class id or label; undefined when the message is absent. */
-export function toCondition(c: Maybe<ras.v1.Condition.$Properties>, field: string): number | string | undefined {
+/** Condition → class id, label or prompt; undefined when the message is absent. */
+export function toCondition(c: Maybe<ras.v1.Condition.$Properties>, field: string): ConditionInput | undefined {
   if (!c) return undefined;
+  if (typeof c.prompt === 'string') return { prompt: c.prompt };
   if (typeof c.label === 'string') return c.label;
   if (typeof c.classId === 'number') return c.classId;
-  throw invalidArgument(field, 'give class_id or label');
+  throw invalidArgument(field, 'give class_id, label or prompt');
 }
 
 /** RasSettings → the engine's partial settings (undefined: all defaults). */
@@ -53,7 +55,7 @@ export const randomSeed = (): number => Math.floor(Math.random() * 2 ** 32);
 export function toGenerateParams(req: ras.v1.GenerateRequest.$Properties): GenerateParams {
   if (!req.model) throw invalidArgument('model', 'required (see ListModels)');
   const cond = toCondition(req.condition, 'condition');
-  if (cond === undefined) throw invalidArgument('condition', 'required: give class_id or label');
+  if (cond === undefined) throw invalidArgument('condition', 'required: give class_id, label or prompt');
   return {
     model: req.model,
     cond,

@@ -2,8 +2,10 @@
  * Engine results → proto messages: events, results, sessions, models.
  * Plain `$Properties` objects; the codecs encode them directly.
  */
+
 import { ras } from '@ras/shared';
 import type { EngineEvent, GenerateParams, GenerateResult, ModelInfo, SessionInfo } from '../../engine/types';
+import type { ConditionInput } from '../../pipelines/pipeline';
 
 type Event = ras.v1.Event.$Properties;
 
@@ -59,8 +61,9 @@ export function toResultEvent(r: GenerateResult): Event {
   };
 }
 
-/** A class id or label → Condition. */
-export function toConditionMessage(c: number | string): ras.v1.Condition.$Properties {
+/** A class id, label or prompt → Condition. */
+export function toConditionMessage(c: ConditionInput): ras.v1.Condition.$Properties {
+  if (typeof c === 'object') return { prompt: c.prompt };
   return typeof c === 'number' ? { classId: c } : { label: c };
 }
 
@@ -114,5 +117,6 @@ export function toModel(m: ModelInfo): ras.v1.Model.$Properties {
     recommendedGuidance: m.recommendedGuidance,
     sizes: m.sizes,
     backend: m.backend,
+    prompted: m.prompted,
   };
 }

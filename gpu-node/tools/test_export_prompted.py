@@ -1,0 +1,44 @@
+"""Tests of the prompted model directory export (export_prompted.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import onnx
+
+TOOLS = Path(__file__).resolve().parent
+
+
+class PromptedExportTest(unittest.TestCase):
+    def test_writes_every_stage_checked_against_pytorch_with_a_card_naming_them(self):
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run(
+                [sys.executable, str(TOOLS / "export_prompted.py"), "--random", "3", "--tiny", "--out", out],
+                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            card = json.loads((Path(out) / "model.json").read_text())
+            self.assertEqual((card["format"], card["family"]), ("ras-ready/3", "mmdit"))
+            stages = card["stages"]
+            self.assertIsNone(stages["decoder"])
+            self.assertEqual(card["storage"], "float16")  # the default: rounded, stored in 16 bits
+            for file in [stages["tokenizer"], stages["text_encoder"], *stages["transformer"].values(), card["weights_file"]]:
+                self.assertTrue((Path(out) / file).exists(), file)
+            for kind, cases in card["export"]["max_abs_diff"].items():
+                self.assertLess(max(cases.values()), 1e-4, kind)
+            text = onnx.load(str(Path(out) / stages["text_encoder"]), load_external_data=False).graph
+            self.assertEqual([i.name for i in text.input], ["input_ids"])
+            self.assertEqual([o.name for o in text.output], ["last_hidden_state", "text_embeds"])
+            tokenizer = json.loads((Path(out) / stages["tokenizer"]).read_text())
+            self.assertEqual(tokenizer["model"]["type"], "WordLevel")
+            self.assertEqual(card["vocabulary"]["size"], len(tokenizer["model"]["vocab"]))
+            self.assertEqual(card["cond"]["text_tokens"], tokenizer["padding"]["strategy"]["Fixed"])
+            self.assertFalse((Path(out) / "golden.json").exists())
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,79 @@
+/**
+ * A prompt end to end over loopback: the worker (workerd through Miniflare) in front of two real GPU
+ * node processes serving test-mmdit (the tiny random prompted model,
+ * contract ras-ready/3). The model list says it takes prompts; unknown words
+ * are a 400 naming each; an edit with a new prompt changes only its region;
+ * an edit after the session's node died replays the prompt from the signed
+ * session state on the other node.
+ */
+import type { CompleteEvent, ModelsView } from '@ras/shared/http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng, differingPixels } from '../helpers/png';
+import { request, type Stack, startStack } from '../helpers/stack';
+
+const IMAGE = { model: 'test-mmdit', condition: { prompt: 'a small red circle at the top left' }, seed: 7, steps: 6 };
+const REGION = { x: 32, y: 32, width: 16, height: 16 };
+const NEW_PROMPT = { prompt: 'a large green cross in the middle' };
+const outside = ([x, y]: [number, number]) =>
+  x < REGION.x || y < REGION.y || x >= REGION.x + REGION.width || y >= REGION.y + REGION.height;
+
+describe('a prompted model through the edge', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ nodes: 2 });
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.stop();
+  }, 30_000);
+
+  it('is listed as taking prompts', async () => {
+    const { models } = (await (await request(stack, '/v1/models')).json()) as ModelsView;
+    expect(models.find((m) => m.name === 'test-mmdit')).toMatchObject({ prompted: true, labels: [] });
+    expect(models.find((m) => m.name === 'test-tiny')).toMatchObject({ prompted: false });
+  });
+
+  it('refuses unknown words with a 400 naming every one, and a class id with what the model takes', async () => {
+    const res = await request(stack, '/v1/generations', {
+      ...IMAGE,
+      condition: { prompt: 'a small mauve circle at the very top' },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_argument');
+    expect(body.error.message).toMatch(/condition: unknown words "mauve", "very"/);
+    const byClass = await request(stack, '/v1/generations', { ...IMAGE, condition: { classId: 1 } });
+    expect(byClass.status).toBe(400);
+    expect(((await byClass.json()) as { error: { message: string } }).error.message).toMatch(/takes a prompt/);
+  });
+
+  it('generates from a prompt, edits a region with a new prompt, and replays both on another node', async () => {
+    const gen = (await (await request(stack, '/v1/generations', IMAGE)).json()) as CompleteEvent;
+    expect(decodePng(gen.png)).toMatchObject({ width: 64, height: 64 });
+    const edit = { rects: [REGION], margin: 0, seed: 3, condition: NEW_PROMPT };
+    const v2 = (await (await request(stack, `/v1/sessions/${gen.sessionId}/edits`, edit)).json()) as CompleteEvent;
+    expect(v2).toMatchObject({ version: 2, rehomed: false });
+    const changed = differingPixels(decodePng(gen.png), decodePng(v2.png));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter(outside)).toEqual([]);
+
+    const held = await Promise.all(
+      [0, 1].map((i) =>
+        stack
+          .direct(i)
+          .getSession({ sessionId: gen.sessionId })
+          .then(
+            () => true,
+            () => false,
+          ),
+      ),
+    );
+    await stack.nodes[held.indexOf(true)].child.stop('SIGKILL');
+    // The same edit of version 1 on the survivor: it rebuilds v1 (the prompt) and v2 (the new one) by replay.
+    const again = (await (
+      await request(stack, `/v1/sessions/${gen.sessionId}/edits`, { ...edit, version: 1 })
+    ).json()) as CompleteEvent;
+    expect(again).toMatchObject({ version: 3, rehomed: true });
+    expect(again.png).toBe(v2.png);
+  });
+});

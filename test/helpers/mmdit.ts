@@ -1,0 +1,34 @@
+/** The committed tiny random prompted model (`ras-ready/3`) and its PyTorch golden outputs. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
+
+export const MMDIT_DIR = join(MODELS_DIR, 'test-mmdit');
+export const MMDIT_CARD = join(MMDIT_DIR, 'model.json');
+
+export interface GoldenTensor {
+  dtype: 'float32' | 'int64';
+  dims: number[];
+  data: number[];
+}
+export interface GoldenCase {
+  name: string;
+  inputs: Record<string, GoldenTensor>;
+  outputs: Record<string, GoldenTensor>;
+}
+export interface MmditGolden {
+  tolerance: number;
+  prompts: string[];
+  text_encoder: GoldenCase[];
+  transformer: GoldenCase[];
+}
+
+export const mmditGolden = (): MmditGolden => JSON.parse(readFileSync(join(MMDIT_DIR, 'golden.json'), 'utf8'));
+
+/** Worst |got − want| over a tensor. */
+export function worstDiff(got: ArrayLike<number>, want: ArrayLike<number>): number {
+  if (got.length !== want.length) throw new Error(`length ${got.length} ≠ ${want.length}`);
+  let worst = 0;
+  for (let k = 0; k < got.length; k++) worst = Math.max(worst, Math.abs(got[k] - want[k]));
+  return worst;
+}
