@@ -98,8 +98,10 @@ describe('re-homing in a fleet of CPU and WebGPU nodes', () => {
     // (b) Only the WebGPU node is left: the edit succeeds and the command-line client prints why it differs.
     await stack.nodes[sibling].child.stop('SIGKILL');
     const moved = await cli(stack, ['edit', made.sessionId, '--rect', '0,0,8,8', '--seed', '3', '-o', 'v5.png']);
+    // The WebGPU node's attention graph depends on its adapter (limits.ts: lavapipe's FlashAttention
+    // is inexact, so it runs the unfused graph there); the provider alone makes it another backend.
     expect(moved.stderr).toMatch(
-      /warning: the session moved to another node .*sampled on cpu\/unfused\/float32, which no reachable node runs, and this edit ran on webgpu\/fused\/float32/,
+      /warning: the session moved to another node .*sampled on cpu\/unfused\/float32, which no reachable node runs, and this edit ran on webgpu\/(un)?fused\/float32/,
     );
     expect(moved.code).toBe(0);
     expect(await stack.owner(made.sessionId)).toBe(WEBGPU);
