@@ -91,16 +91,22 @@ def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
     dyn.update({"v": {0: "B", 1: "n"}, "k_new": {1: "B", 3: "n"}, "v_new": {1: "B", 3: "n"}})
     for prefix in ("k_cache", "v_cache", "k_all", "v_all"):
         dyn.update({name: {0: "B", 2: "N"} for name in layer_names(prefix, depth)})
-    # PyTorch ≥ 2.9 defaults to the dynamo exporter; the graph is written for the TorchScript one.
+    torchscript_export(RasGraph(model), feeds, path, names, graph_outputs(depth), dyn)
+
+
+def torchscript_export(module, feeds: dict, path: Path, names: list[str], outputs: list[str], dyn: dict) -> None:
+    """``torch.onnx.export`` of ``module`` on ``feeds`` (in ``names`` order) at opset 17 with
+    the ``com.microsoft`` domain, then the ONNX checker. PyTorch ≥ 2.9 defaults to the dynamo
+    exporter; these graphs are written for the TorchScript one."""
     legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     with torch.no_grad():
         torch.onnx.export(
-            RasGraph(model),
+            module,
             tuple(feeds[k] for k in names),
             str(path),
             opset_version=17,
             input_names=names,
-            output_names=graph_outputs(depth),
+            output_names=outputs,
             dynamic_axes=dyn,
             custom_opsets={"com.microsoft": 1},
             **legacy,

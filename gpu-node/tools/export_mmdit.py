@@ -11,14 +11,12 @@ weights and a card) is not written yet.
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
-import onnx
 import torch
 
 import mmdit_ras
-from export import verify_with_ort
+from export import torchscript_export, verify_with_ort
 from mmdit import SD3Transformer2DModel
 
 #: Inputs before the caches.
@@ -91,20 +89,9 @@ def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5) -
     dyn.update({"encoder_hidden_states": {0: "B", 1: "T"}, "pooled_projections": {0: "B"}, "v": {0: "B", 1: "n"}})
     dyn.update({name: {1: "B", 3: "n"} for name in ("k_new", "v_new", "k2_new", "v2_new")})
     dyn.update({name: {0: "B", 2: "N"} for name in cache_names(model, "cache") + cache_names(model, "all")})
-    legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
-    with torch.no_grad():
-        torch.onnx.export(
-            RasGraph(model),
-            tuple(feeds[k] for k in names),
-            str(path),
-            opset_version=17,
-            input_names=names,
-            output_names=graph_outputs(model),
-            dynamic_axes={k: v for k, v in dyn.items() if k in names or k in graph_outputs(model)},
-            custom_opsets={"com.microsoft": 1},
-            **legacy,
-        )
-    onnx.checker.check_model(onnx.load(str(path)))
+    outputs = graph_outputs(model)
+    dyn = {k: v for k, v in dyn.items() if k in names or k in outputs}
+    torchscript_export(RasGraph(model), feeds, path, names, outputs, dyn)
 
 
 def reference_cases(model, grid, text: int = 5) -> list[dict]:
