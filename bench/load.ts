@@ -13,8 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Child, startEdge, startGpuNode } from '../edge/scripts/processes';
 
-/** RSS allowed above the session memory budget: Node + V8 + tsx + onnxruntime + models (~190 MiB at ready), in-flight runs, GC slack. */
-export const RSS_CONSTANT_MB = 256;
+/**
+ * RSS allowed above the session memory budget: Node + V8 + tsx + onnxruntime + models (~177 MiB
+ * at ready, 2026-12-04), in-flight runs and GC slack. The load test's peaks spread 254–292 MiB
+ * over 12 runs that day (before and after that day's changes alike), so 256 (a 288 MiB bound)
+ * failed now and then on noise; an unbounded memory tier peaks at ~510 MiB and still fails.
+ */
+export const RSS_CONSTANT_MB = 288;
 
 /** How a request ended. */
 export type Outcome = 'completed' | 'busy' | 'rate_limited' | 'lost';
