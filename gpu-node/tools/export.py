@@ -94,10 +94,14 @@ def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
     torchscript_export(RasGraph(model), feeds, path, names, graph_outputs(depth), dyn)
 
 
-def torchscript_export(module, feeds: dict, path: Path, names: list[str], outputs: list[str], dyn: dict) -> None:
+def torchscript_export(
+    module, feeds: dict, path: Path, names: list[str], outputs: list[str], dyn: dict, params: bool = True
+) -> None:
     """``torch.onnx.export`` of ``module`` on ``feeds`` (in ``names`` order) at opset 17 with
     the ``com.microsoft`` domain, then the ONNX checker. PyTorch ≥ 2.9 defaults to the dynamo
-    exporter; these graphs are written for the TorchScript one."""
+    exporter; these graphs are written for the TorchScript one. Without ``params`` the
+    weights are graph inputs named by their state-dict names, not folded into constants
+    (sd3_graph.py fills them from a checkpoint afterwards)."""
     legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     with torch.no_grad():
         torch.onnx.export(
@@ -109,6 +113,8 @@ def torchscript_export(module, feeds: dict, path: Path, names: list[str], output
             output_names=outputs,
             dynamic_axes=dyn,
             custom_opsets={"com.microsoft": 1},
+            export_params=params,
+            do_constant_folding=params,
             **legacy,
         )
     # By path: past 2 GB PyTorch writes the weights beside the graph, and a loaded proto that

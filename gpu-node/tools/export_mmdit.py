@@ -5,8 +5,8 @@ Opset 17 with torch 1.13's TorchScript exporter, as export.py does for the
 DiT: attention spelled out (``unfused``) or one ``com.microsoft``
 ``MultiHeadAttention`` node per attention (``fused``). The caches are one
 tensor per layer in and out; MMDiT-X's ``attn2`` caches are named by block.
-This is the graph only: the converter (a model directory with external 16-bit
-weights and a card) is not written yet.
+This is the graph only: convert.py's ``sd3`` subcommand writes a model directory
+from a checkpoint (sd3_graph.py streams the weights into these graphs).
 """
 
 from __future__ import annotations
@@ -79,8 +79,9 @@ def make_inputs(model, grid, batch: int, n: int, text: int, seed: int, stale: bo
     return feeds
 
 
-def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5) -> None:
-    """Write the graph (weights inline) with dynamic batch, token, text and grid sizes."""
+def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5, params: bool = True) -> None:
+    """Write the graph (weights inline; without ``params``, weights as inputs) with dynamic
+    batch, token, text and grid sizes."""
     model.eval()
     n_all = grid[0] * grid[1]
     feeds = make_inputs(model, grid, batch=2, n=max(1, n_all // 2), text=text, seed=0, stale=True)
@@ -91,7 +92,7 @@ def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5) -
     dyn.update({name: {0: "B", 2: "N"} for name in cache_names(model, "cache") + cache_names(model, "all")})
     outputs = graph_outputs(model)
     dyn = {k: v for k, v in dyn.items() if k in names or k in outputs}
-    torchscript_export(RasGraph(model), feeds, path, names, outputs, dyn)
+    torchscript_export(RasGraph(model), feeds, path, names, outputs, dyn, params)
 
 
 def reference_cases(model, grid, text: int = 5) -> list[dict]:

@@ -4,7 +4,8 @@ A blanket conversion puts everything in half precision, casts around every op
 it cannot handle, and turns the sinusoidal embeddings to noise (σ·1000 has a
 resolution of 0.5 in fp16). Here the rule is the data flow instead:
 
-- the *token stream* — every value computed from ``x`` or the K/V caches — is
+- the *token stream* — every value computed from ``x`` or the K/V caches (MMDiT-X:
+  ``k2_cache_<l>`` / ``v2_cache_<l>`` too) — is
   fp16: the inputs ``x`` and ``k_cache_<l>`` / ``v_cache_<l>``, every layer's
   activations, the caches it returns and ``v``;
 - the *conditioning* — the timestep and class embeddings, adaLN's
@@ -26,7 +27,7 @@ FLOAT, HALF = TensorProto.FLOAT, TensorProto.FLOAT16
 
 
 def stream_inputs(graph: onnx.GraphProto) -> set[str]:
-    return {i.name for i in graph.input if i.name == "x" or i.name.startswith(("k_cache_", "v_cache_"))}
+    return {i.name for i in graph.input if i.name == "x" or i.name.startswith(("k_cache_", "v_cache_", "k2_cache_", "v2_cache_"))}
 
 
 def float_values(model: onnx.ModelProto) -> set[str]:
