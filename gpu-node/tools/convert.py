@@ -35,8 +35,9 @@ from sd3_weights import write_weights
 VERIFY_GRID = (4, 4)
 
 
-def build_graphs(cfg, tmp: Path) -> tuple[dict[str, onnx.ModelProto], set[str], dict[str, tuple]]:
-    """The three graphs with weights as inputs, the weights they read, the model's shapes."""
+def build_graphs(cfg, tmp: Path) -> tuple[dict[str, onnx.ModelProto], set[str], dict[str, tuple], int]:
+    """The three graphs with weights as inputs, the weights they read, the state dict's
+    shapes and the parameter count."""
     model = sd3_graph.placeholder_model(cfg)
     contract = set(export_mmdit.graph_inputs(model))
     graphs, used = {}, set()
@@ -47,21 +48,21 @@ def build_graphs(cfg, tmp: Path) -> tuple[dict[str, onnx.ModelProto], set[str], 
         used.update(sd3_graph.weight_inputs(graphs[kind].graph, contract))
     graphs["fused_fp16"] = sd3_graph.fp16_graph(graphs["fused"])
     shapes = {k: tuple(v.shape) for k, v in model.state_dict().items()}
-    return graphs, used, shapes
+    return graphs, used, shapes, sum(p.numel() for p in model.parameters())
 
 
 def convert_transformer(ckpt: Path, out: Path, sample_size: int) -> tuple:
-    """Writes the graphs and model.weights into ``out``; returns (config, weights placed)."""
+    """Writes the graphs and model.weights into ``out``; returns (config, weights placed, params)."""
     cfg, tensors = open_transformer(ckpt, sample_size)
     with tempfile.TemporaryDirectory() as tmp:
-        graphs, used, shapes = build_graphs(cfg, Path(tmp))
+        graphs, used, shapes, params = build_graphs(cfg, Path(tmp))
     placed = write_weights(tensors, shapes, used, out / "model.weights", str(ckpt))
     for kind, graph in graphs.items():
         sd3_graph.attach_weights(graph, placed, "model.weights")
         path = out / sd3_card.GRAPHS[kind]
         onnx.save(graph, str(path))
         onnx.checker.check_model(str(path))
-    return cfg, placed
+    return cfg, placed, params
 
 
 def verify(ckpt: Path, out: Path, sample_size: int) -> dict:
@@ -90,14 +91,14 @@ def convert_sd3(args) -> dict:
     text = sd3_pipeline.text_entries(args.pipeline, cfg, not args.no_t5)
     decoder = sd3_pipeline.decoder_entry(args.pipeline, cfg)
     vocab = sd3_card.vocabulary_size(args.pipeline, text[0]["tokenizer"])
-    cfg, placed = convert_transformer(args.transformer, out, args.sample_size)
+    cfg, _, params = convert_transformer(args.transformer, out, args.sample_size)
     diffs = None if args.no_verify else verify(args.transformer, out, args.sample_size)
     sd3_pipeline.copy_parts(args.pipeline, out, text)
     preview = fit_preview(out / decoder["file"], decoder, cfg.in_channels)
     parts = {
         "text": text, "decoder": decoder, "preview": preview, "vocabulary_size": vocab,
         "weights": f"converted from {Path(args.transformer).name}",
-        "params": sum(int(torch.Size(w["dims"]).numel()) for w in placed.values()),
+        "params": params,
     }  # fmt: skip
     export = {"weights_dtype": "float16", "max_abs_diff": diffs, "verified": diffs is not None}
     card = sd3_card.card_of(cfg, parts, export, args.test_model)

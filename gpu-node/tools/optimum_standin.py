@@ -14,12 +14,17 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-#: (folder, config.json) of the encoders: CLIP-L and CLIP-G (hidden 32 + 32 ≤ 64, pooled 16 + 16 = 32), T5.
-ENCODERS = {
-    "text_encoder": {"num_hidden_layers": 2, "hidden_size": 32, "projection_dim": 16},
-    "text_encoder_2": {"num_hidden_layers": 3, "hidden_size": 32, "projection_dim": 16},
-    "text_encoder_3": {"d_model": 64},
-}
+
+
+def encoder_configs(joint: int, pooled: int) -> dict:
+    """config.json of each encoder for a transformer with ``joint`` / ``pooled`` inputs:
+    CLIP-L and CLIP-G of joint/2 features and pooled/2 projections each, T5 of ``joint``."""
+    return {
+        "text_encoder": {"num_hidden_layers": 2, "hidden_size": joint // 2, "projection_dim": pooled // 2},
+        "text_encoder_2": {"num_hidden_layers": 3, "hidden_size": joint // 2, "projection_dim": pooled - pooled // 2},
+        "text_encoder_3": {"d_model": joint},
+    }
+
 VAE = {"latent_channels": 16, "scaling_factor": 1.5305, "shift_factor": 0.0609, "block_out_channels": [8, 8, 8, 8]}
 VOCAB = ["!", "a", "cat", "<|startoftext|>", "<|endoftext|>"]
 
@@ -57,9 +62,9 @@ def decoder_graph(weight: np.ndarray, bias: np.ndarray, scale: int) -> onnx.Mode
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
 
 
-def write_standin(root: Path, seed: int = 0) -> dict:
+def write_standin(root: Path, joint: int = 64, pooled: int = 32, seed: int = 0) -> dict:
     """Writes the folder; returns the decoder's conv weight and bias (the fit's answer)."""
-    for folder, config in ENCODERS.items():
+    for folder, config in encoder_configs(joint, pooled).items():
         (root / folder).mkdir(parents=True)
         (root / folder / "config.json").write_text(json.dumps(config))
         onnx.save(encoder_graph(config), str(root / folder / "model.onnx"))
