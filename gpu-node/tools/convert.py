@@ -39,13 +39,11 @@ def build_graphs(cfg, tmp: Path) -> tuple[dict[str, onnx.ModelProto], set[str], 
     """The three graphs with weights as inputs, the weights they read, the state dict's
     shapes and the parameter count."""
     model = sd3_graph.placeholder_model(cfg)
-    contract = set(export_mmdit.graph_inputs(model))
     graphs, used = {}, set()
     for kind in ("unfused", "fused"):
         path = tmp / f"{kind}.onnx"
-        sd3_graph.export_structure(model, path, kind)
+        used.update(sd3_graph.export_structure(model, path, kind))
         graphs[kind] = onnx.load(str(path))
-        used.update(sd3_graph.weight_inputs(graphs[kind].graph, contract))
     graphs["fused_fp16"] = sd3_graph.fp16_graph(graphs["fused"])
     shapes = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     return graphs, used, shapes, sum(p.numel() for p in model.parameters())

@@ -94,14 +94,10 @@ def export_onnx(model: DiT, path: Path, grid: tuple[int, int]) -> None:
     torchscript_export(RasGraph(model), feeds, path, names, graph_outputs(depth), dyn)
 
 
-def torchscript_export(
-    module, feeds: dict, path: Path, names: list[str], outputs: list[str], dyn: dict, params: bool = True
-) -> None:
+def torchscript_export(module, feeds: dict, path: Path, names: list[str], outputs: list[str], dyn: dict) -> None:
     """``torch.onnx.export`` of ``module`` on ``feeds`` (in ``names`` order) at opset 17 with
     the ``com.microsoft`` domain, then the ONNX checker. PyTorch ≥ 2.9 defaults to the dynamo
-    exporter; these graphs are written for the TorchScript one. Without ``params`` the
-    weights are graph inputs named by their state-dict names, not folded into constants
-    (sd3_graph.py fills them from a checkpoint afterwards)."""
+    exporter; these graphs are written for the TorchScript one."""
     legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     with torch.no_grad():
         torch.onnx.export(
@@ -113,8 +109,6 @@ def torchscript_export(
             output_names=outputs,
             dynamic_axes=dyn,
             custom_opsets={"com.microsoft": 1},
-            export_params=params,
-            do_constant_folding=params,
             **legacy,
         )
     # By path: past 2 GB PyTorch writes the weights beside the graph, and a loaded proto that

@@ -79,10 +79,9 @@ def make_inputs(model, grid, batch: int, n: int, text: int, seed: int, stale: bo
     return feeds
 
 
-def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5, params: bool = True) -> None:
-    """Write the graph (weights inline; without ``params``, weights as inputs) with dynamic
-    batch, token, text and grid sizes."""
-    model.eval()
+def export_args(model: SD3Transformer2DModel, grid, text: int = 5) -> tuple[dict, list[str], list[str], dict]:
+    """What ``torchscript_export`` takes for the graph: feeds, input and output names, and
+    the dynamic batch, token, text and grid sizes."""
     n_all = grid[0] * grid[1]
     feeds = make_inputs(model, grid, batch=2, n=max(1, n_all // 2), text=text, seed=0, stale=True)
     names = graph_inputs(model)
@@ -92,7 +91,14 @@ def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5, p
     dyn.update({name: {0: "B", 2: "N"} for name in cache_names(model, "cache") + cache_names(model, "all")})
     outputs = graph_outputs(model)
     dyn = {k: v for k, v in dyn.items() if k in names or k in outputs}
-    torchscript_export(RasGraph(model), feeds, path, names, outputs, dyn, params)
+    return feeds, names, outputs, dyn
+
+
+def export_onnx(model: SD3Transformer2DModel, path: Path, grid, text: int = 5) -> None:
+    """Write the graph (weights inline) with dynamic batch, token, text and grid sizes."""
+    model.eval()
+    feeds, names, outputs, dyn = export_args(model, grid, text)
+    torchscript_export(RasGraph(model), feeds, path, names, outputs, dyn)
 
 
 def reference_cases(model, grid, text: int = 5) -> list[dict]:

@@ -1,18 +1,19 @@
 """The MMDiT's RAS graphs for a checkpoint of any size, without its weights in memory.
 
 The graphs are traced on a model whose parameters are placeholders (zero-size
-storage broadcast to each shape: no memory), exported with the weights as graph
-inputs named by their state-dict names (``export_params=False``, no constant
-folding). ``attach_weights`` then turns each such input into an fp16 external-data
-initializer pointing into ``model.weights``, which sd3_weights.py writes one tensor
-at a time from the checkpoint, read through a ``Cast`` to fp32 under the input's
-name; in the fp16 graph a stream weight is read in fp16 as it is stored. So the
-three graphs share one copy of every tensor and no step holds more than one.
+storage broadcast to each shape: no memory) and exported with every weight a
+graph input named by its state-dict name: the traced function takes the weights
+as arguments, so the exporter sees no parameters to fold,
+serialize or run shape inference on. ``attach_weights`` then turns each weight
+input into an fp16 external-data initializer pointing into ``model.weights``,
+which sd3_weights.py writes one tensor at a time from the checkpoint, read
+through a ``Cast`` to fp32 under the input's name; in the fp16 graph a stream
+weight is read in fp16 as it is stored. So the three graphs share one copy of
+every tensor and no step holds more than one.
 """
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import onnx
@@ -20,12 +21,11 @@ import torch
 from onnx import TensorProto, helper
 
 import export_mmdit
+from export import torchscript_export
 from fp16 import convert as to_fp16
 from mmdit import MMDiTConfig, SD3Transformer2DModel
 
 FLOAT, HALF = TensorProto.FLOAT, TensorProto.FLOAT16
-#: The exporter's name for the wrapped model's parameters (export_mmdit.RasGraph.model).
-WRAPPER_PREFIX = "model."
 #: The traced grid: small (the graph's sizes are dynamic), with a subset smaller than it.
 TRACE_GRID = (2, 2)
 
@@ -45,40 +45,57 @@ def placeholder_model(cfg: MMDiTConfig) -> SD3Transformer2DModel:
     return model.eval()
 
 
-@contextlib.contextmanager
-def no_initializer_dedup():
-    """torch.onnx merges weights that compare equal; every placeholder does, and the
-    real tensors are distinct, so the pass is skipped for this export."""
-    name = "_jit_pass_onnx_deduplicate_initializers"
-    original = getattr(torch._C, name, None)
-    if original is not None:
-        setattr(torch._C, name, lambda graph, params, *rest: params)
-    try:
-        yield
-    finally:
-        if original is not None:
-            setattr(torch._C, name, original)
+class WeightsAsInputs(torch.nn.Module):
+    """``export_mmdit.RasGraph`` with the model's state dict as trailing arguments, put in
+    the parameters' slots for the call; the model is held outside the module tree, so
+    the exporter finds no parameters. (``functional_call`` refuses to run under a trace.)"""
+
+    def __init__(self, model: SD3Transformer2DModel, names: list[str], contract: int):
+        super().__init__()
+        self.held = [export_mmdit.RasGraph(model)]
+        self.slots = [slot(model, name) for name in names]
+        self.contract = contract
+
+    def forward(self, *args):
+        saved = [table[key] for table, key in self.slots]
+        for (table, key), t in zip(self.slots, args[self.contract :]):
+            table[key] = t
+        try:
+            return self.held[0](*args[: self.contract])
+        finally:
+            for (table, key), t in zip(self.slots, saved):
+                table[key] = t
 
 
-def export_structure(model: SD3Transformer2DModel, path: Path, attention: str) -> None:
-    """The graph of ``model`` with ``attention`` ("unfused" / "fused"), weights as inputs."""
+def slot(model: torch.nn.Module, name: str) -> tuple[dict, str]:
+    """The dict (``_parameters`` or ``_buffers``) and key that hold state-dict entry ``name``."""
+    path, key = name.rsplit(".", 1)
+    module = model.get_submodule(path)
+    return (module._parameters if key in module._parameters else module._buffers), key
+
+
+def export_structure(model: SD3Transformer2DModel, path: Path, attention: str) -> list[str]:
+    """The graph of ``model`` with ``attention`` ("unfused" / "fused"), weights as inputs
+    (those the graph never reads dropped); returns the weights it reads."""
+    feeds, names, outputs, dyn = export_mmdit.export_args(model, TRACE_GRID)
+    state = model.state_dict()
     model.attention = attention
     try:
-        with no_initializer_dedup():
-            export_mmdit.export_onnx(model, path, TRACE_GRID, params=False)
+        feeds = {**feeds, **state}
+        module = WeightsAsInputs(model, list(state), len(names))
+        # Traced first: torch.onnx's own tracing clones every input, a full-size copy of each weight.
+        with torch.no_grad():
+            traced = torch.jit.trace(module, tuple(feeds.values()), check_trace=False)
+        torchscript_export(traced, feeds, path, [*names, *state], outputs, dyn)
     finally:
         model.attention = "auto"
-
-
-def weight_inputs(graph: onnx.GraphProto, contract: set[str]) -> list[str]:
-    """Renames the graph's weight inputs to their state-dict names; returns those names."""
-    renamed = {i.name: i.name[len(WRAPPER_PREFIX) :] for i in graph.input if i.name not in contract}
-    for value in graph.input:
-        value.name = renamed.get(value.name, value.name)
-    for node in graph.node:
-        for k, name in enumerate(node.input):
-            node.input[k] = renamed.get(name, name)
-    return list(renamed.values())
+    graph = onnx.load(str(path))
+    read = {name for node in graph.graph.node for name in node.input}
+    unused = [i for i in graph.graph.input if i.name in state and i.name not in read]
+    for value in unused:
+        graph.graph.input.remove(value)
+    onnx.save(graph, str(path))
+    return [i.name for i in graph.graph.input if i.name in state]
 
 
 def fp16_graph(fused: onnx.ModelProto) -> onnx.ModelProto:
