@@ -14,6 +14,7 @@ module (mmdit_ras.py, weights rounded to fp16 as stored) in onnxruntime-node.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import tempfile
@@ -31,6 +32,8 @@ from mmdit_checkpoint import load_transformer, open_transformer
 from sd3_preview import fit_preview
 from sd3_weights import write_weights
 
+#: glibc's mallopt parameter number (malloc.h).
+M_MMAP_THRESHOLD = -3
 #: The grid of the reference cases (a transposed one with a row more is checked too).
 VERIFY_GRID = (4, 4)
 
@@ -104,6 +107,17 @@ def convert_sd3(args) -> dict:
     return card
 
 
+def mmap_large_allocations() -> None:
+    """glibc serves every allocation past 128 KiB from fresh pages and returns them when
+    freed. By default it raises that bar to the largest block freed so far, and tracing a
+    full-size model (one weight-sized temporary after another) then fragments its heap:
+    6 SD3-medium-width layers peaked at 1.0 GB of anonymous memory, 0.28 GB with this."""
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+    except (OSError, AttributeError):
+        pass  # not glibc: its allocator is left as it is
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -116,6 +130,7 @@ def main() -> None:
     sd3.add_argument("--test-model", action="store_true", help="a test model: the card lists no sizes it serves well")
     sd3.add_argument("--no-verify", action="store_true", help="skip the check against PyTorch (it loads the model in fp32)")
     args = ap.parse_args()
+    mmap_large_allocations()
     torch.set_num_threads(int(os.environ.get("RAS_TORCH_THREADS", "2")))
     card = convert_sd3(args)
     print(json.dumps({"out": str(args.out), "max_abs_diff": card["export"]["max_abs_diff"], "preview_r2": card["preview"]["r2"]}))

@@ -3,8 +3,8 @@
 The graphs are traced on a model whose parameters are placeholders (zero-size
 storage broadcast to each shape: no memory) and exported with every weight a
 graph input named by its state-dict name: the traced function takes the weights
-as arguments, so the exporter sees no parameters to fold,
-serialize or run shape inference on. ``attach_weights`` then turns each weight
+as arguments, so the exporter sees no parameters to fold, serialize or run shape
+inference on. ``attach_weights`` then turns each weight
 input into an fp16 external-data initializer pointing into ``model.weights``,
 which sd3_weights.py writes one tensor at a time from the checkpoint, read
 through a ``Cast`` to fp32 under the input's name; in the fp16 graph a stream
