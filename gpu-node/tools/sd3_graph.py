@@ -114,7 +114,9 @@ def attach_weights(model: onnx.ModelProto, weights: dict[str, dict], location: s
     keep = [i for i in g.input if i.name not in weights]
     del g.input[:]
     g.input.extend(keep)
-    dropped = {n.output[0] for n in g.node if n.op_type == "Cast" and n.input[0] in weights and n.output[0] == f"{n.input[0]}__fp16"}
+    dropped = {
+        n.output[0] for n in g.node if n.op_type == "Cast" and n.input[0] in weights and n.output[0] == f"{n.input[0]}__fp16"
+    }
     nodes = [n for n in g.node if not (n.op_type == "Cast" and n.output[0] in dropped)]
     readers = {name for n in nodes for name in n.input}
     casts = []

@@ -98,7 +98,10 @@ def text_entries(root: Path, cfg: MMDiTConfig, use_t5: bool) -> list[dict]:
     """``stages.text``: CLIP-L, CLIP-G, T5; their sizes checked against the transformer."""
     entries = [clip_entry(root, *names) for names in CLIP] + [t5_entry(root, cfg, use_t5)]
     if entries[0]["length"] != entries[1]["length"]:
-        raise ValueError(f"{root}/tokenizer*/tokenizer_config.json: model_max_length {entries[0]['length']} ≠ {entries[1]['length']} (CLIP-L and CLIP-G are joined per token)")
+        raise ValueError(
+            f"{root}/tokenizer*/tokenizer_config.json: model_max_length {entries[0]['length']}"
+            f" ≠ {entries[1]['length']} (CLIP-L and CLIP-G are joined token by token)"
+        )
     clip_hidden = entries[0]["hidden_dim"] + entries[1]["hidden_dim"]
     if clip_hidden > cfg.joint_attention_dim:
         raise ValueError(

@@ -33,7 +33,8 @@ def run(ckpt: Path, pipeline: Path, out: Path, **flags) -> dict:
 
 
 def weight_tensors(path: Path) -> dict[str, TensorProto]:
-    return {t.name: t for t in onnx.load(str(path), load_external_data=False).graph.initializer if t.data_location == TensorProto.EXTERNAL}
+    graph = onnx.load(str(path), load_external_data=False).graph
+    return {t.name: t for t in graph.initializer if t.data_location == TensorProto.EXTERNAL}
 
 
 def stored(out: Path, tensor: TensorProto) -> bytes:
@@ -143,6 +144,16 @@ class BadInputTest(unittest.TestCase):
     def edit(self, folder: str, **changes):
         path = self.root / folder / "config.json"
         path.write_text(json.dumps({**json.loads(path.read_text()), **changes}))
+
+    def test_a_folder_without_t5_gives_the_null_entry(self):
+        shutil.rmtree(self.root / "text_encoder_3")
+        t5 = sd3_pipeline.text_entries(self.root, self.cfg, True)[2]
+        self.assertEqual((t5["encoder"], t5["tokenizer"], t5["length"], t5["hidden_dim"]), (None, None, 256, 64))
+
+    def test_clip_lengths_that_differ_fail(self):
+        (self.root / "tokenizer_2" / "tokenizer_config.json").write_text(json.dumps({"model_max_length": 64}))
+        with self.assertRaisesRegex(ValueError, "model_max_length 77 ≠ 64"):
+            sd3_pipeline.text_entries(self.root, self.cfg, True)
 
     def test_a_missing_decoder_folder_is_named(self):
         shutil.rmtree(self.root / "vae_decoder")
