@@ -14,6 +14,8 @@ export interface OnDisk {
   folder: boolean;
   /** An ONNX graph's external data files (relative to the model directory). */
   external: string[];
+  /** Why an `.onnx` file could not be read for its external data. */
+  problem?: string;
 }
 
 /** Bytes and files of a path, folders summed over every file under them. */
@@ -41,8 +43,12 @@ export function onDisk(dir: string, rel: string): OnDisk {
   const size = sizeOf(path);
   if (!size) return { files: 0, folder: false, external: [] };
   const folder = statSync(path).isDirectory();
-  const external = !folder && rel.endsWith('.onnx') ? externalFiles(dir, rel) : [];
-  return { bytes: size.bytes, files: size.files, folder, external };
+  if (folder || !rel.endsWith('.onnx')) return { bytes: size.bytes, files: size.files, folder, external: [] };
+  try {
+    return { bytes: size.bytes, files: size.files, folder, external: externalFiles(dir, rel) };
+  } catch (e) {
+    return { bytes: size.bytes, files: size.files, folder, external: [], problem: (e as Error).message };
+  }
 }
 
 /** The external data files an ONNX graph names, relative to the model directory. */

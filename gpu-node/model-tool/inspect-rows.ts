@@ -66,7 +66,9 @@ export function fileRows(dir: string, leaf: Leaf): string[] {
     return [`${label}${leaf.value}${isFile ? '  MISSING' : ''}`];
   }
   const what = disk.folder ? `${human(disk.bytes)} in ${disk.files} files` : human(disk.bytes);
-  const rows = [`${label}${leaf.value}${disk.folder ? '/' : ''}  ${what}`];
+  const rows = [
+    `${label}${leaf.value}${disk.folder ? '/' : ''}  ${what}${disk.problem ? `  UNREADABLE: ${disk.problem}` : ''}`,
+  ];
   for (const ext of disk.external) {
     const size = onDisk(dir, ext).bytes;
     rows.push(`  ${''.padEnd(28)}  + ${ext}  ${size === undefined ? 'MISSING' : human(size)} (external data)`);

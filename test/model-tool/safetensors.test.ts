@@ -17,7 +17,7 @@ function file(header: unknown, data = new Uint8Array(0)): Uint8Array {
   return out;
 }
 
-const values = Float32Array.of(0, 1, -2.5, 1 / 3, 65504, 1e-6, -0, 3.14159);
+const values = Float32Array.of(0, 1, -2.5, 1 / 3, 65504, 1e-6, -0, Math.PI);
 
 describe('safetensors', () => {
   it('round-trips F32, F16, BF16 and I64 tensors with their metadata', () => {
