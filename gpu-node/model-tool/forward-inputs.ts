@@ -34,18 +34,7 @@ export function denseForward(card: ModelCard, file: Safetensors, source: string)
     return t;
   };
   const hidden = get('hidden_states');
-  const [batch, channels, height, width] = hidden.shape;
-  const { patch: p, grid } = card;
-  const hint = `expected ${expected.hidden_states}, got [${hidden.shape.join(', ')}]`;
-  if (hidden.shape.length !== 4 || channels !== card.channels || height % p || width % p || batch < 1) {
-    throw new Error(`hidden_states: ${hint}`);
-  }
-  const [gh, gw] = [height / p, width / p];
-  if (gh < grid.min[0] || gh > grid.max[0] || gw < grid.min[1] || gw > grid.max[1]) {
-    throw new Error(
-      `hidden_states: a ${gh}×${gw} token grid is outside the card's ${grid.min.join('×')} to ${grid.max.join('×')}; ${hint}`,
-    );
-  }
+  const { batch, channels, height, width, gw, n } = latentGrid(card, hidden, expected.hidden_states);
   const float = (name: (typeof INPUT_NAMES)[number], dims: number[]): Float32Array => {
     const t = get(name);
     if (t.shape.length !== dims.length || t.shape.some((d, i) => d !== dims[i])) {
@@ -57,10 +46,9 @@ export function denseForward(card: ModelCard, file: Safetensors, source: string)
   const pooled = float('pooled_projections', [batch, cond.pooled_projection_dim]);
   const t = get('timestep');
   const timestep = float('timestep', t.shape[0] === 1 && batch > 1 ? [1] : [batch]);
-  const n = gh * gw;
   const latents = toFloat32(hidden, 'hidden_states');
   const inputs: ModelInputs = {
-    x: patchify(latents, { batch, channels, height, width, patch: p }),
+    x: patchify(latents, { batch, channels, height, width, patch: card.patch }),
     tokenIndex: BigInt64Array.from({ length: batch * n }, (_, i) => BigInt(i % n)),
     timestep: timestep.length === batch ? timestep : new Float32Array(batch).fill(timestep[0]),
     cond: {
@@ -72,6 +60,23 @@ export function denseForward(card: ModelCard, file: Safetensors, source: string)
     gridW: gw,
   };
   return { inputs, batch, height, width };
+}
+
+/** The latents' shape, checked against the card: channels, multiples of the patch, a grid within its limits. */
+function latentGrid(card: ModelCard, hidden: Tensor, expected: string) {
+  const [batch, channels, height, width] = hidden.shape;
+  const { patch: p, grid } = card;
+  const hint = `expected ${expected}, got [${hidden.shape.join(', ')}]`;
+  if (hidden.shape.length !== 4 || channels !== card.channels || height % p || width % p || batch < 1) {
+    throw new Error(`hidden_states: ${hint}`);
+  }
+  const [gh, gw] = [height / p, width / p];
+  if (gh < grid.min[0] || gh > grid.max[0] || gw < grid.min[1] || gw > grid.max[1]) {
+    throw new Error(
+      `hidden_states: a ${gh}×${gw} token grid is outside the card's ${grid.min.join('×')} to ${grid.max.join('×')}; ${hint}`,
+    );
+  }
+  return { batch, channels, height, width, gw, n: gh * gw };
 }
 
 /** Each input's shape as the card fixes it, for the errors. */

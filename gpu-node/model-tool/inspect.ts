@@ -38,8 +38,8 @@ export async function inspect(dir: string): Promise<string> {
   const claim = (raw.storage ?? (raw.export as Record<string, Json> | undefined)?.weights_dtype) as string | undefined;
   for (const [file, types] of stored) {
     const size = sizeOf(join(dir, file));
-    const card = claim ? ` (card: ${claim})` : '';
-    lines.push(`  ${file}  ${size ? human(size.bytes) : 'MISSING'}, stored ${[...types].join(' and ')}${card}`);
+    const note = claim ? ` (card: ${claim})` : '';
+    lines.push(`  ${file}  ${size ? human(size.bytes) : 'MISSING'}, stored ${[...types].join(' and ')}${note}`);
   }
   if (stored.size === 0) lines.push('  (none: every weight is inline in its graph)');
   const total = sizeOf(dir);

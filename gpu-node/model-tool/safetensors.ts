@@ -136,7 +136,10 @@ export function encodeSafetensors(tensors: Record<string, Tensor>, metadata?: Re
 
 /** Reads and validates a safetensors file. */
 export async function readSafetensors(path: string): Promise<Safetensors> {
-  return decodeSafetensors(new Uint8Array(await readFile(path)), path);
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`${path}: cannot read it (${e.code === 'ENOENT' ? 'no such file' : e.message})`);
+  });
+  return decodeSafetensors(new Uint8Array(bytes), path);
 }
 
 /** Writes tensors as a safetensors file. */

@@ -4,7 +4,12 @@
  * checks that refuse a damaged file by name.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSafetensors, encodeSafetensors, type Tensor } from '../../gpu-node/model-tool/safetensors';
+import {
+  decodeSafetensors,
+  encodeSafetensors,
+  readSafetensors,
+  type Tensor,
+} from '../../gpu-node/model-tool/safetensors';
 import { fromFloat32, toFloat32 } from '../../gpu-node/model-tool/tensor-values';
 
 /** A file's bytes from a header object and `data` bytes, as a hand-written file would be. */
@@ -117,5 +122,11 @@ describe('safetensors', () => {
     ['metadata that is not strings', file({ __metadata__: { a: 1 } }), /__metadata__ must map strings to strings/],
   ])('refuses %s, naming the file and the tensor', (_what, bytes, message) => {
     expect(() => decodeSafetensors(bytes, 'f.st')).toThrow(message);
+  });
+
+  it('names a file it cannot read', async () => {
+    await expect(readSafetensors('/nonexistent/in.safetensors')).rejects.toThrow(
+      '/nonexistent/in.safetensors: cannot read it (no such file)',
+    );
   });
 });
