@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slotNames } from '../../gpu-node/src/runtime/kv-slots';
 import { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
 import { HostKv } from '../../gpu-node/src/sampler/kv-cache';
-import { type ModelInputs, kvSlots } from '../../gpu-node/src/sampler/model';
+import { kvSlots, type ModelInputs } from '../../gpu-node/src/sampler/model';
 import { type GoldenCase, MMDIT_CARD, MMDIT_X_CARD, MMDIT_X_DIR, mmditGolden, worstDiff } from '../helpers/mmdit';
 
 const golden = mmditGolden();

@@ -21,10 +21,10 @@ import {
   type KvArrays,
   type KvCaches,
   type KvTraffic,
+  kvSlots,
   type ModelCard,
   type ModelInputs,
   type ModelOutputs,
-  kvSlots,
 } from '../sampler/model';
 import type { AdapterInfo } from './adapter';
 import { parseCard } from './card';
