@@ -1,4 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { parseCard } from '../../gpu-node/src/runtime/card';
+import { fromFloat16, toFloat16 } from '../../gpu-node/src/runtime/float16.js';
 import { slotNames } from '../../gpu-node/src/runtime/kv-slots';
 import { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
 import { HostKv } from '../../gpu-node/src/sampler/kv-cache';
@@ -87,6 +93,44 @@ describe.each([
   });
 });
 
+describe('the MMDiT fp16 graph (test-mmdit-x) on the CPU provider', () => {
+  it.each(goldenX.transformer.map((c) => [c.name, c] as const))(
+    'matches PyTorch fp32 within the fp16 tolerance, attn2 rows included (%s)',
+    async (_name, c) => {
+      const card = JSON.parse(readFileSync(MMDIT_X_CARD, 'utf8'));
+      const session = await ort.InferenceSession.create(join(MMDIT_X_DIR, card.graphs.fused_fp16), {
+        intraOpNumThreads: 1,
+      });
+      const half = new Set(session.inputMetadata.filter((m) => m.isTensor && m.type === 'float16').map((m) => m.name));
+      expect([...half].sort()).toEqual([
+        'k2_cache_0',
+        'k_cache_0',
+        'k_cache_1',
+        'v2_cache_0',
+        'v_cache_0',
+        'v_cache_1',
+        'x',
+      ]);
+      const feeds = Object.fromEntries(
+        Object.entries(c.inputs).map(([name, t]) => [
+          name,
+          t.dtype === 'int64'
+            ? new ort.Tensor('int64', BigInt64Array.from(t.data, BigInt), t.dims)
+            : half.has(name)
+              ? new ort.Tensor('float16', toFloat16(t.data), t.dims)
+              : new ort.Tensor('float32', Float32Array.from(t.data), t.dims),
+        ]),
+      );
+      const out = await session.run(feeds);
+      await session.release();
+      for (const [name, want] of Object.entries(c.outputs)) {
+        const got = fromFloat16(out[name].data as Uint16Array);
+        expect(worstDiff(got, want.data), name).toBeLessThanOrEqual(goldenX.tolerance_fp16!);
+      }
+    },
+  );
+});
+
 describe('the contract-3 (MMDiT) adapter', () => {
   it('carries MMDiT-X attn2 caches as slots after the layers', () => {
     expect(goldenX.transformer[0].outputs.k2_new.dims[0]).toBe(1);
@@ -96,6 +140,28 @@ describe('the contract-3 (MMDiT) adapter', () => {
       'k_all_1',
       'k2_all_0',
     ]);
+  });
+
+  it('refuses dual attention layers out of order, repeated or past the last block, naming the field', () => {
+    const card = JSON.parse(readFileSync(MMDIT_X_CARD, 'utf8'));
+    for (const dual of [[1, 0], [0, 0], [2]])
+      expect(() => parseCard('x', { ...card, dual_attention_layers: dual })).toThrow(
+        /model card x: dual_attention_layers: /,
+      );
+    expect(kvSlots(parseCard('x', { ...card, dual_attention_layers: [0, 1] }))).toBe(4);
+  });
+
+  it("refuses a graph whose attn2 cache inputs are not the card's, naming them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ras-mmdit-x-'));
+    cpSync(MMDIT_X_DIR, dir, { recursive: true });
+    const card = JSON.parse(readFileSync(MMDIT_X_CARD, 'utf8'));
+    writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...card, dual_attention_layers: [] }));
+    await expect(OnnxDitModel.load(join(dir, 'model.json'))).rejects.toThrow(
+      /transformer.onnx: the graph has k2_cache_0, v2_cache_0, against the card/,
+    );
+    writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...card, dual_attention_layers: [0, 1] }));
+    await expect(OnnxDitModel.load(join(dir, 'model.json'))).rejects.toThrow(/lacks k2_cache_1, v2_cache_1/);
+    rmSync(dir, { recursive: true });
   });
 
   it('refuses a dense forward fed class ids: the card takes a prompt', async () => {

@@ -34,3 +34,20 @@ export function freshOutputs(card: Pick<ModelCard, 'dual_attention_layers'>): { 
   const dual = (card.dual_attention_layers?.length ?? 0) > 0;
   return { k: dual ? ['k_new', 'k2_new'] : ['k_new'], v: dual ? ['v_new', 'v2_new'] : ['v_new'] };
 }
+
+/**
+ * Why a graph's cache inputs are not the card's slots (a card naming dual layers the graph lacks,
+ * or a graph with attn2 caches its card does not name), or null when they agree.
+ */
+export function slotMismatch(
+  card: Pick<ModelCard, 'layers' | 'dual_attention_layers'>,
+  inputs: readonly string[],
+): string | null {
+  const want = new Set(slotNames(card).flatMap((names) => [names.k, names.v]));
+  const have = new Set(inputs.filter((name) => /^[kv]2?_cache_\d+$/.test(name)));
+  const missing = [...want].filter((name) => !have.has(name));
+  const extra = [...have].filter((name) => !want.has(name));
+  if (!missing.length && !extra.length) return null;
+  const parts = [missing.length ? `lacks ${missing.join(', ')}` : '', extra.length ? `has ${extra.join(', ')}` : ''];
+  return `the graph ${parts.filter(Boolean).join(' and ')}, against the card's layers and dual_attention_layers`;
+}

@@ -7,10 +7,10 @@
  * - WebGPU, device residency (its default): caches are the graph's own
  *   `k_all_<l>` outputs, left on the device and fed back; no K/V crosses to
  *   the host on a step.
- *
- * Cache slots are the layers' attention, then MMDiT-X's `attn2` (kv-slots.ts).
  * - WebGPU, host residency (for comparison): as on the CPU, so every step
  *   uploads the caches and downloads the fresh rows; counted in `kvTraffic`.
+ *
+ * Caches come in slots: the layers' attention, then MMDiT-X's `attn2` (kv-slots.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -32,7 +32,7 @@ import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
 import { fromFloat16, toFloat16 } from './float16.js';
 import { snapshotGraph, snapshotInputs } from './kv-graph';
-import { freshOutputs, type SlotNames, slotNames } from './kv-slots';
+import { freshOutputs, type SlotNames, slotMismatch, slotNames } from './kv-slots';
 import { largestBinding, maxTokens, webgpuAttention } from './limits';
 
 export type Residency = 'host' | 'device';
@@ -87,7 +87,7 @@ export class OnnxDitModel implements DitModel {
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
-      hostTensors: (kv, l, dims) => hostLayer(kv, l, dims, dtype),
+      hostTensors: (kv, l, dims) => hostSlot(kv, l, dims, dtype),
     };
   }
 
@@ -135,6 +135,11 @@ export class OnnxDitModel implements DitModel {
     }).catch((e) => {
       throw deviceError(e, providers[0]) ?? e;
     });
+    const mismatch = slotMismatch(card, session.inputNames);
+    if (mismatch) {
+      await session.release();
+      throw new Error(`model ${name}: ${graph}: ${mismatch}`);
+    }
     return new OnnxDitModel(card, session, onDevice, residency, attention, dtype, providers[0]);
   }
 
@@ -167,7 +172,7 @@ export class OnnxDitModel implements DitModel {
     if (!(kv instanceof HostKv)) throw new Error('K/V caches were made by another model');
     const dims = [i.rows, this.card.heads, kv.tokens, this.card.head_dim];
     this.slots.forEach((names, s) => {
-      const t = hostLayer(kv, s, dims);
+      const t = hostSlot(kv, s, dims);
       feeds[names.k] = t.k;
       feeds[names.v] = t.v;
     });
@@ -243,7 +248,7 @@ function sessionOptions(providers: string[], opts: RuntimeOptions): ort.Inferenc
  * Slot `l` of stacked host caches as tensors [rows, heads, N, head_dim]: views, no copy, in
  * float32; converted for a half-precision graph.
  */
-function hostLayer(
+function hostSlot(
   kv: KvArrays,
   l: number,
   dims: number[],
