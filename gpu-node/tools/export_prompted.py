@@ -268,6 +268,8 @@ def main() -> None:
                     help="storage of the weights: float16 rounds them and casts to float32 in the graphs (default)")
     ap.add_argument("--sizes", type=lambda t: [list(map(int, p.split("x"))) for p in t.split(",") if p], default=None)
     args = ap.parse_args()
+    if args.checkpoint and (args.heads or args.qk_norm or args.dual_layers or args.tiny):
+        ap.error("--tiny, --heads, --qk-norm and --dual-layers shape a --random model; a checkpoint carries its config")
     if args.checkpoint:
         model, file_card = prompted.load_weights(args.checkpoint)
         args.weights = f"{args.checkpoint.name}"
