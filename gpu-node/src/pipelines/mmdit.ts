@@ -34,7 +34,8 @@ export function stageFiles(dir: string, card: MmditCardFile): Stages {
     transformer: s.transformer.unfused,
     decoder: null,
   };
-  for (const file of [s.tokenizer, s.text_encoder, s.transformer.unfused, s.transformer.fused])
+  const half = s.transformer.fused_fp16 ? [s.transformer.fused_fp16] : [];
+  for (const file of [s.tokenizer, s.text_encoder, s.transformer.unfused, s.transformer.fused, ...half])
     if (!existsSync(join(dir, file))) throw new Error(`model ${dir}: stage file ${file} is missing`);
   return stages;
 }

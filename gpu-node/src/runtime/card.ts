@@ -51,11 +51,12 @@ const mmditCard = z.object({
   stages: z.object({
     tokenizer: name,
     text_encoder: name,
-    transformer: z.object({ unfused: name, fused: name }),
+    /** fused_fp16: as `graphs.fused_fp16`, the WebGPU half-precision graph. */
+    transformer: z.object({ unfused: name, fused: name, fused_fp16: name.optional() }),
     decoder: name.nullable(),
   }),
-  // MMDiT-X's attn2 caches (k2_cache_<l>) are in the contract but not yet in the node's K/V plumbing.
-  dual_attention_layers: z.array(z.number().int()).max(0, { error: 'MMDiT-X (attn2 caches) is not served yet' }),
+  /** MMDiT-X: blocks with attn2, ascending; each is a K/V cache slot after the layers' (kv-slots.ts). */
+  dual_attention_layers: z.array(z.number().int().nonnegative()),
   cond: z.object({
     kind: z.literal('prompt'),
     text_tokens: z.number().int().positive(),
@@ -86,7 +87,17 @@ export function parseCard(name: string, json: unknown): CardFile & ModelCard {
   if (card.token_dim !== card.patch * card.patch * card.channels) {
     throw new Error(`model card ${name}: token_dim ${card.token_dim} ≠ patch² · channels`);
   }
+  if ('dual_attention_layers' in card) checkDualLayers(name, card.dual_attention_layers, card.layers);
   return { ...card, name };
+}
+
+/** attn2's caches are slots in block order (`k2_new` stacks them so): ascending, distinct, real blocks. */
+function checkDualLayers(name: string, dual: number[], layers: number): void {
+  dual.forEach((l, i) => {
+    if (l >= layers) throw new Error(`model card ${name}: dual_attention_layers: block ${l} ≥ layers ${layers}`);
+    if (i > 0 && l <= dual[i - 1])
+      throw new Error(`model card ${name}: dual_attention_layers: not ascending and distinct (${dual.join(', ')})`);
+  });
 }
 
 /** The sizes a card says its model serves well: its `sizes`, else its default size. */

@@ -13,6 +13,8 @@ export interface ModelCard {
   token_dim: number;
   hidden: number;
   layers: number;
+  /** MMDiT-X: the blocks with a second, image-only attention (`attn2`), ascending; each adds a K/V cache slot. */
+  dual_attention_layers?: readonly number[];
   heads: number;
   head_dim: number;
   grid: { default: [number, number]; min: [number, number]; max: [number, number] };
@@ -76,7 +78,15 @@ export interface ModelOutputs {
   v: Float32Array;
 }
 
-/** Host copies of every layer's K and V, [layers, rows, heads, N, head_dim] each. */
+/**
+ * K/V cache slots: one per layer's attention, then one per dual layer's `attn2` (MMDiT-X), in
+ * the card's order. Caches, trajectories and budgets count slots, never layers.
+ */
+export function kvSlots(card: Pick<ModelCard, 'layers' | 'dual_attention_layers'>): number {
+  return card.layers + (card.dual_attention_layers?.length ?? 0);
+}
+
+/** Host copies of every slot's K and V, [slots, rows, heads, N, head_dim] each (`kvSlots`). */
 export interface KvArrays {
   k: Float32Array;
   v: Float32Array;
