@@ -175,7 +175,7 @@ describe('ras, straight to a node over gRPC', () => {
 });
 
 describe('ras, for a prompt longer than the text encoder takes', () => {
-  it('prints the node\'s warning, through the edge and straight over gRPC', async () => {
+  it("prints the node's warning, through the edge and straight over gRPC", async () => {
     const args = ['generate', Array(43).fill('a').join(' '), '-m', 'test-mmdit', '--steps', '2', '-o', 'cut.png'];
     const cut = 'warning: the prompt is too long for text encoder text (40 tokens): its last 3 tokens were dropped\n';
     const viaEdge = await ras([...edge(), ...args]);
