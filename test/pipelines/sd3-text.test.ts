@@ -1,13 +1,22 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../../gpu-node/src/pipelines/compose';
 import { TextEncoder } from '../../gpu-node/src/pipelines/text-encoder';
 import { TextStage } from '../../gpu-node/src/pipelines/text-stage';
+import { stageFiles } from '../../gpu-node/src/pipelines/mmdit';
+import { type MmditCardFile, parseCard } from '../../gpu-node/src/runtime/card';
 import { checkText } from '../../gpu-node/src/runtime/text-card';
-import { worstDiff } from '../helpers/mmdit';
+import { MMDIT_CARD, MMDIT_DIR, worstDiff } from '../helpers/mmdit';
 import { f32, SD3_MINI, sd3MiniEntries, sd3MiniGolden } from '../helpers/sd3-mini';
 
 const golden = sd3MiniGolden();
+
+/** test-mmdit's transformer graphs as paths from `dir`. */
+const transformerFrom = (dir: string) => ({
+  unfused: join(relative(dir, MMDIT_DIR), 'transformer.onnx'),
+  fused: join(relative(dir, MMDIT_DIR), 'transformer.fused.onnx'),
+});
 
 async function composed(withT5: boolean, prompts: string[]) {
   const entries = sd3MiniEntries(withT5);
@@ -56,6 +65,36 @@ describe('text encoder graphs and cards', () => {
     );
     expect(() => checkText('sd3-mini', 'single', sd3MiniEntries(), cond)).toThrow(
       'model card sd3-mini: stages.text: compose "single" takes one entry, not 3',
+    );
+  });
+
+  it('name the bad field of a text entry, and a stage file an entry names that is missing', () => {
+    const card = JSON.parse(readFileSync(MMDIT_CARD, 'utf8'));
+    const sd3 = {
+      ...card,
+      // The transformer stays test-mmdit's (its graphs, by a path from the miniature's folder).
+      stages: { ...card.stages, text: sd3MiniEntries(), compose: 'sd3', transformer: transformerFrom(SD3_MINI) },
+      cond: { ...card.cond, text_tokens: 109, joint_attention_dim: 64, pooled_projection_dim: 32 },
+    };
+    const parsed = parseCard('sd3-mini', sd3) as MmditCardFile;
+    expect(stageFiles(SD3_MINI, parsed).text.map((e) => e.encoder)).toEqual([
+      'text_encoder/model.onnx',
+      'text_encoder_2/model.onnx',
+      'text_encoder_3/model.onnx',
+    ]);
+    const half = { ...sd3MiniEntries()[2], tokenizer: null };
+    expect(() =>
+      parseCard('sd3-mini', { ...sd3, stages: { ...sd3.stages, text: [...sd3MiniEntries().slice(0, 2), half] } }),
+    ).toThrow(
+      'model card sd3-mini: stages.text.2: tokenizer and encoder are both set (an encoder) or both null (an absent one, zeros)',
+    );
+    const moved = { ...sd3MiniEntries()[2], tokenizer: 'tokenizer_4' };
+    const missing = parseCard('sd3-mini', {
+      ...sd3,
+      stages: { ...sd3.stages, text: [...sd3MiniEntries().slice(0, 2), moved] },
+    });
+    expect(() => stageFiles(SD3_MINI, missing as MmditCardFile)).toThrow(
+      `model ${SD3_MINI}: stage file tokenizer_4 is missing`,
     );
   });
 });
