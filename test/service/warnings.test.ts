@@ -37,13 +37,23 @@ describe('a cut prompt over gRPC', () => {
     await node.close();
   });
 
-  const generate = (prompt: string) =>
-    run(client.Generate({ model: 'test-mmdit', condition: { prompt }, seed: 1, steps: 2 }, auth(TOKEN)) as never);
+  const generate = (prompt: string, negative?: string) => {
+    const req = { model: 'test-mmdit', condition: { prompt }, seed: 1, steps: 2 };
+    return run(client.Generate(negative ? { ...req, negative: { prompt: negative } } : req, auth(TOKEN)) as never);
+  };
 
   it('answers with a warning in the Result and in the trailing metadata, naming the encoder and the count', async () => {
     const { result, trailers } = await generate(LONG);
     expect(result.warnings).toEqual([WARNING]);
     expect(trailers).toEqual([WARNING]);
+  });
+
+  it('says which prompt was cut: the negative one too, after the prompt', async () => {
+    const { result, trailers } = await generate(LONG, `${LONG} a a`);
+    const negative =
+      'negative: the prompt is too long for text encoder text (40 tokens): its last 5 tokens were dropped';
+    expect(result.warnings).toEqual([WARNING, negative]);
+    expect(trailers).toEqual([`${WARNING}; ${negative}`]); // one trailer, joined as the edge joins them
   });
 
   it('says nothing for a prompt that fits, and warns again for an edit whose new prompt is cut', async () => {

@@ -106,7 +106,8 @@ class NodeEngine implements Engine {
       const kvEvery = chooseKvEvery(card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
       const resolved = withRecording(r, kvEvery);
       const recipe = recipeOf(params, resolved, card.patch, conditions);
-      const warnings = [...pipeline.warnings(conditions.cond), ...pipeline.warnings(conditions.negative)];
+      const negative = pipeline.warnings(conditions.negative).map((w) => `negative: ${w}`);
+      const warnings = [...pipeline.warnings(conditions.cond), ...negative];
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
         const png = this.png(pipeline, out);

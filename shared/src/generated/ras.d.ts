@@ -2233,8 +2233,8 @@ export namespace ras {
             /**
              * What the user should know about this answer, one sentence each: e.g. a
              * prompt longer than a text encoder's length, cut (naming the encoder and
-             * how many tokens were dropped). The native gRPC call also sends each as
-             * trailing metadata `x-ras-warning`.
+             * how many tokens were dropped). The native gRPC call also sends them as
+             * trailing metadata `x-ras-warning`, joined by "; ".
              */
             warnings: string[];
 
@@ -2364,8 +2364,8 @@ export namespace ras {
                 /**
                  * What the user should know about this answer, one sentence each: e.g. a
                  * prompt longer than a text encoder's length, cut (naming the encoder and
-                 * how many tokens were dropped). The native gRPC call also sends each as
-                 * trailing metadata `x-ras-warning`.
+                 * how many tokens were dropped). The native gRPC call also sends them as
+                 * trailing metadata `x-ras-warning`, joined by "; ".
                  */
                 warnings?: string[];
 

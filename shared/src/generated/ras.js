@@ -5847,8 +5847,8 @@ export const ras = $root.ras = (() => {
              * from one that kept its pixels.
              * @property {Array.<string>} [warnings] What the user should know about this answer, one sentence each: e.g. a
              * prompt longer than a text encoder's length, cut (naming the encoder and
-             * how many tokens were dropped). The native gRPC call also sends each as
-             * trailing metadata `x-ras-warning`.
+             * how many tokens were dropped). The native gRPC call also sends them as
+             * trailing metadata `x-ras-warning`, joined by "; ".
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5969,8 +5969,8 @@ export const ras = $root.ras = (() => {
             /**
              * What the user should know about this answer, one sentence each: e.g. a
              * prompt longer than a text encoder's length, cut (naming the encoder and
-             * how many tokens were dropped). The native gRPC call also sends each as
-             * trailing metadata `x-ras-warning`.
+             * how many tokens were dropped). The native gRPC call also sends them as
+             * trailing metadata `x-ras-warning`, joined by "; ".
              * @member {Array.<string>} warnings
              * @memberof ras.v1.Result
              * @instance

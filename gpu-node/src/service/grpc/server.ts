@@ -28,7 +28,10 @@ export interface ServiceDeps {
 type AnyCall = grpc.ServerUnaryCall<Buffer, Uint8Array> | grpc.ServerWritableStream<Buffer, Uint8Array>;
 type Reply = (err: RpcError | undefined, message?: Uint8Array, trailers?: grpc.Metadata) => void;
 
-/** The trailing metadata key of each warning of a successful answer (docs/design.md). */
+/**
+ * The trailing metadata key of a successful answer's warnings, joined by "; " as the edge joins them
+ * (HTTP/2 would join repeated keys with ", ", which the warnings' own text may hold).
+ */
 export const WARNING_TRAILER = 'x-ras-warning';
 
 function serviceError(err: RpcError): Partial<grpc.StatusObject> {
@@ -56,15 +59,17 @@ function serve({ handlers, check, log }: Bound, name: RasSamplerMethod, call: An
     return;
   }
   let last: Uint8Array | undefined;
-  const trailers = new grpc.Metadata();
-  // Header values are printable ASCII: anything else (a card's encoder name, say) becomes '?'.
-  const warn = (text: string) => trailers.add(WARNING_TRAILER, text.replace(/[^\x20-\x7e]/g, '?'));
+  const warnings: string[] = [];
+  const warn = (text: string) => warnings.push(text);
   const send = (b: Uint8Array) => {
     if (!RasSamplerService.methods[name].responseStream) last = b;
     else (call as grpc.ServerWritableStream<Buffer, Uint8Array>).write(b);
   };
   void runCall(handlers, name, call.request, { ctx: { signal: scope.signal, warn }, send, log }).then((err) => {
     scope.dispose();
+    const trailers = new grpc.Metadata();
+    // Header values are printable ASCII: anything else (a card's encoder name, say) becomes '?'.
+    if (warnings.length) trailers.set(WARNING_TRAILER, warnings.join('; ').replace(/[^\x20-\x7e]/g, '?'));
     reply(err, last, trailers);
   });
 }
