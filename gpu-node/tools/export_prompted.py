@@ -111,8 +111,19 @@ def card_of(model: prompted.PromptedModel, files: dict, args, diffs: dict) -> di
         "format": FORMAT,
         "family": "mmdit",
         "stages": {
-            "tokenizer": "tokenizer.json",
-            "text_encoder": files["text_encoder"],
+            "text": [
+                {
+                    "name": "text",
+                    "tokenizer": "tokenizer.json",
+                    "encoder": files["text_encoder"],
+                    "length": text.length,
+                    "hidden": "last_hidden_state",
+                    "hidden_dim": text.width,
+                    "pooled": "text_embeds",
+                    "pooled_dim": text.pooled_dim,
+                }
+            ],
+            "compose": "single",
             "transformer": {k: files[k] for k in ("unfused", "fused", "fused_fp16")},
             "decoder": None,
         },

@@ -28,14 +28,17 @@ class PromptedExportTest(unittest.TestCase):
             stages = card["stages"]
             self.assertIsNone(stages["decoder"])
             self.assertEqual(card["storage"], "float16")  # the default: rounded, stored in 16 bits
-            for file in [stages["tokenizer"], stages["text_encoder"], *stages["transformer"].values(), card["weights_file"]]:
+            self.assertEqual(stages["compose"], "single")
+            [entry] = stages["text"]
+            self.assertEqual(entry["length"], card["cond"]["text_tokens"])
+            for file in [entry["tokenizer"], entry["encoder"], *stages["transformer"].values(), card["weights_file"]]:
                 self.assertTrue((Path(out) / file).exists(), file)
             for kind, cases in card["export"]["max_abs_diff"].items():
                 self.assertLess(max(cases.values()), FP16_TOLERANCE if kind == "fused_fp16" else 1e-4, kind)
-            text = onnx.load(str(Path(out) / stages["text_encoder"]), load_external_data=False).graph
+            text = onnx.load(str(Path(out) / entry["encoder"]), load_external_data=False).graph
             self.assertEqual([i.name for i in text.input], ["input_ids"])
             self.assertEqual([o.name for o in text.output], ["last_hidden_state", "text_embeds"])
-            tokenizer = json.loads((Path(out) / stages["tokenizer"]).read_text())
+            tokenizer = json.loads((Path(out) / entry["tokenizer"]).read_text())
             self.assertEqual(tokenizer["model"]["type"], "WordLevel")
             self.assertEqual(card["vocabulary"]["size"], len(tokenizer["model"]["vocab"]))
             self.assertEqual(card["cond"]["text_tokens"], tokenizer["padding"]["strategy"]["Fixed"])

@@ -57,10 +57,23 @@ describe('model inspect', () => {
     writeFileSync(join(dir, 'tokenizer/vocab.json'), '{"a": 0}');
     writeFileSync(join(dir, 'tokenizer/merges.txt'), '#version: 0.2\n');
     const card = JSON.parse(readFileSync(join(MMDIT_DIR, 'model.json'), 'utf8'));
+    const clip = { length: 77, hidden_dim: 8, pooled: 'text_embeds', pooled_dim: 16 };
     card.stages.text = [
-      { name: 'clip_l', tokenizer: 'tokenizer', encoder: 'text_encoder.onnx', length: 77, hidden: 'hidden_states.11' },
-      { name: 't5', tokenizer: 'tokenizer_3', encoder: 'text_encoder_3/model.onnx', length: 256, pooled: null },
+      { name: 'clip_l', tokenizer: 'tokenizer', encoder: 'text_encoder.onnx', hidden: 'hidden_states.11', ...clip },
+      { name: 'clip_g', tokenizer: 'tokenizer', encoder: 'text_encoder.onnx', hidden: 'hidden_states.31', ...clip },
+      {
+        name: 't5',
+        tokenizer: 'tokenizer_3',
+        encoder: 'text_encoder_3/model.onnx',
+        length: 256,
+        hidden: 'last_hidden_state',
+        hidden_dim: 32,
+        pooled: null,
+        pooled_dim: 0,
+      },
     ];
+    card.stages.compose = 'sd3';
+    card.cond = { ...card.cond, text_tokens: 333 };
     writeFileSync(join(dir, 'model.json'), JSON.stringify(card));
     const out = await inspect(dir);
     expect(out).toMatch(/^ {2}text\.clip_l\.tokenizer +tokenizer\/ {2}22 B in 2 files$/m);

@@ -106,11 +106,13 @@ class NodeEngine implements Engine {
       const kvEvery = chooseKvEvery(card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
       const resolved = withRecording(r, kvEvery);
       const recipe = recipeOf(params, resolved, card.patch, conditions);
+      const negative = pipeline.warnings(conditions.negative).map((w) => `negative: ${w}`);
+      const warnings = [...pipeline.warnings(conditions.cond), ...negative];
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
         const png = this.png(pipeline, out);
         const meta = await this.sessions.create(recipe, out.trajectory!, png, model.backend);
-        return this.result(meta.id, 1, png, model, queueMs, out);
+        return { ...this.result(meta.id, 1, png, model, queueMs, out), warnings };
       });
     });
   }
@@ -130,12 +132,13 @@ class NodeEngine implements Engine {
       const conditioning = await conditioningOf(pipeline, meta.recipe, edit);
       const request = { ...editRequest(meta.recipe, edit, conditioning), previewEvery: previewEvery(opts) };
       const resolved = resolveRequest(model.card, request); // before admission: a bad override never queues
+      const warnings = pipeline.warnings(edit.cond);
       return this.admitted(opts, async (queueMs) => {
         const base = await trajectoryOf(this.replayer(pipeline), meta, parent);
         const out = await this.run(model, resolved, opts, base);
         const png = this.png(pipeline, out);
         const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
-        return this.result(meta.id, version, png, model, queueMs, out);
+        return { ...this.result(meta.id, version, png, model, queueMs, out), warnings };
       });
     });
   }
@@ -202,7 +205,7 @@ class NodeEngine implements Engine {
     model: OnnxDitModel,
     queueMs: number,
     out: SampleResult & { stepMs: number[] },
-  ): GenerateResult {
+  ): Omit<GenerateResult, 'warnings'> {
     const [rows, cols] = out.request.grid;
     const stepTotal = out.stepMs.reduce((s, v) => s + v, 0);
     return {

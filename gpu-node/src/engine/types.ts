@@ -134,6 +134,8 @@ export interface GenerateResult {
   sessionState: Uint8Array;
   /** How this version was sampled (the node's backend for the model). */
   backend: Backend;
+  /** What the user should know about the answer (e.g. a prompt cut at a text encoder's length); [] for nothing. */
+  warnings: string[];
 }
 
 export interface SessionInfo {

@@ -18,7 +18,7 @@ export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     readonly transformer: M,
     graph: string,
   ) {
-    this.stages = { tokenizer: null, textEncoder: null, transformer: graph, decoder: null };
+    this.stages = { text: [], transformer: graph, decoder: null };
     this.negative = classCond(transformer.card).null;
   }
 
@@ -42,6 +42,11 @@ export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     if (id >= 0) return id;
     if (/^\d+$/.test(text)) return this.condition(field, Number(text));
     throw bad(`unknown condition ${quote(value)}; use ${knownClasses(cond)}`);
+  }
+
+  /** A class has nothing to warn about. */
+  warnings(): string[] {
+    return [];
   }
 
   async conditioning(images: Condition[], negative: Condition): Promise<ConditioningSet> {

@@ -4,10 +4,12 @@
  * field. Format `ras-ready-dit/2`: a class-conditional DiT, caches per layer in
  * and out, two graphs (unfused and fused attention) over one weights file.
  * Format `ras-ready/3`: the MMDiT family, with its pipeline's stages
- * (tokenizer, text encoder, transformer, decoder) named in `stages`.
+ * (text encoders and how they compose, transformer, decoder) named in
+ * `stages` (text-card.ts).
  */
 import { z } from 'zod';
 import type { ModelCard } from '../sampler/model';
+import { checkText, composeRule, textEntry } from './text-card';
 
 const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 
@@ -49,8 +51,8 @@ const mmditCard = z.object({
   family: z.literal('mmdit'),
   /** The pipeline's stages, files beside the card; `decoder` null in pixel space (a VAE's slot). */
   stages: z.object({
-    tokenizer: name,
-    text_encoder: name,
+    text: z.array(textEntry).min(1),
+    compose: composeRule,
     /** fused_fp16: as `graphs.fused_fp16`, the WebGPU half-precision graph. */
     transformer: z.object({ unfused: name, fused: name, fused_fp16: name.optional() }),
     decoder: name.nullable(),
@@ -88,6 +90,7 @@ export function parseCard(name: string, json: unknown): CardFile & ModelCard {
     throw new Error(`model card ${name}: token_dim ${card.token_dim} ≠ patch² · channels`);
   }
   if ('dual_attention_layers' in card) checkDualLayers(name, card.dual_attention_layers, card.layers);
+  if (card.format === 'ras-ready/3') checkText(name, card.stages.compose, card.stages.text, card.cond);
   return { ...card, name };
 }
 
