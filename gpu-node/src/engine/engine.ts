@@ -6,6 +6,7 @@
 
 import type { Pipeline } from '../pipelines/pipeline';
 import { PipelineRegistry } from '../pipelines/registry';
+import { pixelsPerToken } from '../runtime/card';
 import { DeviceLostError } from '../runtime/device-errors';
 import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
 import { quote } from '../sampler/errors';
@@ -105,7 +106,7 @@ class NodeEngine implements Engine {
       const r = resolveRequest(card, { ...request, previewEvery: previewEvery(opts) });
       const kvEvery = chooseKvEvery(card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
       const resolved = withRecording(r, kvEvery);
-      const recipe = recipeOf(params, resolved, card.patch, conditions);
+      const recipe = recipeOf(params, resolved, pixelsPerToken(card), conditions);
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
         const png = this.png(pipeline, out);
@@ -209,8 +210,8 @@ class NodeEngine implements Engine {
       sessionId,
       version,
       png,
-      width: cols * model.card.patch,
-      height: rows * model.card.patch,
+      width: cols * pixelsPerToken(model.card),
+      height: rows * pixelsPerToken(model.card),
       timings: { queueMs, totalMs: queueMs + stepTotal, stepMs: out.stepMs },
       tokensRun: out.tokensRun,
       tokensTotal: out.tokensDense,
