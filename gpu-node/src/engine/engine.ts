@@ -109,7 +109,7 @@ class NodeEngine implements Engine {
       const recipe = recipeOf(params, resolved, pixelsPerToken(card), conditions);
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
-        const png = this.png(pipeline, out);
+        const png = await this.png(pipeline, out);
         const meta = await this.sessions.create(recipe, out.trajectory!, png, model.backend);
         return this.result(meta.id, 1, png, model, queueMs, out);
       });
@@ -134,7 +134,7 @@ class NodeEngine implements Engine {
       return this.admitted(opts, async (queueMs) => {
         const base = await trajectoryOf(this.replayer(pipeline), meta, parent);
         const out = await this.run(model, resolved, opts, base);
-        const png = this.png(pipeline, out);
+        const png = await this.png(pipeline, out);
         const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
         return this.result(meta.id, version, png, model, queueMs, out);
       });
@@ -192,8 +192,8 @@ class NodeEngine implements Engine {
   }
 
   /** The result's pixels through the pipeline's decoder stage. */
-  private png(pipeline: Pipeline, out: SampleResult): Uint8Array {
-    return encodePng(pipeline.decode(out.request.grid, out.tokens, 0));
+  private async png(pipeline: Pipeline, out: SampleResult): Promise<Uint8Array> {
+    return encodePng(await pipeline.decode(out.request.grid, out.tokens, 0));
   }
 
   private result(

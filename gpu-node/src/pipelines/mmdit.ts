@@ -3,8 +3,9 @@
  * → text encoder → transformer with RAS → decoder. The prompt's hidden states
  * and pooled vector are the transformer's `encoder_hidden_states` and
  * `pooled_projections`; the unconditional CFG row takes the card's negative
- * prompt (the empty one, as SD3). Pixel-space models have no decoder; a VAE
- * decoder is this family's slot for latent models, not served yet.
+ * prompt (the empty one, as SD3). Pixel-space models have no decoder; a
+ * latent model's VAE decoder (`vae-decoder.ts`) turns its final tokens into
+ * pixels.
  *
  * Each distinct prompt is encoded once: the embeddings are kept (a bounded
  * LRU by prompt text), so a request's CFG pair, a session's edits and its
@@ -20,6 +21,7 @@ import { type RgbImage, tokensToImage } from '../sampler/tokens';
 import type { Condition, ConditionInput, Pipeline, Stages } from './pipeline';
 import { TextEncoder } from './text-encoder';
 import { PromptTokenizer } from './tokenizer';
+import { VaeDecoder } from './vae-decoder';
 
 /** Distinct prompts whose embeddings a pipeline keeps. */
 export const KEPT_PROMPTS = 256;
@@ -27,15 +29,16 @@ export const KEPT_PROMPTS = 256;
 /** The stage files a card names, checked before the node starts: a missing one is named. */
 export function stageFiles(dir: string, card: MmditCardFile): Stages {
   const s = card.stages;
-  if (s.decoder !== null) throw new Error(`model card ${dir}: stages.decoder: latent decoders are not served yet`);
   const stages = {
     tokenizer: s.tokenizer,
     textEncoder: s.text_encoder,
     transformer: s.transformer.unfused,
-    decoder: null,
+    decoder: s.decoder?.file ?? null,
   };
-  for (const file of [s.tokenizer, s.text_encoder, s.transformer.unfused, s.transformer.fused])
-    if (!existsSync(join(dir, file))) throw new Error(`model ${dir}: stage file ${file} is missing`);
+  const files = [s.tokenizer, s.text_encoder, s.transformer.unfused, s.transformer.fused, s.decoder?.file];
+  for (const file of files)
+    if (file !== undefined && !existsSync(join(dir, file)))
+      throw new Error(`model ${dir}: stage file ${file} is missing`);
   return stages;
 }
 
@@ -51,6 +54,7 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     readonly stages: Stages,
     private readonly tokenizer: PromptTokenizer,
     private readonly encoder: TextEncoder,
+    private readonly decoder: VaeDecoder | null,
   ) {
     this.negative = { prompt: this.cond.negative };
   }
@@ -61,7 +65,9 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     const tokenizer = await PromptTokenizer.load(join(dir, stages.tokenizer!), card.cond.text_tokens);
     // The text encoder runs once per prompt: the CPU is enough, and keeps the GPU's memory for the transformer.
     const encoder = await TextEncoder.load(join(dir, stages.textEncoder!), ['cpu']);
-    return new MmditPipeline(transformer, stages, tokenizer, encoder);
+    const decoder =
+      card.stages.decoder && (await VaeDecoder.load(join(dir, card.stages.decoder.file), card.stages.decoder));
+    return new MmditPipeline(transformer, stages, tokenizer, encoder, decoder);
   }
 
   get card() {
@@ -91,8 +97,9 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     return { images: rows.slice(0, -1), negative: rows[rows.length - 1] };
   }
 
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage {
-    return tokensToImage(this.card, grid, tokens, b);
+  async decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage> {
+    if (!this.decoder) return tokensToImage(this.card, grid, tokens, b);
+    return this.decoder.decode(tokens, b, grid, this.card);
   }
 
   /** One text-encoder run over `prompts`; each row kept as its prompt's conditioning. */

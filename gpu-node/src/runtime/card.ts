@@ -106,7 +106,9 @@ export function parseCard(name: string, json: unknown): CardFile & ModelCard {
   if (card.preview.kind === 'linear') {
     const row = card.preview.matrix.findIndex((r) => r.length !== card.channels);
     if (row >= 0)
-      throw new Error(`model card ${name}: preview.matrix.${row}: ${card.preview.matrix[row].length} columns ≠ channels`);
+      throw new Error(
+        `model card ${name}: preview.matrix.${row}: ${card.preview.matrix[row].length} columns ≠ channels`,
+      );
   }
   return { ...card, name };
 }
