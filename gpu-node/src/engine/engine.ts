@@ -21,6 +21,7 @@ import { modelInfo } from './model-info';
 import { toSampleRequest } from './params';
 import { describeBackend, sameBackend } from './sessions/backend';
 import { conditioningOf, conditionsOf, editOf, editRequest, recipeOf } from './sessions/recipe';
+import { editedPixels } from './sessions/pixels';
 import { type Replayer, trajectoryOf } from './sessions/replay';
 import { SessionStore, type SessionStoreOptions } from './sessions/store';
 import { chooseKvEvery } from './sessions/trajectory-budget';
@@ -134,7 +135,9 @@ class NodeEngine implements Engine {
       return this.admitted(opts, async (queueMs) => {
         const base = await trajectoryOf(this.replayer(pipeline), meta, parent);
         const out = await this.run(model, resolved, opts, base);
-        const png = await this.png(pipeline, out);
+        const decoded = await pipeline.decode(out.request.grid, out.tokens, 0);
+        const pixels = await editedPixels(this.replayer(pipeline), meta, parent, edit, decoded, out.request.grid);
+        const png = encodePng(pixels);
         const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
         return this.result(meta.id, version, png, model, queueMs, out);
       });

@@ -10,7 +10,7 @@ import { pixelsPerToken } from '../../runtime/card';
 import type { ConditioningSet } from '../../sampler/conditioning';
 import type { ResolvedRequest, SampleRequest } from '../../sampler/settings';
 import { checkSeed } from '../params';
-import { regionTokens } from '../region';
+import { regionMasks } from '../region';
 import type { EditParams, GenerateParams } from '../types';
 import type { ResolvedRecipe, VersionEdit } from './types';
 
@@ -84,8 +84,10 @@ export function editRequest(recipe: ResolvedRecipe, edit: VersionEdit, condition
  * INVALID_ARGUMENT naming the field when one is wrong.
  */
 export function editOf(pipeline: Pipeline, recipe: ResolvedRecipe, params: EditParams): VersionEdit {
+  const { region, inner } = regionMasks(params, recipe.grid, pixelsPerToken(pipeline.card));
   return {
-    region: regionTokens(params, recipe.grid, pixelsPerToken(pipeline.card)),
+    region,
+    inner,
     cond: params.cond === undefined ? recipe.cond : pipeline.condition('cond', params.cond),
     seed: checkSeed(params.seed ?? recipe.seed),
     ras: { ...recipe.ras, ...params.ras },
