@@ -5,7 +5,7 @@
  */
 
 import type { Pipeline } from '../pipelines/pipeline';
-import { PipelineRegistry } from '../pipelines/registry';
+import { PipelineRegistry, type Pipelines } from '../pipelines/registry';
 import { pixelsPerToken } from '../runtime/card';
 import { DeviceLostError } from '../runtime/device-errors';
 import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
@@ -40,6 +40,8 @@ import {
 export interface EngineOptions {
   /** Directory of `<name>/model.json` cards (default: the committed models). */
   modelsDir?: string;
+  /** Pipelines to serve instead of `modelsDir`'s (tests: a transformer in TypeScript beside real stages). */
+  pipelines?: Pipelines;
   runtime?: RuntimeOptions;
   /** Samplings running at once (default 1: one model run saturates the device). */
   maxConcurrent?: number;
@@ -63,7 +65,7 @@ export type NodeEngineApi = Engine & {
 };
 
 export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngineApi> {
-  const registry = await PipelineRegistry.scan(opts.modelsDir, opts.runtime);
+  const registry = opts.pipelines ?? (await PipelineRegistry.scan(opts.modelsDir, opts.runtime));
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
   const log = opts.log ?? ((m: string) => console.error(`gpu-node: ${m}`));
@@ -78,7 +80,7 @@ class NodeEngine implements Engine {
   onDeviceLost?: (e: Error) => void;
 
   constructor(
-    private readonly registry: PipelineRegistry,
+    private readonly registry: Pipelines,
     readonly admission: Admission,
     readonly sessions: SessionStore,
     private readonly maxTrajectoryBytes: number,
