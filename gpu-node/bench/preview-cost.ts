@@ -2,7 +2,8 @@
  * What a latent preview costs (docs/model-contract.md, "SD3 in latent space"):
  * one preview event as the engine makes it (`stepEvents`: the linear map at
  * latent resolution, the downscale, the encoding) for SD3's 1024² image,
- * 128×128×16 latents (64×64 tokens of patch 2), medians of repeated runs.
+ * 128×128×16 latents (64×64 tokens of patch 2), and its 512² one (32×32
+ * tokens), medians of repeated runs.
  *
  *     npx tsx gpu-node/bench/preview-cost.ts
  */
@@ -10,7 +11,6 @@ import { stepEvents } from '../src/engine/step-events';
 import type { ModelCard } from '../src/sampler/model';
 import { tokensToImage } from '../src/sampler/tokens';
 
-const GRID: [number, number] = [64, 64];
 const RUNS = 40;
 
 const card: ModelCard = {
@@ -23,7 +23,7 @@ const card: ModelCard = {
   layers: 24,
   heads: 24,
   head_dim: 64,
-  grid: { default: GRID, min: [1, 1], max: [96, 96] },
+  grid: { default: [64, 64], min: [1, 1], max: [96, 96] },
   time: { scale: 1000, shift: 3 },
   cond: { kind: 'prompt', text_tokens: 333, joint_attention_dim: 4096, pooled_projection_dim: 2048, negative: '' },
   preview: {
@@ -49,19 +49,29 @@ function median(fn: () => void): number {
   return times.sort((a, b) => a - b)[RUNS >> 1];
 }
 
-const tokens = Float32Array.from({ length: GRID[0] * GRID[1] * card.token_dim }, (_, k) => Math.sin(k * 0.61));
-const event = {
-  step: 0,
-  steps: 28,
-  kind: 'ras' as const,
-  sigma: 0.5,
-  tokensRun: 1024,
-  mask: new Uint8Array(GRID[0] * GRID[1]),
-  predictedClean: tokens,
-  timings: { totalMs: 0 } as never,
-};
-const map = median(() => tokensToImage(card, GRID, tokens, 0));
-const png = median(() => stepEvents(card, GRID, event, { every: 1, format: 'png' }));
-const jpeg = median(() => stepEvents(card, GRID, event, { every: 1, format: 'jpeg' }));
-console.log(`linear map 128×128×16 → 128×128 RGBA: ${map.toFixed(2)} ms (median of ${RUNS})`);
-console.log(`preview event, PNG: ${png.toFixed(2)} ms; JPEG: ${jpeg.toFixed(2)} ms`);
+/** Medians of one preview event's parts over a grid of `side`² tokens. */
+function measure(side: number): void {
+  const grid: [number, number] = [side, side];
+  const tokens = Float32Array.from({ length: side * side * card.token_dim }, (_, k) => Math.sin(k * 0.61));
+  const event = {
+    step: 0,
+    steps: 28,
+    kind: 'ras' as const,
+    sigma: 0.5,
+    tokensRun: (side * side) / 4,
+    mask: new Uint8Array(side * side),
+    predictedClean: tokens,
+    timings: { totalMs: 0 } as never,
+  };
+  const map = median(() => tokensToImage(card, grid, tokens, 0));
+  const png = median(() => stepEvents(card, grid, event, { every: 1, format: 'png' }));
+  const jpeg = median(() => stepEvents(card, grid, event, { every: 1, format: 'jpeg' }));
+  const [latent, image] = [side * 2, side * 16];
+  console.log(
+    `${image}² (${latent}×${latent}×16 latents): linear map ${map.toFixed(2)} ms; ` +
+      `preview event PNG ${png.toFixed(2)} ms, JPEG ${jpeg.toFixed(2)} ms (medians of ${RUNS})`,
+  );
+}
+
+measure(64);
+measure(32);
