@@ -119,6 +119,15 @@ describe('a latent edit', () => {
     });
   }
 
+  it('is not composited in pixel space: its pixels are its tokens, the parent never read', async () => {
+    const engine = await createEngine();
+    const base = await engine.generate({ model: 'test-tiny', cond: 1, seed: 3, steps: 4 });
+    const reads = vi.spyOn(engine.sessions, 'png');
+    const edit = await engine.edit({ sessionId: base.sessionId, rects: [{ x: 2, y: 2, width: 2, height: 2 }] });
+    expect(reads).not.toHaveBeenCalled();
+    expect(decodePng(edit.png).width).toBe(decodePng(base.png).width);
+  });
+
   it('blends linearly across the margin band, from decoded at the region to the base at its outer edge', () => {
     const solid = (v: number): RgbImage => ({ width: 12, height: 4, data: new Uint8ClampedArray(12 * 4 * 4).fill(v) });
     const masks = { inner: Uint8Array.of(1, 0, 0), region: Uint8Array.of(1, 1, 0) };
