@@ -58,7 +58,7 @@ export interface GenerateParams {
   guidance?: number;
   seed: number;
   steps?: number;
-  /** Pixels; must be a multiple of the patch size and within the card's grid. */
+  /** Pixels; must be a multiple of the pixels per token (patch × a decoder's scale) and within the card's grid. */
   width?: number;
   height?: number;
   ras?: Partial<RasSettings>;
@@ -153,6 +153,7 @@ export interface ModelInfo {
   labels: string[];
   width: number;
   height: number;
+  /** Pixels per token side (patch × a latent decoder's scale factor): sizes and regions are multiples of it. */
   patch: number;
   recommendedSteps: number;
   recommendedGuidance: number;

@@ -56,7 +56,7 @@ export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     };
   }
 
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage {
+  async decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage> {
     return tokensToImage(this.card, grid, tokens, b);
   }
 }

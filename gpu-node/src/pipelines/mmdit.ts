@@ -5,7 +5,8 @@
  * transformer's `encoder_hidden_states` and `pooled_projections`
  * (compose.ts) → transformer with RAS → decoder. The unconditional CFG row
  * takes the card's negative prompt (the empty one, as SD3). Pixel-space models
- * have no decoder; a VAE decoder is this family's slot for latent models.
+ * have no decoder; a latent model's VAE decoder (`vae-decoder.ts`) turns its
+ * final tokens into pixels.
  *
  * Each distinct prompt is encoded once: the embeddings are kept (a bounded
  * LRU by prompt text), so a request's CFG pair, a session's edits and its
@@ -21,6 +22,7 @@ import { type RgbImage, tokensToImage } from '../sampler/tokens';
 import { compose } from './compose';
 import type { Condition, ConditionInput, Pipeline, Stages } from './pipeline';
 import { TextStage } from './text-stage';
+import { VaeDecoder } from './vae-decoder';
 
 /** Distinct prompts whose embeddings a pipeline keeps. */
 export const KEPT_PROMPTS = 256;
@@ -28,13 +30,13 @@ export const KEPT_PROMPTS = 256;
 /** The stage files a card names, checked before the node starts: a missing one is named. */
 export function stageFiles(dir: string, card: MmditCardFile): Stages {
   const s = card.stages;
-  if (s.decoder !== null) throw new Error(`model card ${dir}: stages.decoder: latent decoders are not served yet`);
   const text = s.text.map(({ name, tokenizer, encoder }) => ({ name, tokenizer, encoder }));
   const half = s.transformer.fused_fp16 ? [s.transformer.fused_fp16] : [];
   const files = [...text.flatMap((e) => [e.tokenizer, e.encoder]), s.transformer.unfused, s.transformer.fused, ...half];
+  if (s.decoder) files.push(s.decoder.file);
   for (const file of files)
     if (file !== null && !existsSync(join(dir, file))) throw new Error(`model ${dir}: stage file ${file} is missing`);
-  return { text, transformer: s.transformer.unfused, decoder: null };
+  return { text, transformer: s.transformer.unfused, decoder: s.decoder?.file ?? null };
 }
 
 export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M> {
@@ -48,6 +50,7 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     readonly transformer: M,
     readonly stages: Stages,
     private readonly text: TextStage[],
+    private readonly decoder: VaeDecoder | null,
   ) {
     this.negative = { prompt: this.cond.negative };
   }
@@ -56,13 +59,15 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     const card = transformer.card as unknown as MmditCardFile;
     const stages = stageFiles(dir, card);
     const text: TextStage[] = [];
+    let decoder: VaeDecoder | null = null;
     try {
       for (const entry of card.stages.text) text.push(await TextStage.load(dir, entry));
+      if (card.stages.decoder) decoder = await VaeDecoder.load(join(dir, card.stages.decoder.file), card.stages.decoder);
     } catch (e) {
       await Promise.all(text.map((t) => t.dispose()));
       throw e;
     }
-    return new MmditPipeline(transformer, stages, text);
+    return new MmditPipeline(transformer, stages, text, decoder);
   }
 
   get card() {
@@ -109,8 +114,9 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     return { images: rows.slice(0, -1), negative: rows[rows.length - 1] };
   }
 
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage {
-    return tokensToImage(this.card, grid, tokens, b);
+  async decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage> {
+    if (!this.decoder) return tokensToImage(this.card, grid, tokens, b);
+    return this.decoder.decode(tokens, b, grid, this.card);
   }
 
   /** One run of each text encoder over `prompts`, composed; each row kept as its prompt's conditioning. */

@@ -41,6 +41,6 @@ export interface Pipeline<M extends DitModel = DitModel> {
   warnings(cond: Condition): string[];
   /** The conditioning of each image's condition and of the negative row; each distinct prompt encoded once. */
   conditioning(images: Condition[], negative: Condition): Promise<ConditioningSet>;
-  /** Image `b` of final tokens [B, N, token_dim] as pixels (the decoder stage). */
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage;
+  /** Image `b` of final tokens [B, N, token_dim] as pixels (the decoder stage; tokens are pixels without one). */
+  decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage>;
 }

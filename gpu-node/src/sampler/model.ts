@@ -21,8 +21,25 @@ export interface ModelCard {
   time: { scale: number; shift: number };
   /** What conditions the model: class ids (`ras-ready-dit/2`) or a prompt's embeddings (`ras-ready/3`). */
   cond: ClassCond | PromptCond;
-  preview: { kind: 'rgb'; scale: number; offset: number };
+  /** How tokens map to RGB without the decoder (previews; results in pixel space). */
+  preview: RgbPreview | LinearPreview;
   recommended: { steps: number; guidance: number };
+  /** `ras-ready/3`'s stages, as far as pixel sizes go: a latent decoder's scale (null or absent: tokens are pixels). */
+  stages?: { decoder: { scale_factor: number } | null };
+}
+
+/** Pixel models: channels 0..2 are RGB, pixel = x · scale + offset in [0, 1]. */
+export interface RgbPreview {
+  kind: 'rgb';
+  scale: number;
+  offset: number;
+}
+
+/** Latent models: each latent pixel's C channels to RGB in [0, 1] (before clamping): matrix [3][C] · x + bias. */
+export interface LinearPreview {
+  kind: 'linear';
+  matrix: [number[], number[], number[]];
+  bias: [number, number, number];
 }
 
 export interface ClassCond {
