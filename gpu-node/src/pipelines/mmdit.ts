@@ -62,7 +62,8 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     let decoder: VaeDecoder | null = null;
     try {
       for (const entry of card.stages.text) text.push(await TextStage.load(dir, entry));
-      if (card.stages.decoder) decoder = await VaeDecoder.load(join(dir, card.stages.decoder.file), card.stages.decoder);
+      if (card.stages.decoder)
+        decoder = await VaeDecoder.load(join(dir, card.stages.decoder.file), card.stages.decoder);
     } catch (e) {
       await Promise.all(text.map((t) => t.dispose()));
       throw e;
