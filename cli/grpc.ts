@@ -41,6 +41,7 @@ export function grpcBackend(target: string, token?: string): Backend {
         if (e.preview) events.onPreview({ step: e.preview.step, image: e.preview.image, mime: e.preview.mime });
         if (e.result) {
           const r = e.result;
+          for (const w of r.warnings ?? []) events.onWarning(w);
           const [sessionId, version, png] = [r.sessionId, r.version, r.png];
           const totals = { tokensRun: r.tokensRun, tokensTotal: r.tokensTotal, totalMs: r.timings?.totalMs ?? 0 };
           result = { sessionId, version, png, width: r.width, height: r.height, ...totals };

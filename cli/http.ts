@@ -9,23 +9,16 @@ import type { Backend, EditArgs, GenerateArgs, RunEvents, RunResult } from './ba
 
 const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
+interface Handlers {
+  signal: AbortSignal;
+  onRetry(message: string): void;
+  onWarning(text: string): void;
+  onEvent(event: string, data: unknown): void;
+}
+
 /** A Backend on the edge at `baseUrl` with `apiKey`. */
 export function httpBackend(baseUrl: string, apiKey: string): Backend {
   const api = createApi({ baseUrl: baseUrl.replace(/\/+$/, ''), apiKey: () => apiKey });
-
-  const handlers = (events: RunEvents, signal: AbortSignal) => ({
-    signal,
-    onRetry: (message: string) => events.onWarning(message),
-    onWarning: (text: string) => events.onWarning(text),
-    onEvent(event: string, data: unknown) {
-      if (event === 'queued') events.onQueued((data as QueuedEvent).position);
-      if (event === 'progress') events.onProgress(data as ProgressEvent);
-      if (event === 'preview') {
-        const p = data as PreviewEvent;
-        events.onPreview({ step: p.step, image: fromBase64(p.image), mime: p.mime });
-      }
-    },
-  });
 
   const result = (d: CompleteEvent): RunResult => ({
     sessionId: d.sessionId,
@@ -37,6 +30,33 @@ export function httpBackend(baseUrl: string, apiKey: string): Backend {
     tokensTotal: d.tokensTotal,
     totalMs: d.timings.totalMs,
   });
+
+  /**
+   * One call with its events: the header's warning is said at the start; the answer's own
+   * (`complete.warning`, the edge's and the node's joined by "; ") adds what the header did not say.
+   */
+  const run = async (events: RunEvents, signal: AbortSignal, call: (h: Handlers) => Promise<CompleteEvent>) => {
+    let said = '';
+    const d = await call({
+      signal,
+      onRetry: (message: string) => events.onWarning(message),
+      onWarning: (text: string) => {
+        said = text;
+        events.onWarning(text);
+      },
+      onEvent(event: string, data: unknown) {
+        if (event === 'queued') events.onQueued((data as QueuedEvent).position);
+        if (event === 'progress') events.onProgress(data as ProgressEvent);
+        if (event === 'preview') {
+          const p = data as PreviewEvent;
+          events.onPreview({ step: p.step, image: fromBase64(p.image), mime: p.mime });
+        }
+      },
+    });
+    const rest = said && d.warning?.startsWith(`${said}; `) ? d.warning.slice(said.length + 2) : d.warning;
+    if (rest && rest !== said) events.onWarning(rest);
+    return result(d);
+  };
 
   const preview = (every: number) => (every > 0 ? { every, format: 'png' as const } : undefined);
 
@@ -52,7 +72,7 @@ export function httpBackend(baseUrl: string, apiKey: string): Backend {
         ras: a.ratio === undefined ? undefined : { ratio: a.ratio },
         preview: preview(a.previewEvery),
       };
-      return result(await api.generate(body, handlers(events, signal)));
+      return run(events, signal, (h) => api.generate(body, h));
     },
     async edit(a: EditArgs, events, signal) {
       const body = {
@@ -63,7 +83,7 @@ export function httpBackend(baseUrl: string, apiKey: string): Backend {
         seed: a.seed,
         preview: preview(a.previewEvery),
       };
-      return result(await api.edit(a.sessionId, body, handlers(events, signal)));
+      return run(events, signal, (h) => api.edit(a.sessionId, body, h));
     },
     async session(id) {
       const s = await api.getSession(id);

@@ -9,7 +9,9 @@ From a ``prompted.py`` weights file (``--checkpoint``) or random weights
 - ``text_encoder.onnx``: ``input_ids`` [B, T] → ``last_hidden_state`` [B, T, joint],
   ``text_embeds`` [B, pooled] (optimum's CLIP export names);
 - ``transformer.onnx`` / ``transformer.fused.onnx``: the RAS forward (export_mmdit.py),
-  spelled-out and fused attention;
+  spelled-out and fused attention; ``transformer.fused.fp16.onnx``: the fused one with the
+  token stream (``x``, the K/V caches, ``attn2``'s too, ``v``) in half precision (fp16.py),
+  checked with export.py's FP16_TOLERANCE;
 - ``model.weights``: the weights of all three graphs, each tensor once, stored in 16 bits
   and computed in 32 (half_storage.py; ``--weights-dtype float32`` keeps fp32);
 - ``model.json``: the card (family, stages, constants, recommended steps and
@@ -20,6 +22,8 @@ Every graph is checked against PyTorch in onnxruntime-node before the card is wr
 
     /usr/bin/python3 gpu-node/tools/export_prompted.py --random 7 --tiny --golden --weights-dtype float32 \
         --out gpu-node/models/test-mmdit
+    /usr/bin/python3 gpu-node/tools/export_prompted.py --random 11 --tiny --heads 1 --qk-norm rms_norm \
+        --dual-layers 0 --golden --out gpu-node/models/test-mmdit-x
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ import torch
 import export_mmdit
 import prompted
 import scene_tokenizer
-from export import cases_json, verify_with_ort
+from export import FP16_TOLERANCE, cases_json, verify_with_ort
+from fp16 import convert as to_fp16
 from half_storage import round_weights, store_half
 from shared_weights import save_with_shared_weights
 
@@ -43,6 +48,8 @@ FORMAT = "ras-ready/3"
 GOLDEN_TOLERANCE = 1e-4
 #: The golden transformer cases run on a small grid: the graph serves every grid, and the file stays small.
 GOLDEN_GRID = (4, 4)
+#: And a short text: the graph takes any T (a dynamic axis), and the prompt's rows are most of a case's bytes.
+GOLDEN_TEXT = 8
 GOLDEN_PROMPTS = ["a small red circle at the top left", "a large blue square on the right and a green cross in the middle", ""]
 
 
@@ -76,11 +83,11 @@ def text_cases(encoder) -> list[dict]:
 
 
 def transformer_cases(model, text_len: int) -> list[dict]:
-    """export_mmdit's reference cases at the golden grid with the encoder's text length, less the second dense one
-    (the export checks it); outputs v and the fresh rows."""
-    cases = [c for c in export_mmdit.reference_cases(model, GOLDEN_GRID, text=text_len) if c["name"] != "dense_b2"]
+    """export_mmdit's reference cases at the golden grid with at most GOLDEN_TEXT text tokens, less the second
+    dense one (the export checks it); outputs v and the fresh rows."""
+    cases = [c for c in export_mmdit.reference_cases(model, GOLDEN_GRID, text=min(text_len, GOLDEN_TEXT)) if c["name"] != "dense_b2"]
     for c in cases:
-        c["outputs"] = {k: c["outputs"][k] for k in ("v", "k_new", "v_new")}
+        c["outputs"] = {k: c["outputs"][k] for k in ("v", "k_new", "v_new", "k2_new", "v2_new") if k in c["outputs"]}
     return cases
 
 
@@ -104,12 +111,23 @@ def card_of(model: prompted.PromptedModel, files: dict, args, diffs: dict) -> di
         "format": FORMAT,
         "family": "mmdit",
         "stages": {
-            "tokenizer": "tokenizer.json",
-            "text_encoder": files["text_encoder"],
-            "transformer": {"unfused": files["unfused"], "fused": files["fused"]},
+            "text": [
+                {
+                    "name": "text",
+                    "tokenizer": "tokenizer.json",
+                    "encoder": files["text_encoder"],
+                    "length": text.length,
+                    "hidden": "last_hidden_state",
+                    "hidden_dim": text.width,
+                    "pooled": "text_embeds",
+                    "pooled_dim": text.pooled_dim,
+                }
+            ],
+            "compose": "single",
+            "transformer": {k: files[k] for k in ("unfused", "fused", "fused_fp16")},
             "decoder": None,
         },
-        "graphs": {"unfused": files["unfused"], "fused": files["fused"]},
+        "graphs": {k: files[k] for k in ("unfused", "fused", "fused_fp16")},
         "weights_file": "model.weights",
         "weights": args.weights,
         "storage": args.weights_dtype,
@@ -154,7 +172,12 @@ def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
             for buf in model.buffers():
                 if buf.is_floating_point():
                     buf.copy_(buf.half().float())
-    files = {"text_encoder": "text_encoder.onnx", "unfused": "transformer.onnx", "fused": "transformer.fused.onnx"}
+    files = {
+        "text_encoder": "text_encoder.onnx",
+        "unfused": "transformer.onnx",
+        "fused": "transformer.fused.onnx",
+        "fused_fp16": "transformer.fused.fp16.onnx",
+    }
     text_len = model.text_config.length
     grid = (model.mmdit_config["sample_size"] // model.mmdit_config["patch_size"],) * 2
     tcases, mcases = text_cases(model.text_encoder), transformer_cases(model.transformer, text_len)
@@ -168,11 +191,16 @@ def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
             export_mmdit.export_onnx(model.transformer, Path(tmp) / files[kind], grid, text=text_len)
             model.transformer.attention = "auto"
             diffs[kind] = verify_with_ort(Path(tmp) / files[kind], mcases)
+        half = to_fp16(onnx.load(str(Path(tmp) / files["fused"])), Path(tmp))
+        onnx.save(half, str(Path(tmp) / files["fused_fp16"]))
+        diffs["fused_fp16"] = verify_with_ort(Path(tmp) / files["fused_fp16"], mcases)
         for kind, file in files.items():
             worst = max(diffs[kind].values())
-            if worst > GOLDEN_TOLERANCE:
+            if worst > (FP16_TOLERANCE if kind == "fused_fp16" else GOLDEN_TOLERANCE):
                 raise RuntimeError(f"ONNX graph {file} disagrees with PyTorch: {diffs[kind]}")
             graph = onnx.load(str(Path(tmp) / file))
+            if args.tiny:
+                short_names(graph)
             if args.weights_dtype == "float16" and (kept := store_half(graph)):
                 raise RuntimeError(f"{file}: initializers not exact in fp16 after rounding: {kept}")
             graphs[out / file] = graph
@@ -181,6 +209,7 @@ def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
     if args.golden:
         blob = {
             "tolerance": GOLDEN_TOLERANCE,
+            "tolerance_fp16": FP16_TOLERANCE,
             "source": "PyTorch forward of text_encoder.py and mmdit_ras.py",
             "prompts": GOLDEN_PROMPTS,
             "text_encoder": cases_json(tcases),
@@ -192,6 +221,23 @@ def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
     return card
 
 
+def short_names(graph: onnx.ModelProto) -> None:
+    """Drops node names and renames intermediate values to short hex ids, in place: a committed
+    test model's graphs shrink about threefold (the exporter's module-path names are most of
+    their bytes); inputs, outputs and initializers keep their names."""
+    g = graph.graph
+    keep = {v.name for v in [*g.input, *g.output]} | {t.name for t in g.initializer}
+    renamed: dict[str, str] = {}
+    for node in g.node:
+        node.name = ""
+        for k, name in enumerate(node.input):
+            node.input[k] = renamed.get(name, name)
+        for k, name in enumerate(node.output):
+            if name and name not in keep:
+                renamed[name] = node.output[k] = format(len(renamed), "x")
+    del g.value_info[:]
+
+
 def randomize(model: prompted.PromptedModel, seed: int) -> None:
     """Non-zero random weights (prompted.py starts adaLN and the output at zero, which a test cannot see through)."""
     gen = torch.Generator().manual_seed(seed)
@@ -200,12 +246,31 @@ def randomize(model: prompted.PromptedModel, seed: int) -> None:
             p.copy_(torch.randn(p.shape, generator=gen) * (0.3 / max(1, p.shape[-1]) ** 0.5 if p.dim() > 1 else 0.05))
 
 
+def variant(config: dict, args) -> dict:
+    """``config`` with the command line's heads, qk-norm and dual attention layers (MMDiT-X)."""
+    config = dict(config)
+    if args.heads:
+        config["num_attention_heads"] = args.heads
+        config["caption_projection_dim"] = args.heads * config["attention_head_dim"]
+    if args.qk_norm:
+        config["qk_norm"] = args.qk_norm
+    if args.dual_layers:
+        if not all(0 <= i < config["num_layers"] - 1 for i in args.dual_layers):
+            raise SystemExit(f"--dual-layers: blocks 0 … {config['num_layers'] - 2} (the last is context_pre_only)")
+        config["dual_attention_layers"] = sorted(set(args.dual_layers))
+    return config
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--checkpoint", type=Path, help="prompted.py weights file (save_weights)")
     ap.add_argument("--random", type=int, metavar="SEED")
     ap.add_argument("--tiny", action="store_true", help="with --random: prompted.py's TINY configs (the test model)")
+    ap.add_argument("--heads", type=int, help="with --random: attention heads (the width follows: heads · head_dim)")
+    ap.add_argument("--qk-norm", choices=["rms_norm"], help="with --random: SD3.5's per-head RMS qk-norm")
+    ap.add_argument("--dual-layers", type=lambda t: [int(i) for i in t.split(",") if i], default=[],
+                    help="with --random: MMDiT-X's dual_attention_layers (attn2), e.g. 0 or 0,1")
     ap.add_argument("--golden", action="store_true")
     ap.add_argument("--steps", type=int, default=28)
     ap.add_argument("--guidance", type=float, default=3.0)
@@ -214,6 +279,8 @@ def main() -> None:
                     help="storage of the weights: float16 rounds them and casts to float32 in the graphs (default)")
     ap.add_argument("--sizes", type=lambda t: [list(map(int, p.split("x"))) for p in t.split(",") if p], default=None)
     args = ap.parse_args()
+    if args.checkpoint and (args.heads or args.qk_norm or args.dual_layers or args.tiny):
+        ap.error("--tiny, --heads, --qk-norm and --dual-layers shape a --random model; a checkpoint carries its config")
     if args.checkpoint:
         model, file_card = prompted.load_weights(args.checkpoint)
         args.weights = f"{args.checkpoint.name}"
@@ -221,7 +288,7 @@ def main() -> None:
         args.steps, args.guidance = rec.get("steps", args.steps), rec.get("guidance", args.guidance)
     elif args.random is not None:
         mm, text = (prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG) if args.tiny else (prompted.MMDIT_CONFIG, prompted.TEXT_CONFIG)
-        model = prompted.PromptedModel(mm, text)
+        model = prompted.PromptedModel(variant(mm, args), text)
         randomize(model, args.random)
         args.weights = f"random (seed {args.random})"
     else:

@@ -59,8 +59,9 @@ def shard_bytes(model: torch.nn.Module) -> int:
 
 
 def write_minis(out: Path) -> None:
-    if out.exists():
-        shutil.rmtree(out)
+    # Only this tool's files: optimum/ beside them is the text and VAE tools'.
+    for part in (out / "transformer", out / "sd35"):
+        shutil.rmtree(part, ignore_errors=True)
     sd3 = mini_model(MINI, seed=3)
     save_diffusers(sd3, out / "transformer", max_shard_bytes=shard_bytes(sd3))
     vae = {"first_stage_model.decoder.conv_in.weight": torch.ones(4, 16, 1, 1, dtype=torch.float16),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import subprocess
 import tempfile
 import unittest
 from pathlib import Path
@@ -19,11 +20,14 @@ from onnx import TensorProto
 import convert
 import sd3_pipeline
 from export import FP16_TOLERANCE, GOLDEN_TOLERANCE
-from mmdit_checkpoint import open_transformer
+from half_storage import round_weights
+from mmdit_checkpoint import load_transformer, open_transformer
 from optimum_standin import VAE, write_standin
+from safetensors_io import SafeFile, save_file
 from sd3_weights import write_weights
 
-MINI = Path(__file__).resolve().parents[2] / "test" / "fixtures" / "sd3-mini"
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "test" / "fixtures" / "sd3-mini"
 
 
 def run(ckpt: Path, pipeline: Path, out: Path, **flags) -> dict:
@@ -129,6 +133,37 @@ class ConvertTest(unittest.TestCase):
         np.testing.assert_allclose(preview["matrix"], w / (2 * s), atol=2e-6)
         np.testing.assert_allclose(preview["bias"], (w.sum(axis=1) * shift + b) / 2 + 0.5, atol=2e-6)
         self.assertAlmostEqual(preview["r2"], 1.0, places=4)
+
+
+class NodeRunsTheConversionTest(unittest.TestCase):
+    """With the committed mini optimum folder (the text and VAE tools' miniatures): the node's
+    own card parser and runtime adapter (`npm run model -- forward`) load the directory, and
+    its dense sample is the PyTorch module's."""
+
+    @unittest.skipUnless((MINI / "optimum").is_dir(), "test/fixtures/sd3-mini/optimum not committed")
+    def test_the_node_runs_the_converted_model_as_pytorch_does(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "sd3-mini"
+            card = run(MINI / "transformer", MINI / "optimum", out)
+            self.assertEqual(card["cond"]["text_tokens"], 77 + 32)  # the mini T5 tokenizer's model_max_length
+            model = load_transformer(MINI / "transformer")
+            round_weights(model)
+            gen = torch.Generator().manual_seed(5)
+            inputs = {
+                "hidden_states": torch.randn(1, 16, 6, 10, generator=gen),
+                "encoder_hidden_states": torch.randn(1, 109, 64, generator=gen),
+                "pooled_projections": torch.randn(1, 32, generator=gen),
+                "timestep": torch.tensor([600.0]),
+            }
+            with torch.no_grad():
+                ref = model(**inputs)
+            save_file(inputs, Path(tmp) / "in.safetensors")
+            tsx, main = ROOT / "node_modules" / ".bin" / "tsx", ROOT / "gpu-node" / "model-tool" / "main.ts"
+            args = [str(tsx), str(main), "forward", str(out), "--inputs", f"{tmp}/in.safetensors", "--out", f"{tmp}/out.safetensors"]
+            subprocess.run([*args, "--threads", "1"], check=True, cwd=ROOT, capture_output=True)
+            ours = SafeFile(Path(tmp) / "out.safetensors").get("sample")
+        self.assertGreater(ref.abs().max().item(), 0.1)
+        self.assertLess((ours - ref).abs().max().item(), GOLDEN_TOLERANCE)
 
 
 class BadInputTest(unittest.TestCase):

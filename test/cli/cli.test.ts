@@ -174,6 +174,19 @@ describe('ras, straight to a node over gRPC', () => {
   });
 });
 
+describe('ras, for a prompt longer than the text encoder takes', () => {
+  it("prints the node's warning, through the edge and straight over gRPC", async () => {
+    const args = ['generate', Array(43).fill('a').join(' '), '-m', 'test-mmdit', '--steps', '2', '-o', 'cut.png'];
+    const cut = 'warning: the prompt is too long for text encoder text (40 tokens): its last 3 tokens were dropped\n';
+    const viaEdge = await ras([...edge(), ...args]);
+    expect(viaEdge.code).toBe(0);
+    expect(viaEdge.stderr).toBe(`warning: test-mmdit serves no size well (a test model): expect noise\n${cut}`);
+    const viaNode = await ras(['--grpc', stack.nodes[0].grpcTarget, '--token', stack.nodeToken, ...args]);
+    expect(viaNode.code).toBe(0);
+    expect(viaNode.stderr).toBe(cut);
+  });
+});
+
 describe('ras, when something is wrong', () => {
   const oneLine = (r: Ran, re: RegExp) => {
     expect(r.code).toBe(1);

@@ -2,7 +2,7 @@
  * A prompt end to end over loopback: the worker (workerd through Miniflare) in front of two real GPU
  * node processes serving test-mmdit (the tiny random prompted model,
  * contract ras-ready/3). The model list says it takes prompts; unknown words
- * are a 400 naming each; an edit with a new prompt changes only its region;
+ * are a 400 naming each; an over-long prompt is cut with a warning; an edit with a new prompt changes only its region;
  * an edit after the session's node died replays the prompt from the signed
  * session state on the other node.
  */
@@ -45,6 +45,17 @@ describe('a prompted model through the edge', () => {
     const byClass = await request(stack, '/v1/generations', { ...IMAGE, condition: { classId: 1 } });
     expect(byClass.status).toBe(400);
     expect(((await byClass.json()) as { error: { message: string } }).error.message).toMatch(/takes a prompt/);
+  });
+
+  it("cuts an over-long prompt and says so: the x-ras-warning header and the answer's warning", async () => {
+    const prompt = Array(43).fill('a').join(' ');
+    const res = await request(stack, '/v1/generations', { ...IMAGE, condition: { prompt }, steps: 2 });
+    expect(res.status).toBe(200);
+    const warning = 'the prompt is too long for text encoder text (40 tokens): its last 3 tokens were dropped';
+    // The edge's own warning (test-mmdit serves no size well) first, the node's after it.
+    const header = res.headers.get('x-ras-warning')!;
+    expect(header.split('; ')).toEqual([expect.stringMatching(/^test-mmdit serves no size well/), warning]);
+    expect(((await res.json()) as CompleteEvent).warning).toBe(header);
   });
 
   it('generates from a prompt, edits a region with a new prompt, and replays both on another node', async () => {

@@ -92,7 +92,7 @@ describe('session states', () => {
       version: i + 1,
       parent: i ? i : null,
       createdAt: 1.7e12 + i,
-      edit: i ? { region: all, cond: 999999, seed: 2 ** 32 - 1, ras } : undefined,
+      edit: i ? { region: all, inner: all, cond: 999999, seed: 2 ** 32 - 1, ras } : undefined,
     }));
     const backend = { provider: 'p'.repeat(64), attention: 'a'.repeat(64), dtype: 'd'.repeat(64) };
     const meta = {

@@ -12,6 +12,13 @@ describe('trajectory policy', () => {
     expect(trajectoryBytesFor(embedded, 28, 64, true, 2) / MiB).toBeCloseTo(16.09, 2);
   });
 
+  it("counts MMDiT-X attn2 caches as K/V slots: 3 dual layers of 6 add half the layers' K/V", () => {
+    const dual = { ...embedded, dual_attention_layers: [0, 1, 2] };
+    const x = 29 * 64 * 48 * 4; // steps + 1 arrays of N · token_dim floats
+    const kv = (card: typeof embedded) => trajectoryBytesFor(card, 28, 64, true, 1) - x;
+    expect(kv(dual)).toBe(1.5 * kv(embedded));
+  });
+
   it('thins K/V until a version fits the cap', () => {
     expect(chooseKvEvery(embedded, 28, 64, true, 64 * MiB)).toBe(1);
     expect(chooseKvEvery(embedded, 28, 64, true, 24 * MiB)).toBe(2);

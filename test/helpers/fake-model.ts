@@ -1,7 +1,8 @@
 /**
  * A DitModel in plain TypeScript for sampler tests that need control over the
  * velocity field (adversarial metrics) or want to watch the calls made.
- * Velocity of token j: `field(j, d, timestep, cond)`; K/V rows are token-valued.
+ * Velocity of token j: `field(j, d, timestep, cond)`, `cond` the row's class id
+ * (or, for a prompted card, its pooled embedding's first value); K/V rows are token-valued.
  */
 import { HostKv } from '../../gpu-node/src/sampler/kv-cache';
 import type { DitModel, KvCaches, ModelCard, ModelInputs, ModelOutputs } from '../../gpu-node/src/sampler/model';
@@ -50,7 +51,7 @@ export class FakeModel implements DitModel {
       for (let t = 0; t < i.tokens; t++) {
         const j = Number(i.tokenIndex[r * i.tokens + t]);
         for (let d = 0; d < dim; d++)
-          v[(r * i.tokens + t) * dim + d] = this.field(j, d, i.timestep[r], Number(i.cond.cond.data[r]));
+          v[(r * i.tokens + t) * dim + d] = this.field(j, d, i.timestep[r], condValue(i, r));
       }
     }
     const rows = new Float32Array(layers * i.rows * heads * i.tokens * hd);
@@ -58,4 +59,11 @@ export class FakeModel implements DitModel {
     (kv as HostKv).write(rows, rows.slice(), Int32Array.from(i.tokenIndex, Number), i.tokens);
     return { v };
   }
+}
+
+/** Row `r`'s class id, or its pooled prompt embedding's first value. */
+function condValue(i: ModelInputs, r: number): number {
+  if (i.cond.cond) return Number(i.cond.cond.data[r]);
+  const pooled = i.cond.pooled_projections;
+  return Number(pooled.data[r * pooled.dims[1]]);
 }

@@ -1,10 +1,13 @@
-/** The committed tiny random prompted model (`ras-ready/3`) and its PyTorch golden outputs. */
+/** The committed tiny random prompted models (`ras-ready/3`; MMDiT-X with attn2) and their PyTorch golden outputs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
 
 export const MMDIT_DIR = join(MODELS_DIR, 'test-mmdit');
 export const MMDIT_CARD = join(MMDIT_DIR, 'model.json');
+/** MMDiT-X: qk-norm, attn2 in block 0 (its own K/V caches), an fp16 graph. */
+export const MMDIT_X_DIR = join(MODELS_DIR, 'test-mmdit-x');
+export const MMDIT_X_CARD = join(MMDIT_X_DIR, 'model.json');
 
 export interface GoldenTensor {
   dtype: 'float32' | 'int64';
@@ -18,12 +21,14 @@ export interface GoldenCase {
 }
 export interface MmditGolden {
   tolerance: number;
+  /** The fp16 graph's bar (test-mmdit-x). */
+  tolerance_fp16?: number;
   prompts: string[];
   text_encoder: GoldenCase[];
   transformer: GoldenCase[];
 }
 
-export const mmditGolden = (): MmditGolden => JSON.parse(readFileSync(join(MMDIT_DIR, 'golden.json'), 'utf8'));
+export const mmditGolden = (dir = MMDIT_DIR): MmditGolden => JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8'));
 
 /** Worst |got − want| over a tensor. */
 export function worstDiff(got: ArrayLike<number>, want: ArrayLike<number>): number {

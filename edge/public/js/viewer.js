@@ -185,7 +185,9 @@ export function createViewer(els) {
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       ctx.clearRect(0, 0, width, height);
-      const { x, y, width: w, height: h } = region;
+      // A preview can have fewer pixels than the image (downscaled; a latent model's is one pixel per latent pixel).
+      const k = size.width ? width / size.width : 1;
+      const [x, y, w, h] = [region.x, region.y, region.width, region.height].map((v) => Math.round(v * k));
       ctx.drawImage(img, x, y, w, h, x, y, w, h);
       canvas.hidden = false;
     },

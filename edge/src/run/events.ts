@@ -42,9 +42,13 @@ export function toHttpEvent(e: ras.v1.Event): HttpEvent | undefined {
   return undefined;
 }
 
-/** The `complete` event for a node Result, with the answer's warning if it has one. */
+/**
+ * The `complete` event for a node Result, with the answer's warning if it has one: the edge's own
+ * (`warning`: a size, a backend) and the node's (`r.warnings`: a prompt cut), joined by "; ".
+ */
 export function toComplete(r: ras.v1.Result, edgeMs: number, rehomed: boolean, warning?: string | null): CompleteEvent {
   const t = r.timings;
+  const text = [warning, ...(r.warnings ?? [])].filter(Boolean).join('; ');
   return {
     sessionId: r.sessionId,
     version: r.version,
@@ -56,6 +60,6 @@ export function toComplete(r: ras.v1.Result, edgeMs: number, rehomed: boolean, w
     tokensTotal: r.tokensTotal,
     speedup: r.tokensRun > 0 ? r.tokensTotal / r.tokensRun : 1,
     rehomed,
-    ...(warning ? { warning } : {}),
+    ...(text ? { warning: text } : {}),
   };
 }

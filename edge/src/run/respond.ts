@@ -74,7 +74,12 @@ export function respond(c: Context<AppEnv>, opened: OpenedStream, opts: RespondO
 async function respondJson(c: Context<AppEnv>, opened: OpenedStream, opts: RespondOptions): Promise<Response> {
   try {
     for await (const e of events(opened)) {
-      if (e.result) return c.json(await opts.finish(e.result));
+      if (e.result) {
+        const complete = await opts.finish(e.result);
+        // A JSON answer's header is set now, so it carries the node's warnings too (SSE: in `complete`).
+        if (complete.warning) c.header(WARNING_HEADER, complete.warning.replace(/[^\x20-\x7e]/g, '?'));
+        return c.json(complete);
+      }
     }
     throw new ApiError(502, 'node_error', `GPU node ${opened.node} ended the stream without a result`);
   } finally {

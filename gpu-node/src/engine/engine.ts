@@ -5,7 +5,8 @@
  */
 
 import type { Pipeline } from '../pipelines/pipeline';
-import { PipelineRegistry } from '../pipelines/registry';
+import { PipelineRegistry, type Pipelines } from '../pipelines/registry';
+import { pixelsPerToken } from '../runtime/card';
 import { DeviceLostError } from '../runtime/device-errors';
 import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
 import { quote } from '../sampler/errors';
@@ -19,6 +20,7 @@ import { encodePng } from './images';
 import { modelInfo } from './model-info';
 import { toSampleRequest } from './params';
 import { describeBackend, sameBackend } from './sessions/backend';
+import { editedPixels } from './sessions/pixels';
 import { conditioningOf, conditionsOf, editOf, editRequest, recipeOf } from './sessions/recipe';
 import { type Replayer, trajectoryOf } from './sessions/replay';
 import { SessionStore, type SessionStoreOptions } from './sessions/store';
@@ -38,6 +40,8 @@ import {
 export interface EngineOptions {
   /** Directory of `<name>/model.json` cards (default: the committed models). */
   modelsDir?: string;
+  /** Pipelines to serve instead of `modelsDir`'s (tests: a transformer in TypeScript beside real stages). */
+  pipelines?: Pipelines;
   runtime?: RuntimeOptions;
   /** Samplings running at once (default 1: one model run saturates the device). */
   maxConcurrent?: number;
@@ -61,7 +65,7 @@ export type NodeEngineApi = Engine & {
 };
 
 export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngineApi> {
-  const registry = await PipelineRegistry.scan(opts.modelsDir, opts.runtime);
+  const registry = opts.pipelines ?? (await PipelineRegistry.scan(opts.modelsDir, opts.runtime));
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
   const log = opts.log ?? ((m: string) => console.error(`gpu-node: ${m}`));
@@ -76,7 +80,7 @@ class NodeEngine implements Engine {
   onDeviceLost?: (e: Error) => void;
 
   constructor(
-    private readonly registry: PipelineRegistry,
+    private readonly registry: Pipelines,
     readonly admission: Admission,
     readonly sessions: SessionStore,
     private readonly maxTrajectoryBytes: number,
@@ -105,12 +109,14 @@ class NodeEngine implements Engine {
       const r = resolveRequest(card, { ...request, previewEvery: previewEvery(opts) });
       const kvEvery = chooseKvEvery(card, r.steps, r.tokens, r.guidance !== 1, this.maxTrajectoryBytes);
       const resolved = withRecording(r, kvEvery);
-      const recipe = recipeOf(params, resolved, card.patch, conditions);
+      const recipe = recipeOf(params, resolved, pixelsPerToken(card), conditions);
+      const negative = pipeline.warnings(conditions.negative).map((w) => `negative: ${w}`);
+      const warnings = [...pipeline.warnings(conditions.cond), ...negative];
       return this.admitted(opts, async (queueMs) => {
         const out = await this.run(model, resolved, opts);
-        const png = this.png(pipeline, out);
+        const png = await this.png(pipeline, out);
         const meta = await this.sessions.create(recipe, out.trajectory!, png, model.backend);
-        return this.result(meta.id, 1, png, model, queueMs, out);
+        return { ...this.result(meta.id, 1, png, model, queueMs, out), warnings };
       });
     });
   }
@@ -130,12 +136,15 @@ class NodeEngine implements Engine {
       const conditioning = await conditioningOf(pipeline, meta.recipe, edit);
       const request = { ...editRequest(meta.recipe, edit, conditioning), previewEvery: previewEvery(opts) };
       const resolved = resolveRequest(model.card, request); // before admission: a bad override never queues
+      const warnings = pipeline.warnings(edit.cond);
       return this.admitted(opts, async (queueMs) => {
         const base = await trajectoryOf(this.replayer(pipeline), meta, parent);
         const out = await this.run(model, resolved, opts, base);
-        const png = this.png(pipeline, out);
+        const decoded = await pipeline.decode(out.request.grid, out.tokens, 0);
+        const pixels = await editedPixels(this.replayer(pipeline), meta, parent, edit, decoded, out.request.grid);
+        const png = encodePng(pixels);
         const version = await this.sessions.addEdit(meta.id, parent, edit, out.trajectory!, png, model.backend);
-        return this.result(meta.id, version, png, model, queueMs, out);
+        return { ...this.result(meta.id, version, png, model, queueMs, out), warnings };
       });
     });
   }
@@ -191,8 +200,8 @@ class NodeEngine implements Engine {
   }
 
   /** The result's pixels through the pipeline's decoder stage. */
-  private png(pipeline: Pipeline, out: SampleResult): Uint8Array {
-    return encodePng(pipeline.decode(out.request.grid, out.tokens, 0));
+  private async png(pipeline: Pipeline, out: SampleResult): Promise<Uint8Array> {
+    return encodePng(await pipeline.decode(out.request.grid, out.tokens, 0));
   }
 
   private result(
@@ -202,15 +211,15 @@ class NodeEngine implements Engine {
     model: OnnxDitModel,
     queueMs: number,
     out: SampleResult & { stepMs: number[] },
-  ): GenerateResult {
+  ): Omit<GenerateResult, 'warnings'> {
     const [rows, cols] = out.request.grid;
     const stepTotal = out.stepMs.reduce((s, v) => s + v, 0);
     return {
       sessionId,
       version,
       png,
-      width: cols * model.card.patch,
-      height: rows * model.card.patch,
+      width: cols * pixelsPerToken(model.card),
+      height: rows * pixelsPerToken(model.card),
       timings: { queueMs, totalMs: queueMs + stepTotal, stepMs: out.stepMs },
       tokensRun: out.tokensRun,
       tokensTotal: out.tokensDense,

@@ -3,6 +3,7 @@
  * for the conditions, which are the model's pipeline's (`pipelines/`).
  * Every problem is an INVALID_ARGUMENT EngineError naming the field.
  */
+import { pixelsPerToken } from '../runtime/card';
 import type { ConditioningSet } from '../sampler/conditioning';
 import type { ModelCard } from '../sampler/model';
 import type { SampleRequest } from '../sampler/settings';
@@ -13,11 +14,11 @@ function invalid(field: string, message: string): EngineError {
 }
 
 /**
- * Pixel size → token grid; sizes must be whole patches within the card's
- * limits. Absent means the card's default; a present 0 is a real 0, refused.
+ * Pixel size → token grid; sizes must be whole tokens (`pixelsPerToken`)
+ * within the card's limits. Absent means the card's default; a present 0 is a real 0, refused.
  */
 export function gridOf(card: ModelCard, width?: number, height?: number): [number, number] {
-  const p = card.patch;
+  const p = pixelsPerToken(card);
   const grid: [number, number] = [card.grid.default[0], card.grid.default[1]];
   const wrong: { field: string; message: string }[] = []; // every wrong side: one answer names them all
   for (const [field, value, axis] of [

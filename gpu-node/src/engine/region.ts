@@ -13,8 +13,21 @@ export interface RegionInput {
 
 const invalid = (field: string, message: string) => new EngineError('INVALID_ARGUMENT', `${field}: ${message}`, field);
 
-/** The region's token mask [rows·cols] (1 = re-sample) for an image of grid `grid` and patch `p`. */
+/** A region's token masks [rows·cols]: the tokens it touches, and those dilated by the margin (the re-sampled ones). */
+export interface RegionMasks {
+  /** The rects and mask snapped to whole tokens, undilated. */
+  inner: TokenMask;
+  /** `inner` dilated by the margin: 1 = re-sample. */
+  region: TokenMask;
+}
+
+/** The region's token mask [rows·cols] (1 = re-sample) for an image of grid `grid` and `p` pixels per token. */
 export function regionTokens(input: RegionInput, grid: [number, number], p: number): TokenMask {
+  return regionMasks(input, grid, p).region;
+}
+
+/** The region's masks, undilated and dilated, for an image of grid `grid` and `p` pixels per token. */
+export function regionMasks(input: RegionInput, grid: [number, number], p: number): RegionMasks {
   const [rows, cols] = grid;
   const width = cols * p;
   const height = rows * p;
@@ -42,7 +55,7 @@ export function regionTokens(input: RegionInput, grid: [number, number], p: numb
   const margin = input.margin ?? 1;
   if (!Number.isInteger(margin) || margin < 0 || margin > 64)
     throw invalid('margin', `must be an integer 0..64, got ${margin}`);
-  return dilate(hit, rows, cols, margin);
+  return { inner: hit, region: dilate(hit, rows, cols, margin) };
 }
 
 function dilate(hit: TokenMask, rows: number, cols: number, margin: number): TokenMask {

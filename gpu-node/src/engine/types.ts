@@ -58,7 +58,7 @@ export interface GenerateParams {
   guidance?: number;
   seed: number;
   steps?: number;
-  /** Pixels; must be a multiple of the patch size and within the card's grid. */
+  /** Pixels; must be a multiple of the pixels per token (patch × a decoder's scale) and within the card's grid. */
   width?: number;
   height?: number;
   ras?: Partial<RasSettings>;
@@ -134,6 +134,8 @@ export interface GenerateResult {
   sessionState: Uint8Array;
   /** How this version was sampled (the node's backend for the model). */
   backend: Backend;
+  /** What the user should know about the answer (e.g. a prompt cut at a text encoder's length); [] for nothing. */
+  warnings: string[];
 }
 
 export interface SessionInfo {
@@ -151,6 +153,7 @@ export interface ModelInfo {
   labels: string[];
   width: number;
   height: number;
+  /** Pixels per token side (patch × a latent decoder's scale factor): sizes and regions are multiples of it. */
   patch: number;
   recommendedSteps: number;
   recommendedGuidance: number;

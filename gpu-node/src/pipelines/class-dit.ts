@@ -18,7 +18,7 @@ export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     readonly transformer: M,
     graph: string,
   ) {
-    this.stages = { tokenizer: null, textEncoder: null, transformer: graph, decoder: null };
+    this.stages = { text: [], transformer: graph, decoder: null };
     this.negative = classCond(transformer.card).null;
   }
 
@@ -44,6 +44,11 @@ export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     throw bad(`unknown condition ${quote(value)}; use ${knownClasses(cond)}`);
   }
 
+  /** A class has nothing to warn about. */
+  warnings(): string[] {
+    return [];
+  }
+
   async conditioning(images: Condition[], negative: Condition): Promise<ConditioningSet> {
     return {
       images: images.map((c) => classConditioning(c as number)),
@@ -51,7 +56,7 @@ export class ClassPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     };
   }
 
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage {
+  async decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage> {
     return tokensToImage(this.card, grid, tokens, b);
   }
 }

@@ -1,10 +1,12 @@
 /**
- * The MMDiT family's pipeline (contract `ras-ready/3`, SD3's shape): tokenizer
- * → text encoder → transformer with RAS → decoder. The prompt's hidden states
- * and pooled vector are the transformer's `encoder_hidden_states` and
- * `pooled_projections`; the unconditional CFG row takes the card's negative
- * prompt (the empty one, as SD3). Pixel-space models have no decoder; a VAE
- * decoder is this family's slot for latent models, not served yet.
+ * The MMDiT family's pipeline (contract `ras-ready/3`, SD3's shape): the
+ * card's text encoders (`stages.text`, each a tokenizer and an encoder, or
+ * zeros for an absent one), composed by `stages.compose` into the
+ * transformer's `encoder_hidden_states` and `pooled_projections`
+ * (compose.ts) → transformer with RAS → decoder. The unconditional CFG row
+ * takes the card's negative prompt (the empty one, as SD3). Pixel-space models
+ * have no decoder; a latent model's VAE decoder (`vae-decoder.ts`) turns its
+ * final tokens into pixels.
  *
  * Each distinct prompt is encoded once: the embeddings are kept (a bounded
  * LRU by prompt text), so a request's CFG pair, a session's edits and its
@@ -17,9 +19,10 @@ import type { ConditioningSet } from '../sampler/conditioning';
 import { SamplerConfigError } from '../sampler/errors';
 import type { Conditioning, DitModel, PromptCond } from '../sampler/model';
 import { type RgbImage, tokensToImage } from '../sampler/tokens';
+import { compose } from './compose';
 import type { Condition, ConditionInput, Pipeline, Stages } from './pipeline';
-import { TextEncoder } from './text-encoder';
-import { PromptTokenizer } from './tokenizer';
+import { TextStage } from './text-stage';
+import { VaeDecoder } from './vae-decoder';
 
 /** Distinct prompts whose embeddings a pipeline keeps. */
 export const KEPT_PROMPTS = 256;
@@ -27,30 +30,27 @@ export const KEPT_PROMPTS = 256;
 /** The stage files a card names, checked before the node starts: a missing one is named. */
 export function stageFiles(dir: string, card: MmditCardFile): Stages {
   const s = card.stages;
-  if (s.decoder !== null) throw new Error(`model card ${dir}: stages.decoder: latent decoders are not served yet`);
-  const stages = {
-    tokenizer: s.tokenizer,
-    textEncoder: s.text_encoder,
-    transformer: s.transformer.unfused,
-    decoder: null,
-  };
-  for (const file of [s.tokenizer, s.text_encoder, s.transformer.unfused, s.transformer.fused])
-    if (!existsSync(join(dir, file))) throw new Error(`model ${dir}: stage file ${file} is missing`);
-  return stages;
+  const text = s.text.map(({ name, tokenizer, encoder }) => ({ name, tokenizer, encoder }));
+  const half = s.transformer.fused_fp16 ? [s.transformer.fused_fp16] : [];
+  const files = [...text.flatMap((e) => [e.tokenizer, e.encoder]), s.transformer.unfused, s.transformer.fused, ...half];
+  if (s.decoder) files.push(s.decoder.file);
+  for (const file of files)
+    if (file !== null && !existsSync(join(dir, file))) throw new Error(`model ${dir}: stage file ${file} is missing`);
+  return { text, transformer: s.transformer.unfused, decoder: s.decoder?.file ?? null };
 }
 
 export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M> {
   readonly takes = 'prompt';
   readonly negative: { prompt: string };
-  /** Prompts run through the text encoder since load (each distinct one once while kept). */
+  /** Prompts run through the text encoders since load (each distinct one once while kept). */
   encodedPrompts = 0;
   private readonly kept = new Map<string, Conditioning>();
 
   private constructor(
     readonly transformer: M,
     readonly stages: Stages,
-    private readonly tokenizer: PromptTokenizer,
-    private readonly encoder: TextEncoder,
+    private readonly text: TextStage[],
+    private readonly decoder: VaeDecoder | null,
   ) {
     this.negative = { prompt: this.cond.negative };
   }
@@ -58,10 +58,17 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
   static async load<M extends DitModel>(dir: string, transformer: M): Promise<MmditPipeline<M>> {
     const card = transformer.card as unknown as MmditCardFile;
     const stages = stageFiles(dir, card);
-    const tokenizer = await PromptTokenizer.load(join(dir, stages.tokenizer!), card.cond.text_tokens);
-    // The text encoder runs once per prompt: the CPU is enough, and keeps the GPU's memory for the transformer.
-    const encoder = await TextEncoder.load(join(dir, stages.textEncoder!), ['cpu']);
-    return new MmditPipeline(transformer, stages, tokenizer, encoder);
+    const text: TextStage[] = [];
+    let decoder: VaeDecoder | null = null;
+    try {
+      for (const entry of card.stages.text) text.push(await TextStage.load(dir, entry));
+      if (card.stages.decoder)
+        decoder = await VaeDecoder.load(join(dir, card.stages.decoder.file), card.stages.decoder);
+    } catch (e) {
+      await Promise.all(text.map((t) => t.dispose()));
+      throw e;
+    }
+    return new MmditPipeline(transformer, stages, text, decoder);
   }
 
   get card() {
@@ -72,15 +79,32 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     return this.card.cond as PromptCond;
   }
 
-  /** A prompt, checked by the tokenizer now (unknown words named), before anything queues. */
+  private get rule() {
+    return (this.card as unknown as MmditCardFile).stages.compose;
+  }
+
+  /** A prompt, checked by the tokenizers now (unknown words named), before anything queues. */
   condition(field: string, value: ConditionInput): { prompt: string } {
     if (typeof value !== 'object' || typeof value?.prompt !== 'string')
       throw new SamplerConfigError(
         field,
         `model ${this.card.name} takes a prompt ({prompt: "..."}), not a class id or label`,
       );
-    this.tokenizer.encode(field, value.prompt);
+    for (const stage of this.text) stage.dropped(field, value.prompt);
     return { prompt: value.prompt };
+  }
+
+  /** One warning per text encoder whose length cuts the prompt, naming it and the tokens dropped. */
+  warnings(cond: Condition): string[] {
+    const { prompt } = cond as { prompt: string };
+    return this.text.flatMap((stage) => {
+      const dropped = stage.dropped('cond', prompt);
+      if (dropped === 0) return [];
+      const { name, length } = stage.entry;
+      return [
+        `the prompt is too long for text encoder ${name} (${length} tokens): its last ${dropped} tokens were dropped`,
+      ];
+    });
   }
 
   async conditioning(images: Condition[], negative: Condition): Promise<ConditioningSet> {
@@ -91,21 +115,18 @@ export class MmditPipeline<M extends DitModel = DitModel> implements Pipeline<M>
     return { images: rows.slice(0, -1), negative: rows[rows.length - 1] };
   }
 
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage {
-    return tokensToImage(this.card, grid, tokens, b);
+  async decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage> {
+    if (!this.decoder) return tokensToImage(this.card, grid, tokens, b);
+    return this.decoder.decode(tokens, b, grid, this.card);
   }
 
-  /** One text-encoder run over `prompts`; each row kept as its prompt's conditioning. */
+  /** One run of each text encoder over `prompts`, composed; each row kept as its prompt's conditioning. */
   private async encode(prompts: string[]): Promise<void> {
-    const T = this.tokenizer.length;
-    const ids = new BigInt64Array(prompts.length * T);
-    prompts.forEach((p, r) => {
-      ids.set(this.tokenizer.encode('cond', p), r * T);
-    });
-    const { hidden, pooled } = await this.encoder.encode(ids, prompts.length, T);
-    const { joint_attention_dim: J, pooled_projection_dim: P } = this.cond;
-    if (hidden.length !== prompts.length * T * J || pooled.length !== prompts.length * P)
-      throw new Error(`model ${this.card.name}: the text encoder's outputs do not match the card's dimensions`);
+    const outs = [];
+    for (const stage of this.text) outs.push(await stage.encode(prompts));
+    const entries = this.text.map((t) => t.entry);
+    const { hidden, pooled } = compose(this.rule, entries, outs, prompts.length);
+    const { text_tokens: T, joint_attention_dim: J, pooled_projection_dim: P } = this.cond;
     this.encodedPrompts += prompts.length;
     prompts.forEach((p, r) => {
       this.kept.set(p, {

@@ -18,8 +18,8 @@ export type Condition = number | { prompt: string };
 
 /** The stages a family's pipeline runs, in order; `null` where the family has none. */
 export interface Stages {
-  tokenizer: string | null;
-  textEncoder: string | null;
+  /** The text encoders' files, in order (a null pair: an absent encoder); [] for a class model. */
+  text: { name: string; tokenizer: string | null; encoder: string | null }[];
   transformer: string;
   /** A latent decoder (a VAE); null in pixel space, where tokens are pixels. */
   decoder: string | null;
@@ -37,8 +37,10 @@ export interface Pipeline<M extends DitModel = DitModel> {
   readonly negative: Condition;
   /** `value` checked and resolved; a SamplerConfigError on `field` naming what is wrong. */
   condition(field: string, value: ConditionInput): Condition;
+  /** What the user should know about `cond` (e.g. a prompt cut at an encoder's length); [] for nothing. */
+  warnings(cond: Condition): string[];
   /** The conditioning of each image's condition and of the negative row; each distinct prompt encoded once. */
   conditioning(images: Condition[], negative: Condition): Promise<ConditioningSet>;
-  /** Image `b` of final tokens [B, N, token_dim] as pixels (the decoder stage). */
-  decode(grid: [number, number], tokens: Float32Array, b: number): RgbImage;
+  /** Image `b` of final tokens [B, N, token_dim] as pixels (the decoder stage; tokens are pixels without one). */
+  decode(grid: [number, number], tokens: Float32Array, b: number): Promise<RgbImage>;
 }

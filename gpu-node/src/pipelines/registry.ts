@@ -13,7 +13,13 @@ import { ClassPipeline } from './class-dit';
 import { MmditPipeline, stageFiles } from './mmdit';
 import type { Pipeline } from './pipeline';
 
-export class PipelineRegistry {
+/** Pipelines by model name: what the engine needs of a registry. */
+export interface Pipelines {
+  names(): string[];
+  get(name: string): Promise<Pipeline<OnnxDitModel>>;
+}
+
+export class PipelineRegistry implements Pipelines {
   private readonly loaded = new Map<string, Promise<Pipeline<OnnxDitModel>>>();
 
   private constructor(readonly models: ModelRegistry) {}

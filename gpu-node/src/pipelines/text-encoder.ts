@@ -1,36 +1,54 @@
 /**
- * A text encoder stage: a plain onnxruntime session (no K/V, run once per
- * distinct prompt), with optimum's CLIP export names: `input_ids` [B, T] →
- * `last_hidden_state` [B, T, joint], `text_embeds` [B, pooled].
+ * A text encoder stage: a plain onnxruntime session on the CPU (no K/V, run
+ * once per distinct prompt), with optimum's export names: `input_ids` [B, T]
+ * → the card entry's `hidden` output [B, T, hidden_dim] (`last_hidden_state`,
+ * or a layer's `hidden_states.N`) and its `pooled` output [B, pooled_dim]
+ * (`text_embeds`), when it has one.
  */
 import ort from 'onnxruntime-node';
 
 export interface TextEmbeddings {
-  /** [rows, T, joint] */
+  /** [rows, T, hidden_dim] */
   hidden: Float32Array;
-  /** [rows, pooled] */
+  /** [rows, pooled_dim]; empty when the entry has no pooled output. */
   pooled: Float32Array;
 }
 
 const INPUT = 'input_ids';
-const OUTPUTS = ['last_hidden_state', 'text_embeds'];
+
+/** Which outputs a card entry takes. */
+export interface EncoderOutputs {
+  hidden: string;
+  pooled: string | null;
+}
 
 export class TextEncoder {
-  private constructor(private readonly session: ort.InferenceSession) {}
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly outputs: EncoderOutputs,
+  ) {}
 
-  static async load(path: string, executionProviders: string[] = ['cpu']): Promise<TextEncoder> {
+  /** Loads `path`; a graph lacking `input_ids` or either output fails, naming the file and what it lacks. */
+  static async load(path: string, outputs: EncoderOutputs, executionProviders = ['cpu']): Promise<TextEncoder> {
     const session = await ort.InferenceSession.create(path, { executionProviders, logSeverityLevel: 3 });
-    const missing = [INPUT, ...OUTPUTS].filter(
-      (n) => !session.inputNames.includes(n) && !session.outputNames.includes(n),
-    );
-    if (missing.length) throw new Error(`${path}: the text encoder lacks ${missing.join(', ')} (optimum's names)`);
-    return new TextEncoder(session);
+    const wanted = [INPUT, outputs.hidden, ...(outputs.pooled === null ? [] : [outputs.pooled])];
+    const missing = wanted.filter((n) => !session.inputNames.includes(n) && !session.outputNames.includes(n));
+    if (missing.length) {
+      await session.release();
+      throw new Error(`${path}: the text encoder lacks ${missing.join(', ')} (optimum's names)`);
+    }
+    return new TextEncoder(session, outputs);
   }
 
   /** Encodes `rows` prompts of `length` ids each. */
   async encode(ids: BigInt64Array, rows: number, length: number): Promise<TextEmbeddings> {
-    const out = await this.session.run({ [INPUT]: new ort.Tensor('int64', ids, [rows, length]) }, OUTPUTS);
-    return { hidden: out.last_hidden_state.data as Float32Array, pooled: out.text_embeds.data as Float32Array };
+    const { hidden, pooled } = this.outputs;
+    const names = pooled === null ? [hidden] : [hidden, pooled];
+    const out = await this.session.run({ [INPUT]: new ort.Tensor('int64', ids, [rows, length]) }, names);
+    return {
+      hidden: out[hidden].data as Float32Array,
+      pooled: pooled === null ? new Float32Array(0) : (out[pooled].data as Float32Array),
+    };
   }
 
   async dispose(): Promise<void> {

@@ -4,10 +4,12 @@
  * field. Format `ras-ready-dit/2`: a class-conditional DiT, caches per layer in
  * and out, two graphs (unfused and fused attention) over one weights file.
  * Format `ras-ready/3`: the MMDiT family, with its pipeline's stages
- * (tokenizer, text encoder, transformer, decoder) named in `stages`.
+ * (text encoders and how they compose, transformer, decoder) named in
+ * `stages` (text-card.ts).
  */
 import { z } from 'zod';
 import type { ModelCard } from '../sampler/model';
+import { checkText, composeRule, textEntry } from './text-card';
 
 const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 
@@ -24,7 +26,15 @@ const common = {
   head_dim: z.number().int().positive(),
   grid: z.object({ default: pair, min: pair, max: pair }),
   time: z.object({ scale: z.number().positive(), shift: z.number().positive() }),
-  preview: z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
+  preview: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
+    /** Each latent pixel's channels to RGB in [0, 1]: matrix [3][channels] (width checked), bias [3]. */
+    z.object({
+      kind: z.literal('linear'),
+      matrix: z.tuple([z.array(z.number()), z.array(z.number()), z.array(z.number())]),
+      bias: z.tuple([z.number(), z.number(), z.number()]),
+    }),
+  ]),
   recommended: z.object({ steps: z.number().int().positive(), guidance: z.number().nonnegative() }),
   /** Pixel sizes [width, height] the model serves well (was trained at); [] for none (a test model). */
   sizes: z.array(pair).optional(),
@@ -43,19 +53,29 @@ const ditCard = z.object({
 });
 
 const name = z.string().min(1);
+/** A latent decoder (a VAE): latents / scaling_factor + shift_factor → `input`; `output` in [−1, 1], scale_factor × the latent grid. */
+const decoder = z.object({
+  file: name,
+  input: name,
+  output: name,
+  scaling_factor: z.number().positive(),
+  shift_factor: z.number(),
+  scale_factor: z.number().int().positive(),
+});
 const mmditCard = z.object({
   ...common,
   format: z.literal('ras-ready/3'),
   family: z.literal('mmdit'),
   /** The pipeline's stages, files beside the card; `decoder` null in pixel space (a VAE's slot). */
   stages: z.object({
-    tokenizer: name,
-    text_encoder: name,
-    transformer: z.object({ unfused: name, fused: name }),
-    decoder: name.nullable(),
+    text: z.array(textEntry).min(1),
+    compose: composeRule,
+    /** fused_fp16: as `graphs.fused_fp16`, the WebGPU half-precision graph. */
+    transformer: z.object({ unfused: name, fused: name, fused_fp16: name.optional() }),
+    decoder: decoder.nullable(),
   }),
-  // MMDiT-X's attn2 caches (k2_cache_<l>) are in the contract but not yet in the node's K/V plumbing.
-  dual_attention_layers: z.array(z.number().int()).max(0, { error: 'MMDiT-X (attn2 caches) is not served yet' }),
+  /** MMDiT-X: blocks with attn2, ascending; each is a K/V cache slot after the layers' (kv-slots.ts). */
+  dual_attention_layers: z.array(z.number().int().nonnegative()),
   cond: z.object({
     kind: z.literal('prompt'),
     text_tokens: z.number().int().positive(),
@@ -86,11 +106,35 @@ export function parseCard(name: string, json: unknown): CardFile & ModelCard {
   if (card.token_dim !== card.patch * card.patch * card.channels) {
     throw new Error(`model card ${name}: token_dim ${card.token_dim} ≠ patch² · channels`);
   }
+  if ('dual_attention_layers' in card) checkDualLayers(name, card.dual_attention_layers, card.layers);
+  if (card.format === 'ras-ready/3') checkText(name, card.stages.compose, card.stages.text, card.cond);
+  if (card.preview.kind === 'linear') {
+    const row = card.preview.matrix.findIndex((r) => r.length !== card.channels);
+    if (row >= 0)
+      throw new Error(
+        `model card ${name}: preview.matrix.${row}: ${card.preview.matrix[row].length} columns ≠ channels`,
+      );
+  }
   return { ...card, name };
+}
+
+/** Pixels per token side: the patch, times the decoder's scale factor in latent space. */
+export function pixelsPerToken(card: ModelCard): number {
+  return card.patch * (card.stages?.decoder?.scale_factor ?? 1);
+}
+
+/** attn2's caches are slots in block order (`k2_new` stacks them so): ascending, distinct, real blocks. */
+function checkDualLayers(name: string, dual: number[], layers: number): void {
+  dual.forEach((l, i) => {
+    if (l >= layers) throw new Error(`model card ${name}: dual_attention_layers: block ${l} ≥ layers ${layers}`);
+    if (i > 0 && l <= dual[i - 1])
+      throw new Error(`model card ${name}: dual_attention_layers: not ascending and distinct (${dual.join(', ')})`);
+  });
 }
 
 /** The sizes a card says its model serves well: its `sizes`, else its default size. */
 export function servedSizes(card: ModelCard & { sizes?: [number, number][] }): { width: number; height: number }[] {
-  const pairs = card.sizes ?? [[card.grid.default[1] * card.patch, card.grid.default[0] * card.patch]];
+  const p = pixelsPerToken(card);
+  const pairs = card.sizes ?? [[card.grid.default[1] * p, card.grid.default[0] * p]];
   return pairs.map(([width, height]) => ({ width, height }));
 }

@@ -1,20 +1,22 @@
 /**
- * Device-resident K/V caches (WebGPU): one tensor per layer for K and for V,
- * the graph's `k_all_<l>` / `v_all_<l>` outputs of the last step, fed straight
- * back as the next step's `k_cache_<l>` / `v_cache_<l>` (docs/gpu.md). Nothing
+ * Device-resident K/V caches (WebGPU): one tensor per cache slot for K and for
+ * V (slots: the layers, then MMDiT-X's attn2, kv-slots.ts), the graph's
+ * `k_all_<l>` / `v_all_<l>` (`k2_all_<l>` …) outputs of the last step, fed
+ * straight back as the next step's `k_cache_<l>` / `v_cache_<l>` (docs/gpu.md). Nothing
  * crosses to the host on a step; a trajectory snapshot or an edit's rebase
  * does, through `DeviceLink`, and is counted there.
  */
 import type ort from 'onnxruntime-node';
 import { mergeRows } from '../sampler/kv-cache';
 import type { KvArrays, KvCaches } from '../sampler/model';
+import type { SlotNames } from './kv-slots';
 
 /** What the caches need from the model that owns them. */
 export interface DeviceLink {
-  /** Host copies of the given layers' tensors, [L, rows, heads, N, head_dim] each (counted). */
+  /** Host copies of the given slots' tensors, [slots, rows, heads, N, head_dim] each (counted). */
   download(k: ort.Tensor[], v: ort.Tensor[]): Promise<KvArrays>;
-  /** Host-side tensors of a layer's K and V (uploaded, and counted, by the next run). */
-  hostTensors(kv: KvArrays, layer: number, dims: number[]): { k: ort.Tensor; v: ort.Tensor };
+  /** Host-side tensors of a slot's K and V (uploaded, and counted, by the next run). */
+  hostTensors(kv: KvArrays, slot: number, dims: number[]): { k: ort.Tensor; v: ort.Tensor };
   /** Device tensors now held by runs; the leak tests watch it. */
   live: number;
 }
@@ -27,30 +29,32 @@ export class DeviceKv implements KvCaches {
 
   constructor(
     readonly link: DeviceLink,
-    readonly layers: number,
+    private readonly slots: readonly SlotNames[],
     readonly dims: [rows: number, heads: number, tokens: number, headDim: number],
   ) {
-    const size = layers * dims.reduce((a, b) => a * b, 1);
+    const size = slots.length * dims.reduce((a, b) => a * b, 1);
     this.setHost({ k: new Float32Array(size), v: new Float32Array(size) });
   }
 
   /** The graph's cache inputs. */
   feeds(): Record<string, ort.Tensor> {
     const feeds: Record<string, ort.Tensor> = {};
-    for (let l = 0; l < this.layers; l++) {
-      feeds[`k_cache_${l}`] = this.k[l];
-      feeds[`v_cache_${l}`] = this.v[l];
-    }
+    this.slots.forEach((names, s) => {
+      feeds[names.k] = this.k[s];
+      feeds[names.v] = this.v[s];
+    });
     return feeds;
   }
 
-  /** Takes a step's `k_all_<l>` / `v_all_<l>` outputs; frees the tensors they replace. */
+  /** Takes a step's `k_all_<l>` / `v_all_<l>` (and `k2_all_<l>` …) outputs; frees the tensors they replace. */
   adopt(out: Record<string, ort.Tensor>): void {
-    const k = Array.from({ length: this.layers }, (_, l) => out[`k_all_${l}`]);
-    const v = Array.from({ length: this.layers }, (_, l) => out[`v_all_${l}`]);
+    const missing = this.slots.find((names) => !out[names.kAll] || !out[names.vAll]);
+    if (missing) throw new Error(`the graph returned no ${missing.kAll} / ${missing.vAll}`);
+    const k = this.slots.map((names) => out[names.kAll]);
+    const v = this.slots.map((names) => out[names.vAll]);
     const stray = [...k, ...v].find((t) => t.location !== 'gpu-buffer');
     if (stray) throw new Error(`a K/V cache came back in ${stray.location} memory, not on the device`);
-    this.link.live += 2 * this.layers;
+    this.link.live += 2 * this.slots.length;
     this.release();
     this.k = k;
     this.v = v;
@@ -65,7 +69,7 @@ export class DeviceKv implements KvCaches {
     const own = await this.snapshot();
     const [rows, heads, tokens, headDim] = this.dims;
     this.release();
-    this.setHost(mergeRows(base, own, keep, this.layers * rows * heads, tokens, headDim));
+    this.setHost(mergeRows(base, own, keep, this.slots.length * rows * heads, tokens, headDim));
   }
 
   dispose(): void {
@@ -76,8 +80,8 @@ export class DeviceKv implements KvCaches {
   private setHost(kv: KvArrays): void {
     this.k = [];
     this.v = [];
-    for (let l = 0; l < this.layers; l++) {
-      const t = this.link.hostTensors(kv, l, this.dims);
+    for (let s = 0; s < this.slots.length; s++) {
+      const t = this.link.hostTensors(kv, s, this.dims);
       this.k.push(t.k);
       this.v.push(t.v);
     }

@@ -1,15 +1,16 @@
 /**
- * A small ONNX graph that gathers every layer's device-resident K and V into
- * two host arrays in the trajectory's layout: `k = Concat(k_0 … k_{L−1})` on
- * axis 0, so L tensors [rows, heads, N, head_dim] become [L·rows, heads, N,
- * head_dim], which is [L, rows, heads, N, head_dim] in memory. Caches in half
+ * A small ONNX graph that gathers every cache slot's device-resident K and V
+ * (the layers, then MMDiT-X's attn2: kv-slots.ts) into two host arrays in the
+ * trajectory's layout: `k = Concat(k_0 … k_{S−1})` on axis 0, so S tensors
+ * [rows, heads, N, head_dim] become [S·rows, heads, N, head_dim], which is
+ * [S, rows, heads, N, head_dim] in memory. Caches in half
  * precision are cast to float32 on the device first.
  *
  * onnxruntime-node cannot download a 'gpu-buffer' tensor itself (its download
  * hook throws "not implemented"), but a second session on the same WebGPU
  * device takes such tensors as inputs and returns CPU outputs. The graph is
  * built here, a few hundred bytes of protobuf, so no binary file depends on
- * the number of layers.
+ * the number of slots.
  */
 import protobuf from 'protobufjs/minimal.js';
 
@@ -21,14 +22,14 @@ const FLOAT16 = 10;
 const INT = 2; // onnx.AttributeProto.AttributeType.INT
 
 /** Input names of the snapshot graph: `k_<l>` then `v_<l>`. */
-export function snapshotInputs(layers: number): string[] {
-  const names = (p: string) => Array.from({ length: layers }, (_, l) => `${p}_${l}`);
+export function snapshotInputs(slots: number): string[] {
+  const names = (p: string) => Array.from({ length: slots }, (_, l) => `${p}_${l}`);
   return [...names('k'), ...names('v')];
 }
 
-/** The serialized ModelProto (opset 17) of the snapshot graph for `layers` layers of `dtype` caches. */
-export function snapshotGraph(layers: number, dtype: 'float32' | 'float16' = 'float32'): Uint8Array {
-  const inputs = snapshotInputs(layers);
+/** The serialized ModelProto (opset 17) of the snapshot graph for `slots` slots of `dtype` caches. */
+export function snapshotGraph(slots: number, dtype: 'float32' | 'float16' = 'float32'): Uint8Array {
+  const inputs = snapshotInputs(slots);
   const half = dtype === 'float16';
   const w = Writer.create();
   w.uint32(tag(1, VARINT)).int64(8); // ir_version

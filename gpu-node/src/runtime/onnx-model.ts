@@ -2,25 +2,37 @@
  * The onnxruntime-node adapter: a RAS-ready model (card + graphs) as a
  * `DitModel` that owns its runs' K/V caches (docs/gpu.md).
  *
- * - CPU: caches are host arrays (`HostKv`), fed per layer as views; the graph's
+ * - CPU: caches are host arrays (`HostKv`), fed per slot as views; the graph's
  *   fresh rows come back and are written in place.
  * - WebGPU, device residency (its default): caches are the graph's own
  *   `k_all_<l>` outputs, left on the device and fed back; no K/V crosses to
  *   the host on a step.
  * - WebGPU, host residency (for comparison): as on the CPU, so every step
  *   uploads the caches and downloads the fresh rows; counted in `kvTraffic`.
+ *
+ * Caches come in slots: the layers' attention, then MMDiT-X's `attn2` (kv-slots.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { HostKv } from '../sampler/kv-cache';
-import type { DitModel, KvArrays, KvCaches, KvTraffic, ModelCard, ModelInputs, ModelOutputs } from '../sampler/model';
+import {
+  type DitModel,
+  type KvArrays,
+  type KvCaches,
+  type KvTraffic,
+  kvSlots,
+  type ModelCard,
+  type ModelInputs,
+  type ModelOutputs,
+} from '../sampler/model';
 import type { AdapterInfo } from './adapter';
 import { parseCard } from './card';
 import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
 import { fromFloat16, toFloat16 } from './float16.js';
 import { snapshotGraph, snapshotInputs } from './kv-graph';
+import { freshOutputs, type SlotNames, slotMismatch, slotNames } from './kv-slots';
 import { largestBinding, maxTokens, webgpuAttention } from './limits';
 
 export type Residency = 'host' | 'device';
@@ -52,6 +64,8 @@ export class OnnxDitModel implements DitModel {
   readonly kvTraffic: KvTraffic = { toHost: 0, toDevice: 0 };
   private readonly link: DeviceLink;
   private readonly deviceFetches: readonly string[];
+  private readonly slots: readonly SlotNames[];
+  private readonly fresh: { k: string[]; v: string[] };
   private snapshots?: Promise<ort.InferenceSession>;
 
   private constructor(
@@ -68,10 +82,12 @@ export class OnnxDitModel implements DitModel {
     // by position in the session's output list to the position in the fetch list, so fetching a
     // subset would bring some caches back to the host.
     this.deviceFetches = session.outputNames;
+    this.slots = slotNames(card);
+    this.fresh = freshOutputs(card);
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
-      hostTensors: (kv, l, dims) => hostLayer(kv, l, dims, dtype),
+      hostTensors: (kv, l, dims) => hostSlot(kv, l, dims, dtype),
     };
   }
 
@@ -106,10 +122,11 @@ export class OnnxDitModel implements DitModel {
     const onDeviceOutputs: Record<string, 'gpu-buffer'> = {};
     if (residency === 'device') {
       // The fresh rows stay on the device too (unread): only the caches are fed back.
-      for (const name of ['k_new', 'v_new']) onDeviceOutputs[name] = 'gpu-buffer';
-      for (let l = 0; l < card.layers; l++) {
-        onDeviceOutputs[`k_all_${l}`] = 'gpu-buffer';
-        onDeviceOutputs[`v_all_${l}`] = 'gpu-buffer';
+      const fresh = freshOutputs(card);
+      for (const name of [...fresh.k, ...fresh.v]) onDeviceOutputs[name] = 'gpu-buffer';
+      for (const names of slotNames(card)) {
+        onDeviceOutputs[names.kAll] = 'gpu-buffer';
+        onDeviceOutputs[names.vAll] = 'gpu-buffer';
       }
     }
     const session = await ort.InferenceSession.create(join(dirname(cardPath), graph!), {
@@ -118,6 +135,11 @@ export class OnnxDitModel implements DitModel {
     }).catch((e) => {
       throw deviceError(e, providers[0]) ?? e;
     });
+    const mismatch = slotMismatch(card, session.inputNames);
+    if (mismatch) {
+      await session.release();
+      throw new Error(`model ${name}: ${graph}: ${mismatch}`);
+    }
     return new OnnxDitModel(card, session, onDevice, residency, attention, dtype, providers[0]);
   }
 
@@ -132,9 +154,9 @@ export class OnnxDitModel implements DitModel {
   }
 
   createKv(rows: number, tokens: number): KvCaches {
-    const { layers, heads, head_dim: hd } = this.card;
-    if (this.residency === 'device') return new DeviceKv(this.link, layers, [rows, heads, tokens, hd]);
-    return new HostKv(layers, rows, heads, tokens, hd);
+    const { heads, head_dim: hd } = this.card;
+    if (this.residency === 'device') return new DeviceKv(this.link, this.slots, [rows, heads, tokens, hd]);
+    return new HostKv(kvSlots(this.card), rows, heads, tokens, hd);
   }
 
   async run(i: ModelInputs, kv: KvCaches): Promise<ModelOutputs> {
@@ -143,17 +165,20 @@ export class OnnxDitModel implements DitModel {
       const caches = kv.feeds();
       for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
       const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
-      out.k_new.dispose();
-      out.v_new.dispose();
+      for (const name of [...this.fresh.k, ...this.fresh.v]) out[name].dispose();
       kv.adopt(out);
       return { v: out.v.type === 'float16' ? fromFloat16(out.v.data as Uint16Array) : (out.v.data as Float32Array) };
     }
     if (!(kv instanceof HostKv)) throw new Error('K/V caches were made by another model');
     const dims = [i.rows, this.card.heads, kv.tokens, this.card.head_dim];
-    for (let l = 0; l < this.card.layers; l++) Object.assign(feeds, cacheFeeds(hostLayer(kv, l, dims), l));
-    const out = await this.guarded(() => this.session.run(feeds, ['v', 'k_new', 'v_new']));
-    const kNew = out.k_new.data as Float32Array;
-    const vNew = out.v_new.data as Float32Array;
+    this.slots.forEach((names, s) => {
+      const t = hostSlot(kv, s, dims);
+      feeds[names.k] = t.k;
+      feeds[names.v] = t.v;
+    });
+    const out = await this.guarded(() => this.session.run(feeds, ['v', ...this.fresh.k, ...this.fresh.v]));
+    const kNew = joined(this.fresh.k.map((name) => out[name].data as Float32Array));
+    const vNew = joined(this.fresh.v.map((name) => out[name].data as Float32Array));
     if (this.onDevice) {
       this.kvTraffic.toDevice += kv.k.byteLength + kv.v.byteLength;
       this.kvTraffic.toHost += kNew.byteLength + vNew.byteLength;
@@ -184,14 +209,14 @@ export class OnnxDitModel implements DitModel {
     };
   }
 
-  /** Every layer's K and V gathered to the host by the snapshot graph, on the model's device. */
+  /** Every slot's K and V gathered to the host by the snapshot graph, on the model's device. */
   private async download(k: ort.Tensor[], v: ort.Tensor[]): Promise<KvArrays> {
-    this.snapshots ??= ort.InferenceSession.create(snapshotGraph(this.card.layers, this.dtype), {
+    this.snapshots ??= ort.InferenceSession.create(snapshotGraph(this.slots.length, this.dtype), {
       executionProviders: [this.provider],
       logSeverityLevel: 3,
     });
     const session = await this.snapshots;
-    const names = snapshotInputs(this.card.layers);
+    const names = snapshotInputs(this.slots.length);
     const feeds = Object.fromEntries([...k, ...v].map((t, j) => [names[j], t]));
     const out = await this.guarded(() => session.run(feeds));
     for (const t of [...k, ...v]) if (t.location === 'gpu-buffer') this.kvTraffic.toHost += bytes(t);
@@ -220,10 +245,10 @@ function sessionOptions(providers: string[], opts: RuntimeOptions): ort.Inferenc
 }
 
 /**
- * Layer `l` of stacked host caches as tensors [rows, heads, N, head_dim]: views, no copy, in
+ * Slot `l` of stacked host caches as tensors [rows, heads, N, head_dim]: views, no copy, in
  * float32; converted for a half-precision graph.
  */
-function hostLayer(
+function hostSlot(
   kv: KvArrays,
   l: number,
   dims: number[],
@@ -235,8 +260,16 @@ function hostLayer(
   return { k: tensor(kv.k.subarray(l * size, (l + 1) * size)), v: tensor(kv.v.subarray(l * size, (l + 1) * size)) };
 }
 
-function cacheFeeds(t: { k: ort.Tensor; v: ort.Tensor }, l: number): Record<string, ort.Tensor> {
-  return { [`k_cache_${l}`]: t.k, [`v_cache_${l}`]: t.v };
+/** The fresh rows of every slot in one array: `k_new` as it is, or followed by MMDiT-X's `k2_new`. */
+function joined(parts: Float32Array[]): Float32Array {
+  if (parts.length === 1) return parts[0];
+  const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
 }
 
 const bytes = (t: ort.Tensor) => t.size * (t.type === 'float16' ? 2 : 4);

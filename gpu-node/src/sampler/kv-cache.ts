@@ -1,6 +1,7 @@
 /**
- * Host-resident K/V caches: every layer's K and V of every image token,
- * [layers, rows, heads, N, head_dim], in two arrays (docs/ras.md). A RAS step
+ * Host-resident K/V caches: every cache slot's K and V of every image token,
+ * [slots, rows, heads, N, head_dim], in two arrays (docs/ras.md; slots: the
+ * layers, then MMDiT-X's attn2, `kvSlots`). A RAS step
  * overwrites the rows of the tokens it ran, the dropped rows stay as last
  * computed, a dense step over every token in order replaces everything.
  */
@@ -14,13 +15,13 @@ export class HostKv implements KvCaches {
   private shared = false;
 
   constructor(
-    readonly layers: number,
+    readonly slots: number,
     readonly rows: number,
     readonly heads: number,
     readonly tokens: number,
     readonly headDim: number,
   ) {
-    const size = layers * rows * heads * tokens * headDim;
+    const size = slots * rows * heads * tokens * headDim;
     this.k = new Float32Array(size);
     this.v = new Float32Array(size);
   }
@@ -32,8 +33,8 @@ export class HostKv implements KvCaches {
   }
 
   async rebase(base: KvArrays, keep: Int32Array): Promise<void> {
-    const { layers, rows, heads, tokens, headDim } = this;
-    const merged = mergeRows(base, this, keep, layers * rows * heads, tokens, headDim);
+    const { slots, rows, heads, tokens, headDim } = this;
+    const merged = mergeRows(base, this, keep, slots * rows * heads, tokens, headDim);
     this.k = merged.k;
     this.v = merged.v;
     this.shared = false;
@@ -42,7 +43,7 @@ export class HostKv implements KvCaches {
   dispose(): void {}
 
   /**
-   * Writes a forward's fresh rows [layers, rows, heads, n, head_dim] at the
+   * Writes a forward's fresh rows [slots, rows, heads, n, head_dim] at the
    * token positions `index` [rows, n]. A forward over every token in grid
    * order has the cache's layout: it is adopted without copying.
    */
@@ -58,8 +59,8 @@ export class HostKv implements KvCaches {
       this.v = this.v.slice();
       this.shared = false;
     }
-    const { layers, rows, heads, tokens, headDim, k, v } = this;
-    for (let l = 0; l < layers; l++) {
+    const { slots, rows, heads, tokens, headDim, k, v } = this;
+    for (let l = 0; l < slots; l++) {
       for (let r = 0; r < rows; r++) {
         for (let h = 0; h < heads; h++) {
           const plane = (l * rows + r) * heads + h;
@@ -87,7 +88,7 @@ function isIdentity(index: Int32Array, n: number): boolean {
 
 /**
  * `base` (copied) with `own`'s rows for the tokens in `keep`; both laid out as
- * `planes` planes of [tokens, headDim] (planes = layers · rows · heads).
+ * `planes` planes of [tokens, headDim] (planes = slots · rows · heads).
  */
 export function mergeRows(
   base: KvArrays,

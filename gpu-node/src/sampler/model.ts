@@ -13,14 +13,33 @@ export interface ModelCard {
   token_dim: number;
   hidden: number;
   layers: number;
+  /** MMDiT-X: the blocks with a second, image-only attention (`attn2`), ascending; each adds a K/V cache slot. */
+  dual_attention_layers?: readonly number[];
   heads: number;
   head_dim: number;
   grid: { default: [number, number]; min: [number, number]; max: [number, number] };
   time: { scale: number; shift: number };
   /** What conditions the model: class ids (`ras-ready-dit/2`) or a prompt's embeddings (`ras-ready/3`). */
   cond: ClassCond | PromptCond;
-  preview: { kind: 'rgb'; scale: number; offset: number };
+  /** How tokens map to RGB without the decoder (previews; results in pixel space). */
+  preview: RgbPreview | LinearPreview;
   recommended: { steps: number; guidance: number };
+  /** `ras-ready/3`'s stages, as far as pixel sizes go: a latent decoder's scale (null or absent: tokens are pixels). */
+  stages?: { decoder: { scale_factor: number } | null };
+}
+
+/** Pixel models: channels 0..2 are RGB, pixel = x · scale + offset in [0, 1]. */
+export interface RgbPreview {
+  kind: 'rgb';
+  scale: number;
+  offset: number;
+}
+
+/** Latent models: each latent pixel's C channels to RGB in [0, 1] (before clamping): matrix [3][C] · x + bias. */
+export interface LinearPreview {
+  kind: 'linear';
+  matrix: [number[], number[], number[]];
+  bias: [number, number, number];
 }
 
 export interface ClassCond {
@@ -76,7 +95,15 @@ export interface ModelOutputs {
   v: Float32Array;
 }
 
-/** Host copies of every layer's K and V, [layers, rows, heads, N, head_dim] each. */
+/**
+ * K/V cache slots: one per layer's attention, then one per dual layer's `attn2` (MMDiT-X), in
+ * the card's order. Caches, trajectories and budgets count slots, never layers.
+ */
+export function kvSlots(card: Pick<ModelCard, 'layers' | 'dual_attention_layers'>): number {
+  return card.layers + (card.dual_attention_layers?.length ?? 0);
+}
+
+/** Host copies of every slot's K and V, [slots, rows, heads, N, head_dim] each (`kvSlots`). */
 export interface KvArrays {
   k: Float32Array;
   v: Float32Array;

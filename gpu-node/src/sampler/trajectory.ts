@@ -16,7 +16,7 @@ export interface Trajectory {
   kvEvery: number;
   /** steps + 1 entries of [N·dim]: x before each step, then the final x. */
   x: Float32Array[];
-  /** Per step (null where not kept): [layers, rows, heads, N, head_dim]. */
+  /** Per step (null where not kept): [slots, rows, heads, N, head_dim] (`kvSlots`: layers, then attn2's). */
   k: (Float32Array | null)[];
   v: (Float32Array | null)[];
 }

@@ -13,6 +13,8 @@ import { invalidArgument, type RpcError, toRpcError } from './status';
 export interface CallContext {
   /** Aborts on deadline or client cancel; handed to the engine. */
   signal: AbortSignal;
+  /** Receives each warning of the answer (the native gRPC server sends them as trailing metadata). */
+  warn?: (text: string) => void;
 }
 
 type Handler = (req: never, ctx: CallContext, send: (msg: unknown) => void) => Promise<void>;
@@ -25,12 +27,14 @@ export function createHandlers(engine: Engine): Record<RasSamplerMethod, Handler
       const params = toGenerateParams(req);
       const preview = toPreviewOptions(req.preview);
       const result = await engine.generate(params, { signal: ctx.signal, preview, onEvent: (e) => send(toEvent(e)) });
+      for (const w of result.warnings) ctx.warn?.(w);
       send(toResultEvent(result));
     },
     async Edit(req: ras.v1.EditRequest, ctx: CallContext, send: Send) {
       const params = toEditParams(req);
       const preview = toPreviewOptions(req.preview);
       const result = await engine.edit(params, { signal: ctx.signal, preview, onEvent: (e) => send(toEvent(e)) });
+      for (const w of result.warnings) ctx.warn?.(w);
       send(toResultEvent(result));
     },
     async GetSession(req: ras.v1.GetSessionRequest, _ctx, send) {

@@ -2231,6 +2231,14 @@ export namespace ras {
             backend: ras.v1.Backend;
 
             /**
+             * What the user should know about this answer, one sentence each: e.g. a
+             * prompt longer than a text encoder's length, cut (naming the encoder and
+             * how many tokens were dropped). The native gRPC call also sends them as
+             * trailing metadata `x-ras-warning`, joined by "; ".
+             */
+            warnings: string[];
+
+            /**
              * Creates a new Result instance using the specified properties.
              * @param [properties] Properties to set
              * @returns Result instance
@@ -2352,6 +2360,14 @@ export namespace ras {
                  * from one that kept its pixels.
                  */
                 backend?: ras.v1.Backend.$Properties;
+
+                /**
+                 * What the user should know about this answer, one sentence each: e.g. a
+                 * prompt longer than a text encoder's length, cut (naming the encoder and
+                 * how many tokens were dropped). The native gRPC call also sends them as
+                 * trailing metadata `x-ras-warning`, joined by "; ".
+                 */
+                warnings?: string[];
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -5845,6 +5845,10 @@ export const ras = $root.ras = (() => {
              * @property {ras.v1.Backend.$Properties} [backend] How this version was sampled: this node's backend for the model. The
              * session state records it too, so a re-homed session can be told apart
              * from one that kept its pixels.
+             * @property {Array.<string>} [warnings] What the user should know about this answer, one sentence each: e.g. a
+             * prompt longer than a text encoder's length, cut (naming the encoder and
+             * how many tokens were dropped). The native gRPC call also sends them as
+             * trailing metadata `x-ras-warning`, joined by "; ".
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5870,6 +5874,7 @@ export const ras = $root.ras = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const Result = function (properties) {
+                this.warnings = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5962,6 +5967,17 @@ export const ras = $root.ras = (() => {
             Result.prototype.backend = null;
 
             /**
+             * What the user should know about this answer, one sentence each: e.g. a
+             * prompt longer than a text encoder's length, cut (naming the encoder and
+             * how many tokens were dropped). The native gRPC call also sends them as
+             * trailing metadata `x-ras-warning`, joined by "; ".
+             * @member {Array.<string>} warnings
+             * @memberof ras.v1.Result
+             * @instance
+             */
+            Result.prototype.warnings = $util.emptyArray;
+
+            /**
              * Creates a new Result instance using the specified properties.
              * @function create
              * @memberof ras.v1.Result
@@ -6013,6 +6029,9 @@ export const ras = $root.ras = (() => {
                     writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.sessionState);
                 if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
                     $root.ras.v1.Backend.encode(message.backend, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.warnings != null && message.warnings.length)
+                    for (let i = 0; i < message.warnings.length; ++i)
+                        writer.uint32(/* id 11, wireType 2 =*/90).string(message.warnings[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6154,6 +6173,14 @@ export const ras = $root.ras = (() => {
                             message.backend = $root.ras.v1.Backend.decode(reader, reader.size(), $undefined, _depth + 1, message.backend);
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.warnings && message.warnings.length))
+                                message.warnings = [];
+                            message.warnings.push(reader.stringVerify());
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6236,6 +6263,13 @@ export const ras = $root.ras = (() => {
                     if (error)
                         return "backend." + error;
                 }
+                if (message.warnings != null && $Object.hasOwnProperty.call(message, "warnings")) {
+                    if (!$Array.isArray(message.warnings))
+                        return "warnings: array expected";
+                    for (let i = 0; i < message.warnings.length; ++i)
+                        if (!$util.isString(message.warnings[i]))
+                            return "warnings: string[] expected";
+                }
                 return null;
             };
 
@@ -6297,6 +6331,13 @@ export const ras = $root.ras = (() => {
                         throw $TypeError(".ras.v1.Result.backend: object expected");
                     message.backend = $root.ras.v1.Backend.fromObject(object.backend, _depth + 1);
                 }
+                if (object.warnings) {
+                    if (!$Array.isArray(object.warnings))
+                        throw $TypeError(".ras.v1.Result.warnings: array expected");
+                    message.warnings = $Array(object.warnings.length);
+                    for (let i = 0; i < object.warnings.length; ++i)
+                        message.warnings[i] = $String(object.warnings[i]);
+                }
                 return message;
             };
 
@@ -6317,6 +6358,8 @@ export const ras = $root.ras = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.warnings = [];
                 if (options.defaults) {
                     object.sessionId = "";
                     object.version = 0;
@@ -6361,6 +6404,11 @@ export const ras = $root.ras = (() => {
                     object.sessionState = options.bytes === $String ? $util.base64.encode(message.sessionState, 0, message.sessionState.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.sessionState) : message.sessionState;
                 if (message.backend != null && $Object.hasOwnProperty.call(message, "backend"))
                     object.backend = $root.ras.v1.Backend.toObject(message.backend, options, _depth + 1);
+                if (message.warnings && message.warnings.length) {
+                    object.warnings = $Array(message.warnings.length);
+                    for (let j = 0; j < message.warnings.length; ++j)
+                        object.warnings[j] = message.warnings[j];
+                }
                 return object;
             };
 

@@ -59,6 +59,12 @@ export class DiskTier {
     await writeAtomic(join(this.sessionDir(id), `v${version}.png`), png);
   }
 
+  /** The version's PNG, or null when absent (sessions adopted from a state have none). */
+  async readPng(id: string, version: number): Promise<Uint8Array | null> {
+    const path = join(this.sessionDir(id), `v${version}.png`);
+    return existsSync(path) ? new Uint8Array(await readFile(path)) : null;
+  }
+
   /** Writes a trajectory file, then trims the tier to its budget (LRU). */
   async writeTrajectory(id: string, version: number, t: Trajectory): Promise<void> {
     const bytes = encodeTrajectory(t);

@@ -1,12 +1,12 @@
 /**
- * A session's `meta.json`: its metadata as JSON, each edit's region as the
- * list of its tokens. The format predates the TokenMask and stays as it is,
+ * A session's `meta.json`: its metadata as JSON, each edit's region (and its
+ * undilated `inner` tokens) as the list of its tokens. The format predates the TokenMask and stays as it is,
  * so a node reads the directories older nodes wrote and the other way round.
  */
-import { maskIndices, tokenMask } from '../../sampler/token-mask';
+import { maskIndices, type TokenMask, tokenMask } from '../../sampler/token-mask';
 import type { SessionMeta, VersionEdit } from './types';
 
-type Stored<T> = Omit<T, 'region'> & { region: number[] };
+type Stored<T> = Omit<T, 'region' | 'inner'> & { region: number[]; inner?: number[] };
 
 /** What `meta.json` holds. */
 interface MetaFile extends Omit<SessionMeta, 'versions'> {
@@ -18,7 +18,7 @@ export function encodeMeta(meta: SessionMeta): string {
   const file: MetaFile = {
     ...meta,
     versions: meta.versions.map(({ edit, ...v }) =>
-      edit ? { ...v, edit: { ...edit, region: Array.from(maskIndices(edit.region)) } } : v,
+      edit ? { ...v, edit: { ...edit, region: indices(edit.region), inner: edit.inner && indices(edit.inner) } } : v,
     ),
   };
   return JSON.stringify(file);
@@ -31,7 +31,18 @@ export function decodeMeta(text: string): SessionMeta {
   return {
     ...file,
     versions: file.versions.map(({ edit, ...v }) =>
-      edit ? { ...v, edit: { ...edit, region: tokenMask(tokens, edit.region) } } : v,
+      edit
+        ? {
+            ...v,
+            edit: {
+              ...edit,
+              region: tokenMask(tokens, edit.region),
+              inner: edit.inner && tokenMask(tokens, edit.inner),
+            },
+          }
+        : v,
     ),
   };
 }
+
+const indices = (mask: TokenMask): number[] => Array.from(maskIndices(mask));

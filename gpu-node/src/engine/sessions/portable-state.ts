@@ -49,7 +49,9 @@ const portableState = z.object({
         version: int.positive(),
         parent: int.positive().nullable(),
         createdAt: z.number(),
-        edit: z.object({ mask: z.base64(), cond: condition, seed: int, ras: rasShape }).optional(),
+        edit: z
+          .object({ mask: z.base64(), inner: z.base64().optional(), cond: condition, seed: int, ras: rasShape })
+          .optional(),
       }),
     )
     .min(1)
@@ -61,7 +63,7 @@ const portableState = z.object({
 /** What a state carries: the meta, each edit's region as a mask. */
 interface Portable extends Omit<SessionMeta, 'lastUsed' | 'versions'> {
   versions: (Omit<VersionMeta, 'edit'> & {
-    edit?: Omit<NonNullable<VersionMeta['edit']>, 'region'> & { mask: string };
+    edit?: Omit<NonNullable<VersionMeta['edit']>, 'region' | 'inner'> & { mask: string; inner?: string };
   })[];
 }
 
@@ -95,7 +97,13 @@ export function encodeState(meta: SessionMeta, signer: StateSigner): Uint8Array 
       version,
       parent,
       createdAt,
-      edit: edit && { mask: packMask(edit.region), cond: edit.cond, seed: edit.seed, ras: edit.ras },
+      edit: edit && {
+        mask: packMask(edit.region),
+        inner: edit.inner && packMask(edit.inner),
+        cond: edit.cond,
+        seed: edit.seed,
+        ras: edit.ras,
+      },
     })),
   };
   return signer.sign(new TextEncoder().encode(JSON.stringify(portable)));
@@ -127,8 +135,9 @@ export function decodeState(bytes: Uint8Array, signer: StateSigner): Omit<Sessio
     recipe: recipe as unknown as SessionMeta['recipe'],
     versions: versions.map(({ edit, ...v }): VersionMeta => {
       if (!edit) return v;
-      const { mask, ...rest } = edit;
-      return { ...v, edit: { ...rest, region: unpackMask(mask, tokens) } as unknown as VersionMeta['edit'] };
+      const { mask, inner, ...rest } = edit;
+      const masks = { region: unpackMask(mask, tokens), ...(inner && { inner: unpackMask(inner, tokens) }) };
+      return { ...v, edit: { ...rest, ...masks } as unknown as VersionMeta['edit'] };
     }),
   };
 }

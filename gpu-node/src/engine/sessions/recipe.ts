@@ -6,10 +6,11 @@
  * (docs/design.md#pipelines). Requests are resolved by their caller, once.
  */
 import type { Condition, Pipeline } from '../../pipelines/pipeline';
+import { pixelsPerToken } from '../../runtime/card';
 import type { ConditioningSet } from '../../sampler/conditioning';
 import type { ResolvedRequest, SampleRequest } from '../../sampler/settings';
 import { checkSeed } from '../params';
-import { regionTokens } from '../region';
+import { regionMasks } from '../region';
 import type { EditParams, GenerateParams } from '../types';
 import type { ResolvedRecipe, VersionEdit } from './types';
 
@@ -27,8 +28,8 @@ export function conditionsOf(pipeline: Pipeline, params: GenerateParams): Condit
   };
 }
 
-/** The recipe of a generation: `params` with every default `r` resolved, and its trajectory's kvEvery. */
-export function recipeOf(params: GenerateParams, r: ResolvedRequest, patch: number, c: Conditions): ResolvedRecipe {
+/** The recipe of a generation: `params` with every default `r` resolved, and its trajectory's kvEvery; `pixels` per token side. */
+export function recipeOf(params: GenerateParams, r: ResolvedRequest, pixels: number, c: Conditions): ResolvedRecipe {
   if (r.kvEvery === null) throw new Error('a session keeps the trajectory of its generation');
   return {
     ...params,
@@ -36,8 +37,8 @@ export function recipeOf(params: GenerateParams, r: ResolvedRequest, patch: numb
     negative: c.negative,
     guidance: r.guidance,
     steps: r.steps,
-    width: r.grid[1] * patch,
-    height: r.grid[0] * patch,
+    width: r.grid[1] * pixels,
+    height: r.grid[0] * pixels,
     grid: r.grid,
     ras: r.ras,
     kvEvery: r.kvEvery,
@@ -83,8 +84,10 @@ export function editRequest(recipe: ResolvedRecipe, edit: VersionEdit, condition
  * INVALID_ARGUMENT naming the field when one is wrong.
  */
 export function editOf(pipeline: Pipeline, recipe: ResolvedRecipe, params: EditParams): VersionEdit {
+  const { region, inner } = regionMasks(params, recipe.grid, pixelsPerToken(pipeline.card));
   return {
-    region: regionTokens(params, recipe.grid, pipeline.card.patch),
+    region,
+    inner,
     cond: params.cond === undefined ? recipe.cond : pipeline.condition('cond', params.cond),
     seed: checkSeed(params.seed ?? recipe.seed),
     ras: { ...recipe.ras, ...params.ras },

@@ -36,8 +36,8 @@ const notFound = (what: string) => new EngineError('NOT_FOUND', `${what} not fou
 
 export class SessionStore {
   private readonly metas = new Map<string, SessionMeta>();
-  /** LRU of trajectories by "id/version": Map order is use order. */
-  private readonly hot = new Map<string, { t: Trajectory; bytes: number }>();
+  /** LRU of trajectories by "id/version" and of the versions' PNGs by "id/version.png": Map order is use order. */
+  private readonly hot = new Map<string, { t?: Trajectory; png?: Uint8Array; bytes: number }>();
   private hotBytes = 0;
   readonly memoryBytes: number;
   private readonly ttlMs: number;
@@ -121,7 +121,8 @@ export class SessionStore {
     const meta = this.meta(id);
     meta.versions.push(v);
     meta.lastUsed = this.now();
-    this.remember(`${id}/${v.version}`, t);
+    this.remember(`${id}/${v.version}.png`, { png, bytes: png.byteLength });
+    this.remember(`${id}/${v.version}`, { t, bytes: trajectoryBytes(t) }); // last: the newest entry always stays
     if (this.disk) {
       await this.disk.writeTrajectory(id, v.version, t);
       await this.disk.writePng(id, v.version, png);
@@ -189,21 +190,33 @@ export class SessionStore {
   /** The version's trajectory from memory or disk; null when it must be rebuilt. */
   async trajectory(id: string, version: number): Promise<Trajectory | null> {
     const key = `${id}/${version}`;
-    const hot = this.hot.get(key);
-    if (hot) {
-      this.hot.delete(key);
-      this.hot.set(key, hot);
-      return hot.t;
-    }
+    const hot = this.used(key);
+    if (hot?.t) return hot.t;
     const t = (await this.disk?.readTrajectory(id, version)) ?? null;
-    if (t) this.remember(key, t);
+    if (t) this.remember(key, { t, bytes: trajectoryBytes(t) });
     return t;
+  }
+
+  /** The version's PNG from memory or disk; null when neither holds it (an adopted session: rebuild it). */
+  async png(id: string, version: number): Promise<Uint8Array | null> {
+    const key = `${id}/${version}.png`;
+    const hot = this.used(key);
+    if (hot?.png) return hot.png;
+    const png = (await this.disk?.readPng(id, version)) ?? null;
+    if (png) this.remember(key, { png, bytes: png.byteLength });
+    return png;
   }
 
   /** Puts a rebuilt trajectory back (memory and disk). */
   async restore(id: string, version: number, t: Trajectory): Promise<void> {
-    this.remember(`${id}/${version}`, t);
+    this.remember(`${id}/${version}`, { t, bytes: trajectoryBytes(t) });
     await this.disk?.writeTrajectory(id, version, t);
+  }
+
+  /** Puts a rebuilt PNG back (memory and disk). */
+  async restorePng(id: string, version: number, png: Uint8Array): Promise<void> {
+    this.remember(`${id}/${version}.png`, { png, bytes: png.byteLength });
+    await this.disk?.writePng(id, version, png);
   }
 
   async delete(id: string): Promise<void> {
@@ -226,10 +239,20 @@ export class SessionStore {
     await this.disk?.drop(id);
   }
 
-  private remember(key: string, t: Trajectory): void {
+  /** The memory tier's entry for `key`, marked as used most recently. */
+  private used(key: string): { t?: Trajectory; png?: Uint8Array } | undefined {
+    const hot = this.hot.get(key);
+    if (hot) {
+      this.hot.delete(key);
+      this.hot.set(key, hot);
+    }
+    return hot;
+  }
+
+  private remember(key: string, entry: { t?: Trajectory; png?: Uint8Array; bytes: number }): void {
     this.forget(key);
-    const bytes = trajectoryBytes(t);
-    this.hot.set(key, { t, bytes });
+    const { bytes } = entry;
+    this.hot.set(key, entry);
     this.hotBytes += bytes;
     for (const old of this.hot.keys()) {
       if (this.hotBytes <= this.memoryBytes || old === key) break;

@@ -25,6 +25,12 @@ export interface ResolvedRecipe extends GenerateParams {
 /** What an edit changed: the region it re-sampled and the settings it did so with. */
 export interface VersionEdit {
   region: TokenMask;
+  /**
+   * The tokens the request touched, before the margin's dilation: a latent
+   * edit's pixels are decoded there, blended across the margin (absent in
+   * states and files from nodes that predate it: the whole region is decoded).
+   */
+  inner?: TokenMask;
   /** The region's condition (an edit's new prompt describes what the region should hold). */
   cond: Condition;
   seed: number;

@@ -57,6 +57,7 @@ export function toResultEvent(r: GenerateResult): Event {
       tokensTotal: r.tokensTotal,
       sessionState: r.sessionState,
       backend: r.backend,
+      warnings: r.warnings,
     },
   };
 }

@@ -26,7 +26,13 @@ export interface ServiceDeps {
 }
 
 type AnyCall = grpc.ServerUnaryCall<Buffer, Uint8Array> | grpc.ServerWritableStream<Buffer, Uint8Array>;
-type Reply = (err: RpcError | undefined, message?: Uint8Array) => void;
+type Reply = (err: RpcError | undefined, message?: Uint8Array, trailers?: grpc.Metadata) => void;
+
+/**
+ * The trailing metadata key of a successful answer's warnings, joined by "; " as the edge joins them
+ * (HTTP/2 would join repeated keys with ", ", which the warnings' own text may hold).
+ */
+export const WARNING_TRAILER = 'x-ras-warning';
 
 function serviceError(err: RpcError): Partial<grpc.StatusObject> {
   const metadata = new grpc.Metadata();
@@ -53,13 +59,18 @@ function serve({ handlers, check, log }: Bound, name: RasSamplerMethod, call: An
     return;
   }
   let last: Uint8Array | undefined;
+  const warnings: string[] = [];
+  const warn = (text: string) => warnings.push(text);
   const send = (b: Uint8Array) => {
     if (!RasSamplerService.methods[name].responseStream) last = b;
     else (call as grpc.ServerWritableStream<Buffer, Uint8Array>).write(b);
   };
-  void runCall(handlers, name, call.request, { ctx: { signal: scope.signal }, send, log }).then((err) => {
+  void runCall(handlers, name, call.request, { ctx: { signal: scope.signal, warn }, send, log }).then((err) => {
     scope.dispose();
-    reply(err, last);
+    const trailers = new grpc.Metadata();
+    // Header values are printable ASCII: anything else (a card's encoder name, say) becomes '?'.
+    if (warnings.length) trailers.set(WARNING_TRAILER, warnings.join('; ').replace(/[^\x20-\x7e]/g, '?'));
+    reply(err, last, trailers);
   });
 }
 
@@ -70,9 +81,13 @@ function implementation(deps: ServiceDeps): grpc.UntypedServiceImplementation {
     const name = spec.name as RasSamplerMethod;
     impl[name] = spec.responseStream
       ? (call: grpc.ServerWritableStream<Buffer, Uint8Array>) =>
-          serve(bound, name, call, (err) => (err ? call.emit('error', serviceError(err)) : call.end()))
+          serve(bound, name, call, (err, _msg, trailers) =>
+            err ? call.emit('error', serviceError(err)) : call.end(trailers),
+          )
       : (call: grpc.ServerUnaryCall<Buffer, Uint8Array>, callback: grpc.sendUnaryData<Uint8Array>) =>
-          serve(bound, name, call, (err, msg) => (err ? callback(serviceError(err)) : callback(null, msg)));
+          serve(bound, name, call, (err, msg, trailers) =>
+            err ? callback(serviceError(err)) : callback(null, msg, trailers),
+          );
   }
   return impl;
 }
