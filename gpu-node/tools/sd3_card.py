@@ -43,9 +43,6 @@ def card_of(cfg: MMDiTConfig, parts: dict, export: dict, test_model: bool) -> di
         "format": FORMAT,
         "family": "mmdit",
         "stages": {
-            # The single-encoder fields ras-ready/3 cards had before stages.text: CLIP-L's.
-            "tokenizer": text[0]["tokenizer"],
-            "text_encoder": text[0]["encoder"],
             "text": text,
             "compose": "sd3",
             "transformer": dict(GRAPHS),
