@@ -4,7 +4,11 @@
  * contract ras-ready/3). The model list says it takes prompts; unknown words
  * are a 400 naming each; an over-long prompt is cut with a warning; an edit with a new prompt changes only its region;
  * an edit after the session's node died replays the prompt from the signed
- * session state on the other node.
+ * session state on the other node. The same for test-sd3, the miniature SD3
+ * converted by `convert.py sd3` from a diffusers folder and an optimum export
+ * (CLIP-L, CLIP-G and T5 stages, a VAE decoder): a prompt through the edge, an
+ * over-long prompt truncated with a warning, a latent edit whose pixels
+ * outside the region and its margin band are the parent's, bit for bit.
  */
 import type { CompleteEvent, ModelsView } from '@ras/shared/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +20,10 @@ const REGION = { x: 32, y: 32, width: 16, height: 16 };
 const NEW_PROMPT = { prompt: 'a large green cross in the middle' };
 const outside = ([x, y]: [number, number]) =>
   x < REGION.x || y < REGION.y || x >= REGION.x + REGION.width || y >= REGION.y + REGION.height;
+const SD3 = { model: 'test-sd3', condition: { prompt: 'a photo of a red cat' }, seed: 5, steps: 4 };
+/** test-sd3: 8×8 latent tokens of 16 pixels; the region is one token, its margin band one more around it. */
+const SD3_REGION = { x: 48, y: 48, width: 16, height: 16 };
+const outsideBand = ([x, y]: [number, number]) => x < 32 || y < 32 || x >= 80 || y >= 80;
 
 describe('a prompted model through the edge', () => {
   let stack: Stack;
@@ -86,5 +94,22 @@ describe('a prompted model through the edge', () => {
     ).json()) as CompleteEvent;
     expect(again).toMatchObject({ version: 3, rehomed: true });
     expect(again.png).toBe(v2.png);
+  });
+
+  it('serves a converted SD3 checkpoint: a prompt, a truncated one with a warning, a latent edit outside-identical', async () => {
+    const gen = (await (await request(stack, '/v1/generations', SD3)).json()) as CompleteEvent;
+    expect(decodePng(gen.png)).toMatchObject({ width: 128, height: 128 });
+    expect(gen.warning).toBe('test-sd3 serves no size well (a test model): expect noise');
+
+    const long = await request(stack, '/v1/generations', { ...SD3, condition: { prompt: 'a red cat '.repeat(40) } });
+    expect(long.status).toBe(200);
+    expect(long.headers.get('x-ras-warning')).toMatch(/clip_l/);
+    expect(((await long.json()) as CompleteEvent).warning).toMatch(/t5/);
+
+    const edit = { rects: [SD3_REGION], margin: 1, seed: 9, condition: { prompt: 'a blue dog' } };
+    const v2 = (await (await request(stack, `/v1/sessions/${gen.sessionId}/edits`, edit)).json()) as CompleteEvent;
+    const changed = differingPixels(decodePng(gen.png), decodePng(v2.png));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter(outsideBand)).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ export const MMDIT_CARD = join(MMDIT_DIR, 'model.json');
 /** MMDiT-X: qk-norm, attn2 in block 0 (its own K/V caches), an fp16 graph. */
 export const MMDIT_X_DIR = join(MODELS_DIR, 'test-mmdit-x');
 export const MMDIT_X_CARD = join(MMDIT_X_DIR, 'model.json');
+/** The miniature SD3 converted by `convert.py sd3` (latent, CLIP-L/CLIP-G/T5 stages, a VAE decoder). */
+export const SD3_DIR = join(MODELS_DIR, 'test-sd3');
+export const SD3_CARD = join(SD3_DIR, 'model.json');
 
 export interface GoldenTensor {
   dtype: 'float32' | 'int64';

@@ -11,7 +11,7 @@ import { OnnxDitModel } from '../../gpu-node/src/runtime/onnx-model';
 import { kvSlots } from '../../gpu-node/src/sampler/model';
 import type { SampleRequest } from '../../gpu-node/src/sampler/settings';
 import { tokenMask } from '../../gpu-node/src/sampler/token-mask';
-import { MMDIT_CARD, MMDIT_DIR, MMDIT_X_CARD, MMDIT_X_DIR } from '../helpers/mmdit';
+import { MMDIT_CARD, MMDIT_DIR, MMDIT_X_CARD, MMDIT_X_DIR, SD3_CARD, SD3_DIR } from '../helpers/mmdit';
 import { resolveAndSample } from '../helpers/sample';
 
 let gpu: OnnxDitModel;
@@ -109,5 +109,33 @@ describe('an MMDiT-X (attn2 caches) on the WebGPU provider (lavapipe)', () => {
     expect(meanPsnr(a.tokens, b.tokens, 1)).toBeGreaterThanOrEqual(35);
     expect(moved.slice(1).every((m) => m === 0)).toBe(true);
     expect(halfX.liveDeviceTensors).toBe(0);
+  });
+});
+
+describe('a converted SD3 (latent, VAE-decoded) on the WebGPU provider (lavapipe)', () => {
+  const models: OnnxDitModel[] = [];
+  afterAll(async () => {
+    await Promise.all(models.map((m) => m.dispose()));
+  });
+
+  it('decodes to the pixels the CPU decodes (PSNR ≥ 35 dB), fp32 and fp16 graphs, caches on the device', async () => {
+    const [gpu, half, cpu] = await Promise.all([
+      OnnxDitModel.load(SD3_CARD, { executionProviders: ['webgpu'] }),
+      OnnxDitModel.load(SD3_CARD, { executionProviders: ['webgpu'], dtype: 'float16' }),
+      OnnxDitModel.load(SD3_CARD, { intraOpThreads: 1 }),
+    ]);
+    models.push(gpu, half, cpu);
+    expect([gpu.residency, half.residency]).toEqual(['device', 'device']);
+    const pipeline = await MmditPipeline.load(SD3_DIR, cpu);
+    const conditioning = await pipeline.conditioning([{ prompt: 'a photo of a red cat' }], { prompt: '' });
+    const r: SampleRequest = { conditioning, seeds: [6], steps: 4, guidance: 7, ras: { ratio: 0.25 } };
+    const pixels = async (model: OnnxDitModel) => {
+      const out = await resolveAndSample(model, r);
+      const img = await pipeline.decode(out.request.grid, out.tokens, 0);
+      return Float32Array.from(img.data, (v) => v / 127.5 - 1);
+    };
+    const want = await pixels(cpu);
+    expect(meanPsnr(await pixels(gpu), want, 1)).toBeGreaterThanOrEqual(35);
+    expect(meanPsnr(await pixels(half), want, 1)).toBeGreaterThanOrEqual(35);
   });
 });
