@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--out DIR] [--only speed,...]` writes DIR/bench.json
  * with every section it ran. Quick mode (CI) keeps the headline figures and
- * asserts no time. The node's own sections (speed, gpu, quality, edit) live in
+ * asserts no time. The node's own sections (speed, sd3, gpu, quality, edit) live in
  * `gpu-node/bench/`; the whole system's (serving, load) here, above node and edge.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { Command } from 'commander';
 import { benchEdit, benchEditAtScale } from '../gpu-node/bench/edit';
 import { benchGpu } from '../gpu-node/bench/gpu';
 import { benchQuality } from '../gpu-node/bench/quality';
+import { benchSd3 } from '../gpu-node/bench/sd3';
 import { benchSpeed } from '../gpu-node/bench/speed';
 import { benchLoad } from './load';
 import { benchServing } from './serving';
 
-const SECTIONS = ['speed', 'gpu', 'quality', 'edit', 'serving', 'load'] as const;
+const SECTIONS = ['speed', 'sd3', 'gpu', 'quality', 'edit', 'serving', 'load'] as const;
 
 const program = new Command()
   .name('bench')
@@ -31,6 +32,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const report: Record<string, unknown> = { quick: opts.quick, started: new Date().toISOString() };
 mkdirSync(opts.out, { recursive: true });
 if (wanted.has('speed')) report.speed = await benchSpeed(opts.quick, log);
+if (wanted.has('sd3')) report.sd3 = await benchSd3(opts.quick, log);
 if (wanted.has('gpu')) report.gpu = await benchGpu(opts.quick, log);
 if (wanted.has('quality')) {
   const { quality, ...about } = await benchQuality(opts.quick, opts.out, log);

@@ -66,3 +66,34 @@ export function ensureBenchModel(spec: BenchModelSpec): string {
   });
   return card;
 }
+
+/**
+ * The miniature-width SD3 of the sd3 section: a random diffusers checkpoint (`mini_sd3.py --bench`:
+ * width 256, 4 layers, 1024 latent tokens) converted by `convert.py sd3` with the committed mini
+ * optimum folder (text encoders, VAE decoder), into `<cache>/sd3/sd3-w256`. Returns its directory.
+ */
+export function ensureSd3BenchModel(): string {
+  const root = join(process.env.RAS_BENCH_CACHE ?? join(ROOT, '.cache', 'bench-models'), 'sd3');
+  const dir = join(root, 'sd3-w256');
+  if (existsSync(join(dir, 'model.json'))) return dir;
+  if (process.env.RAS_BENCH_NO_EXPORT) throw new Error(`sd3-w256 was not converted (no card in ${dir})`);
+  process.stderr.write(`converting a random miniature-width SD3 checkpoint to ${dir}\n`);
+  const python = process.env.RAS_BENCH_PYTHON ?? '/usr/bin/python3';
+  const run = (tool: string, args: string[]) =>
+    execFileSync(python, [join(ROOT, 'gpu-node/tools', tool), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const checkpoint = join(root, 'checkpoint', 'transformer');
+  run('mini_sd3.py', ['--bench', '--out', checkpoint]);
+  const optimum = join(ROOT, 'test/fixtures/sd3-mini/optimum');
+  run('convert.py', [
+    'sd3',
+    '--transformer',
+    checkpoint,
+    '--pipeline',
+    optimum,
+    '--test-model',
+    '--no-verify',
+    '--out',
+    dir,
+  ]);
+  return dir;
+}

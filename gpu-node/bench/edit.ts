@@ -25,14 +25,16 @@ export async function benchEditAtScale(log: (s: string) => void) {
   return measureEdit(engine, DIT_384.name, 3, log);
 }
 
-async function measureEdit(
+/** A 25% region edit against its full generation on `model`, conditioned on `cond`, median of `repeats`. */
+export async function measureEdit(
   engine: Awaited<ReturnType<typeof createEngine>>,
   model: string,
   repeats: number,
   log: (s: string) => void,
+  cond: GenerateParams['cond'] = 1,
 ) {
   const info = (await engine.listModels()).find((m) => m.name === model)!;
-  const params: GenerateParams = { model, cond: 1, seed: 5 };
+  const params: GenerateParams = { model, cond, seed: 5 };
   // A centred rectangle of half the width and half the height: 25% of the tokens, margin 0.
   const rect = { x: info.width / 4, y: info.height / 4, width: info.width / 2, height: info.height / 2 };
   await engine.generate({ ...params, steps: 2 }); // warm-up

@@ -13,6 +13,7 @@ Sizes fit the "text" helper's mini encoders: joint_attention_dim 64, pooled 32
 
     /usr/bin/python3 gpu-node/tools/mini_sd3.py [--out test/fixtures/sd3-mini]
     /usr/bin/python3 gpu-node/tools/mini_sd3.py --sd3-medium-layers 24 --out /tmp/sd3m  # memory checks
+    /usr/bin/python3 gpu-node/tools/mini_sd3.py --bench --out DIR   # the bench's miniature-width model
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ MINI = MMDiTConfig(
     out_channels=16,
     pos_embed_max_size=16,
 )
+#: The bench's "miniature width" SD3 (bench section sd3): 1024 latent tokens (a 32×32 grid at
+#: patch 2), width 256 in 4 heads of 64, 4 layers; text sizes fit the committed mini encoders.
+BENCH = MMDiTConfig(**{**MINI.to_dict(), "sample_size": 64, "num_layers": 4, "attention_head_dim": 64,
+                       "num_attention_heads": 4, "caption_projection_dim": 256, "pos_embed_max_size": 32})  # fmt: skip
 MINI_35 = MMDiTConfig(**{**MINI.to_dict(), "qk_norm": "rms_norm", "dual_attention_layers": (0,)})
 
 
@@ -88,8 +93,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "test" / "fixtures" / "sd3-mini")
     ap.add_argument("--sd3-medium-layers", type=int, metavar="L", help="instead: a random SD3-medium-width folder of L layers")
+    ap.add_argument("--bench", action="store_true", help="instead: a random folder of the bench's miniature-width config")
     args = ap.parse_args()
-    if args.sd3_medium_layers:
+    if args.bench:
+        write_random(BENCH, args.out, seed=1)
+    elif args.sd3_medium_layers:
         cfg = MMDiTConfig(**{**SD3_MEDIUM.to_dict(), "num_layers": args.sd3_medium_layers, "dual_attention_layers": ()})
         write_random(cfg, args.out, seed=0)
     else:
