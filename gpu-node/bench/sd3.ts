@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { createEngine } from '../src/engine/engine';
 import { OnnxDitModel } from '../src/runtime/onnx-model';
 import type { CondTensor, DitModel, PromptCond } from '../src/sampler/model';
+import { gaussian } from '../src/sampler/rng';
 import { type StepEvent, sample } from '../src/sampler/sampler';
 import { resolveRequest } from '../src/sampler/settings';
 import { ensureSd3BenchModel } from './bench-models';
@@ -41,9 +42,13 @@ export async function benchSd3(quick: boolean, log: (s: string) => void) {
 /** Random prompt embeddings of SD3's length (the speed does not depend on their values). */
 function conditioning(model: DitModel) {
   const cond = model.card.cond as PromptCond;
-  let seed = 1;
-  const random = (n: number) =>
-    Float32Array.from({ length: n }, () => ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2 - 1);
+  let stream = 0;
+  const random = (n: number) => {
+    const out = new Float32Array(n);
+    gaussian(17, stream, out);
+    stream += n;
+    return out;
+  };
   const row = (): Record<string, CondTensor> => ({
     encoder_hidden_states: {
       type: 'float32',
