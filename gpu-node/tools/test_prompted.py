@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import struct
 import tempfile
 import unittest
@@ -205,6 +206,20 @@ class QuickRunTest(unittest.TestCase):
             self.assertIn("prompt_acc", results["evaluator"]["real"])
             resumed = train_prompted.main(["--device", "cpu", "--quick", "--out", str(second), "--resume", str(first)])
             self.assertEqual((resumed["training"]["steps"], resumed["training"]["sessions"]), (6, 2))
+
+    def test_a_lean_checkpoint_resumes_from_the_ema_weights(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            first, lean, second = Path(tmp) / "a", Path(tmp) / "lean", Path(tmp) / "b"
+            train_prompted.main(["--device", "cpu", "--quick", "--out", str(first)])
+            lean.mkdir()
+            train_prompted.lean_checkpoint(first / "checkpoint.pt", lean / "checkpoint.pt")
+            shutil.copy(first / "weights.fp16.pt", lean / "weights.fp16.pt")
+            self.assertNotIn("model", torch.load(lean / "checkpoint.pt"))
+            self.assertLess((lean / "checkpoint.pt").stat().st_size, (first / "checkpoint.pt").stat().st_size)
+            resumed = train_prompted.main(["--device", "cpu", "--quick", "--out", str(second), "--resume", str(lean)])
+            self.assertEqual((resumed["training"]["steps"], resumed["training"]["sessions"]), (6, 2))
+            log = [json.loads(line) for line in (second / "log.jsonl").read_text().splitlines()]
+            self.assertTrue(any(r.get("raw_weights") == "from the EMA weights" for r in log))
 
 
 if __name__ == "__main__":
