@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 #: A miniature in Lumina-Next-SFT's layout: grouped-query (4 query heads, 2 KV heads), qk-norm, learn_sigma.
 TINY = LuminaNextConfig(
-    sample_size=8, hidden_size=32, num_layers=2, num_attention_heads=4, num_kv_heads=2, multiple_of=16, cross_attention_dim=12
+    sample_size=8, hidden_size=32, num_layers=2, num_attention_heads=4, num_kv_heads=2, multiple_of=32, cross_attention_dim=12
 )
 
 
