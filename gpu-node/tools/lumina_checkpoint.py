@@ -85,7 +85,7 @@ def open_transformer(path: str | Path, sample_size: int = 128, patch_size: int =
     raise FileNotFoundError(f"{path}: neither a diffusers transformer folder (config.json) nor a .safetensors file")
 
 
-def load_transformer(path: str | Path, dtype: torch.dtype = torch.float32, sample_size: int = 128, patch_size: int = 2) -> LuminaNextDiT2DModel:
+def load_transformer(path: str | Path, dtype=torch.float32, sample_size=128, patch_size=2) -> LuminaNextDiT2DModel:
     """The model of a diffusers folder or an original-layout file, loaded with
     ``load_state_dict(strict=True)``, in ``dtype``, in eval mode."""
     cfg, tensors = open_transformer(path, sample_size, patch_size)

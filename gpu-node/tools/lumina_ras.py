@@ -31,7 +31,8 @@ def encode_prompt(model: LuminaNextDiT2DModel, encoder_hidden_states, encoder_ma
     """What a prompt fixes for every step: ``caption`` [B, cond] (the pooled-caption part
     of temb), ``text_k`` / ``text_v`` (L tensors [B,Hkv,T,hd]) and ``mask`` bool [B,T]."""
     if encoder_mask.shape != encoder_hidden_states.shape[:2]:
-        raise ValueError(f"encoder_mask {tuple(encoder_mask.shape)} must be encoder_hidden_states' [B, T] {tuple(encoder_hidden_states.shape[:2])}")
+        want = tuple(encoder_hidden_states.shape[:2])
+        raise ValueError(f"encoder_mask {tuple(encoder_mask.shape)} must be encoder_hidden_states' [B, T] {want}")
     caption = model.time_caption_embed.caption(encoder_hidden_states, encoder_mask)
     kv = [layer.text_kv(encoder_hidden_states) for layer in model.layers]
     return {"caption": caption, "text_k": [k for k, _ in kv], "text_v": [v for _, v in kv], "mask": encoder_mask.bool()}

@@ -71,11 +71,13 @@ def reference_forward(model, inputs, base=None) -> torch.Tensor:
     half = torch.arange(128).float()
     sinus = t[:, None] * torch.exp(-math.log(10000) * half / 128)[None]
     te = "time_caption_embed.timestep_embedder."
-    temb = F.linear(F.silu(F.linear(torch.cat([sinus.cos(), sinus.sin()], 1), sd[te + "linear_1.weight"], sd[te + "linear_1.bias"])), sd[te + "linear_2.weight"], sd[te + "linear_2.bias"])
+    temb = F.linear(torch.cat([sinus.cos(), sinus.sin()], 1), sd[te + "linear_1.weight"], sd[te + "linear_1.bias"])
+    temb = F.linear(F.silu(temb), sd[te + "linear_2.weight"], sd[te + "linear_2.bias"])
     y, m = inputs["encoder_hidden_states"], inputs["encoder_mask"].float()
     pooled = (y * m[..., None]).sum(1) / m.sum(1, keepdim=True)
     ce = "time_caption_embed.caption_embedder."
-    temb = temb + F.linear(F.layer_norm(pooled, (y.shape[-1],), sd[ce + "0.weight"], sd[ce + "0.bias"]), sd[ce + "1.weight"], sd[ce + "1.bias"])
+    pooled = F.layer_norm(pooled, (y.shape[-1],), sd[ce + "0.weight"], sd[ce + "0.bias"])
+    temb = temb + F.linear(pooled, sd[ce + "1.weight"], sd[ce + "1.bias"])
 
     def rms(v, w):
         return v * torch.rsqrt(v.pow(2).mean(-1, keepdim=True) + cfg.norm_eps) * w
@@ -105,10 +107,12 @@ def reference_forward(model, inputs, base=None) -> torch.Tensor:
         out = attention(q, k, heads(F.linear(h, L("attn1.to_v.weight")), kvh), self_scale)
         yn = rms(y, L("norm1_context.weight"))
         ky = heads(ln(F.linear(yn, L("attn2.to_k.weight")), "attn2.norm_k"), kvh)
-        out = out + attention(q, ky, heads(F.linear(yn, L("attn2.to_v.weight")), kvh), hd**-0.5, m) * L("gate").tanh()[None, None, :, None]
+        cross = attention(q, ky, heads(F.linear(yn, L("attn2.to_v.weight")), kvh), hd**-0.5, m)
+        out = out + cross * L("gate").tanh()[None, None, :, None]
         x = x + g_msa[:, None].tanh() * rms(F.linear(out.flatten(2), L("attn2.to_out.0.weight")), L("norm2.weight"))
         u = rms(x, L("ffn_norm1.weight")) * (1 + s_mlp[:, None])
-        f = F.linear(F.silu(F.linear(u, L("feed_forward.linear_1.weight"))) * F.linear(u, L("feed_forward.linear_3.weight")), L("feed_forward.linear_2.weight"))
+        gated = F.silu(F.linear(u, L("feed_forward.linear_1.weight"))) * F.linear(u, L("feed_forward.linear_3.weight"))
+        f = F.linear(gated, L("feed_forward.linear_2.weight"))
         x = x + g_mlp[:, None].tanh() * rms(f, L("ffn_norm2.weight"))
     scale = F.linear(F.silu(temb), sd["norm_out.linear_1.weight"], sd["norm_out.linear_1.bias"])
     x = F.linear(F.layer_norm(x, (x.shape[-1],), eps=1e-6) * (1 + scale[:, None]), sd["norm_out.linear_2.weight"], sd["norm_out.linear_2.bias"])
