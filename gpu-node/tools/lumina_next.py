@@ -16,7 +16,7 @@ before ``attn2``'s output projection. The text K/V do not depend on the image
 or the step (``LuminaNextDiTBlock.text_kv``), which the RAS forward
 (lumina_ras.py) computes once per prompt.
 
-Runs on torch 1.13 (attention spelled out) and 2.x; ``device="meta"`` builds a
+The attention is spelled out (torch 1.13 has no SDPA; the same on 2.x); ``device="meta"`` builds a
 full-size model's shapes without allocating them.
 """
 
