@@ -199,12 +199,12 @@ class LayerNormNoAffine(nn.Module):
 
 
 class RMSNorm(nn.Module):
-    """diffusers' ``RMSNorm(dim, eps=1e-6)`` with a learned weight: the variance in
+    """diffusers' ``RMSNorm(dim, eps)`` with a learned weight: the variance in
     float32, the result in the weight's dtype when that is 16-bit (as diffusers)."""
 
-    def __init__(self, dim: int, device=None):
+    def __init__(self, dim: int, device=None, eps: float = 1e-6):
         super().__init__()
-        self.eps = 1e-6
+        self.eps = eps
         self.weight = nn.Parameter(torch.ones(dim, device=device))
 
     def forward(self, x):

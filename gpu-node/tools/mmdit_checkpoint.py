@@ -21,15 +21,13 @@ The config is inferred from the keys as diffusers does (layers = highest block
 + 1, heads = layers, width from ``context_embedder``, qk-norm from ``ln_q``,
 MMDiT-X blocks from ``attn2``, ``pos_embed_max_size`` = √(table rows)).
 
-Tensors are read one at a time from memory-mapped files: the model is built
-without allocating (meta device), given storage once, and filled by
-``load_state_dict`` from views of the files, so a checkpoint is never in memory
-twice.
+Tensors are read one at a time from memory-mapped files and the model is
+filled strictly without a second copy (diffusers_folder.py, shared with the
+other families' loaders).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -38,8 +36,9 @@ from typing import Callable, Iterator
 
 import torch
 
+from diffusers_folder import materialize, read_folder, transformer_folder, write_folder
 from mmdit import MMDiTConfig, SD3Transformer2DModel
-from safetensors_io import Checkpoint, open_checkpoint, save_file, save_sharded
+from safetensors_io import Checkpoint, open_checkpoint, save_file
 
 PREFIX = "model.diffusion_model."
 
@@ -187,18 +186,16 @@ def open_original(path: Path, sample_size: int = 128) -> tuple[MMDiTConfig, Iter
 
 def open_diffusers(folder: Path) -> tuple[MMDiTConfig, Iterator[tuple[str, torch.Tensor]]]:
     """Config and tensors (streamed) of a diffusers transformer folder."""
-    cfg = MMDiTConfig.from_dict(json.loads((folder / "config.json").read_text()))
-    ckpt = open_checkpoint(folder)
-    return cfg, ((k, ckpt.get(k)) for k in ckpt.keys())
+    config, tensors = read_folder(folder)
+    return MMDiTConfig.from_dict(config), tensors
 
 
 def open_transformer(path: str | Path, sample_size: int = 128) -> tuple[MMDiTConfig, Iterator[tuple[str, torch.Tensor]]]:
     """A diffusers folder (with config.json), or a single file in the original layout."""
     path = Path(path)
-    if path.is_dir() and (path / "config.json").is_file():
-        return open_diffusers(path)
-    if path.is_dir() and (path / "transformer" / "config.json").is_file():
-        return open_diffusers(path / "transformer")
+    folder = transformer_folder(path)
+    if folder is not None:
+        return open_diffusers(folder)
     if path.is_file():
         return open_original(path, sample_size)
     raise FileNotFoundError(f"{path}: neither a diffusers transformer folder (config.json) nor a .safetensors file")
@@ -208,24 +205,13 @@ def load_transformer(path: str | Path, dtype: torch.dtype = torch.float32, sampl
     """The model of a diffusers folder or an original-layout file, loaded with
     ``load_state_dict(strict=True)``, in ``dtype``, in eval mode."""
     cfg, tensors = open_transformer(path, sample_size)
-    model = SD3Transformer2DModel.from_config(cfg, device="meta").to(dtype)
-    model.to_empty(device="cpu")
-    model.reset_constants()
-    model.load_state_dict(dict(tensors), strict=True)
-    return model.eval()
+    return materialize(SD3Transformer2DModel.from_config(cfg, device="meta"), tensors, dtype)
 
 
 def save_diffusers(model: SD3Transformer2DModel, folder: str | Path, max_shard_bytes: int | None = None) -> None:
     """A diffusers transformer folder: config.json and the weights (sharded past ``max_shard_bytes``)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     config = {"_class_name": "SD3Transformer2DModel", **model.config.to_dict()}
-    (folder / "config.json").write_text(json.dumps(config, indent=2) + "\n")
-    state = {k: v.contiguous() for k, v in model.state_dict().items()}
-    if max_shard_bytes is None:
-        save_file(state, folder / "diffusion_pytorch_model.safetensors", metadata={"format": "pt"})
-    else:
-        save_sharded(state, folder, max_shard_bytes)
+    write_folder(folder, config, model.state_dict(), max_shard_bytes)
 
 
 def save_original(model: SD3Transformer2DModel, path: str | Path, prefix: str = PREFIX, extra: dict | None = None) -> None:
