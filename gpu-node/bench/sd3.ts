@@ -9,15 +9,11 @@
 import { dirname } from 'node:path';
 import { createEngine } from '../src/engine/engine';
 import { OnnxDitModel } from '../src/runtime/onnx-model';
-import type { CondTensor, DitModel, PromptCond } from '../src/sampler/model';
-import { gaussian } from '../src/sampler/rng';
 import { type StepEvent, sample } from '../src/sampler/sampler';
 import { resolveRequest } from '../src/sampler/settings';
 import { ensureSd3BenchModel } from './bench-models';
 import { measureEdit } from './edit';
-
-/** SD3's text tokens at the default T5 length: 77 CLIP + 256 T5. */
-const SD3_TEXT = 333;
+import { randomPromptConditioning, SD3_TEXT } from './prompt-cond';
 
 export async function benchSd3(quick: boolean, log: (s: string) => void) {
   const dir = ensureSd3BenchModel();
@@ -39,37 +35,12 @@ export async function benchSd3(quick: boolean, log: (s: string) => void) {
   }
 }
 
-/** Random prompt embeddings of SD3's length (the speed does not depend on their values). */
-function conditioning(model: DitModel) {
-  const cond = model.card.cond as PromptCond;
-  let stream = 0;
-  const random = (n: number) => {
-    const out = new Float32Array(n);
-    gaussian(17, stream, out);
-    stream += n;
-    return out;
-  };
-  const row = (): Record<string, CondTensor> => ({
-    encoder_hidden_states: {
-      type: 'float32',
-      data: random(SD3_TEXT * cond.joint_attention_dim),
-      dims: [1, SD3_TEXT, cond.joint_attention_dim],
-    },
-    pooled_projections: {
-      type: 'float32',
-      data: random(cond.pooled_projection_dim),
-      dims: [1, cond.pooled_projection_dim],
-    },
-  });
-  return { images: [row()], negative: row() };
-}
-
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Mean model time of a dense step (from the dense run) against a RAS step of each ratio. */
 async function stepRows(model: OnnxDitModel, steps: number, ratios: number[], log: (s: string) => void) {
-  const base = { conditioning: conditioning(model), seeds: [3], steps, guidance: 7 };
+  const base = { conditioning: randomPromptConditioning(model), seeds: [3], steps, guidance: 7 };
   const run = async (ras: Record<string, unknown>) => {
     const events: StepEvent[] = [];
     await sample(model, resolveRequest(model.card, { ...base, ras }), { onStep: (e) => events.push(e) });

@@ -13,7 +13,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BenchModelSpec, ensureBenchModel } from '../../gpu-node/bench/bench-models';
 import type { Machine } from './markdown';
 import { type DeviceSection, SECTIONS } from './sections';
 
@@ -38,18 +37,17 @@ async function exportModels(): Promise<number> {
   let failed = 0;
   const done = new Set<string>();
   // The smallest first: a big model that runs out of time leaves the others exported.
-  const size = (s: BenchModelSpec) => s.hidden * s.hidden * s.depth;
-  const specs = sections.flatMap((s) => s.models(values.quick)).sort((a, b) => size(a) - size(b));
-  for (const spec of specs) {
-    if (done.has(spec.name)) continue;
-    done.add(spec.name);
+  const models = sections.flatMap((s) => s.models(values.quick)).sort((a, b) => a.params - b.params);
+  for (const model of models) {
+    if (done.has(model.name)) continue;
+    done.add(model.name);
     const t0 = performance.now();
     try {
-      ensureBenchModel(spec);
-      log(`export ${spec.name}: ok in ${seconds(t0)} s`);
+      model.ensure();
+      log(`export ${model.name}: ok in ${seconds(t0)} s`);
     } catch (e) {
       failed++;
-      log(`export ${spec.name}: FAILED after ${seconds(t0)} s: ${(e as Error).message}`);
+      log(`export ${model.name}: FAILED after ${seconds(t0)} s: ${(e as Error).message}`);
     }
   }
   return failed ? 1 : 0;
@@ -106,7 +104,7 @@ function check(): number {
     if (result === undefined) return `${s.name}: not run`;
     if ('error' in result) return `${s.name}: ${String(result.error).split('\n')[0]}`;
     if ('partial' in result) return `${s.name}: stopped after ${result.rows?.length ?? 0} rows`;
-    const problem = s.problem(result);
+    const problem = s.problem(result, Boolean(report.quick));
     return problem && `${s.name}: ${problem}`;
   });
   for (const p of problems) if (p) log(`check ${p}`);
