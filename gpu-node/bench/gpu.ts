@@ -5,7 +5,7 @@
  * half precision; the bytes of K/V that reach the host per RAS step; how far
  * half precision's images are from float32's; and the same forward in PyTorch
  * where PyTorch has a GPU (`reference`). Runs wherever a WebGPU adapter exists; on a
- * software adapter (lavapipe) or with --quick only a tiny model, so CI stays
+ * software adapter (lavapipe) or with --quick only tiny models (gpu-models.ts), so CI stays
  * fast. Ratios are measured in one run; nothing asserts a time.
  *
  * The MMDiT rows (SD3-medium's size, converted by `convert.py sd3`; sd3-medium.ts) run with SD3's
@@ -17,18 +17,13 @@
  * stream size, device-resident before host-resident, fused before unfused.
  */
 
-import { meanPsnr } from '../src/eval/psnr';
 import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
 import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
-import { classCond, classConditioning, stackRows } from '../src/sampler/conditioning';
-import type { Conditioning, DitModel, KvCaches, ModelInputs } from '../src/sampler/model';
-import { sample } from '../src/sampler/sampler';
-import { resolveRequest, type SampleRequest } from '../src/sampler/settings';
-import { type BenchModel, DIT_384, DIT_SD3, DIT_TINY, ditBenchModel } from './bench-models';
-import { type TorchModel, torchReference } from './gpu-reference';
-import { randomPromptConditioning, SD3_TEXT } from './prompt-cond';
-import { SD3_MEDIUM_BENCH, SD3_W256_BENCH } from './sd3-medium';
+import type { KvCaches, ModelInputs } from '../src/sampler/model';
+import { attentionVsCpu, halfVsFull, ROWS, stepInputs } from './gpu-checks';
+import { type GpuConfig, gpuBenchModels, idealSpeedup } from './gpu-models';
+import { torchReference } from './gpu-reference';
 
 export interface GpuRow {
   model: string;
@@ -77,58 +72,10 @@ export interface GpuBenchOptions {
   onRow?: (row: GpuRow) => void;
 }
 
-const ROWS = 2; // a CFG pair
 /** A warm-up pair (dense + RAS) slower than this is timed 3 times, not 5: big models at 4096 tokens. */
 const SLOW_STEP_MS = 1000;
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** (N + T) / (n + T) with n = ⌈ratio·N⌉: a step's gain if its time followed the tokens it runs (T every step). */
-export function idealSpeedup(tokens: number, ratio: number, textTokens: number): number {
-  return (tokens + textTokens) / (Math.ceil(ratio * tokens) + textTokens);
-}
-
-/** One model of the section: its token counts and the runtime configurations timed. */
-export interface GpuConfig {
-  model: BenchModel;
-  tokens: number[];
-  /** Text tokens beside the image tokens (SD3's prompt; 0 for a class DiT). */
-  textTokens: number;
-  variants: readonly Variant[];
-  /** What PyTorch runs beside it (`reference`). */
-  torch: TorchModel;
-  /** Why the CPU provider's forward is not compared (numerics); null: it is. */
-  noNumerics: string | null;
-}
-
-const TOO_SLOW = 'the CPU reference is too slow at this size';
-
-/** The models the section runs, the most wanted first (the device script exports them first). */
-export function gpuBenchModels(small: boolean): GpuConfig[] {
-  const dit = (spec: typeof DIT_384, tokens: number[], noNumerics: string | null = null): GpuConfig => ({
-    model: ditBenchModel(spec),
-    tokens,
-    textTokens: 0,
-    variants: VARIANTS,
-    torch: { dit: spec },
-    noNumerics,
-  });
-  const sd3 = (model: BenchModel, tokens: number[], torch: TorchModel, noNumerics: string | null): GpuConfig => ({
-    model,
-    tokens,
-    textTokens: SD3_TEXT,
-    variants: DEVICE_VARIANTS,
-    torch,
-    noNumerics,
-  });
-  return small
-    ? [dit(DIT_TINY, [256]), sd3(SD3_W256_BENCH, [256], { mmdit: 'tiny' }, null)]
-    : [
-        sd3(SD3_MEDIUM_BENCH, [1024, 4096], { mmdit: 'sd3-medium' }, TOO_SLOW),
-        dit(DIT_SD3, [1024, 4096], TOO_SLOW),
-        dit(DIT_384, [1024, 4096]),
-      ];
-}
 
 export async function benchGpu(
   quick: boolean,
@@ -180,7 +127,8 @@ export async function benchGpu(
     }
     await timeModel(card, config, run, section);
     const name = config.model.name;
-    if (left() < 2 * MIN_LOAD_MS) skipped.push(`${name} float16 vs float32 PSNR: time budget spent`);
+    if (config.noPrecision) skipped.push(`${name} float16 vs float32 PSNR: ${config.noPrecision}`);
+    else if (left() < 2 * MIN_LOAD_MS) skipped.push(`${name} float16 vs float32 PSNR: time budget spent`);
     else section.precision.push(await halfVsFull(card, name, config.tokens[0], log));
     if (config.noNumerics) skipped.push(`${name} numerics: ${config.noNumerics}`);
     else if (left() < 4 * MIN_LOAD_MS) skipped.push(`${name} numerics: time budget spent`);
@@ -234,80 +182,8 @@ async function timeModel(card: string, config: GpuConfig, run: RunContext, secti
   }
 }
 
-/** A runtime configuration timed for a model. */
-type Variant = { attention: Attention; kvResidency: Residency; dtype: Precision };
-
-/** The runtime configurations timed for each DiT, the most wanted first. */
-const VARIANTS: readonly Variant[] = [
-  { attention: 'fused', kvResidency: 'device', dtype: 'float32' },
-  { attention: 'fused', kvResidency: 'device', dtype: 'float16' },
-  { attention: 'fused', kvResidency: 'host', dtype: 'float32' },
-  { attention: 'unfused', kvResidency: 'device', dtype: 'float32' },
-  { attention: 'unfused', kvResidency: 'host', dtype: 'float32' },
-];
-
-/** SD3's: the fused graph in both precisions with the K/V caches on the device (how a GPU node serves it). */
-const DEVICE_VARIANTS = VARIANTS.slice(0, 2);
-
 /** Time left below which a model is not loaded (an SD3-size graph takes seconds to load). */
 const MIN_LOAD_MS = 20_000;
-
-/** PSNR of one RAS generation (a CFG pair, r = 0.25) in half precision against float32. */
-async function halfVsFull(card: string, name: string, tokens: number, log: (s: string) => void) {
-  const side = Math.round(Math.sqrt(tokens));
-  const base = { seeds: [3], steps: 12, guidance: 2, grid: [side, side] as [number, number], ras: { ratio: 0.25 } };
-  let req: SampleRequest | undefined;
-  const images = [];
-  for (const dtype of ['float32', 'float16'] as const) {
-    const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], dtype });
-    // An MMDiT's random prompt embeddings, made once: both precisions see the same.
-    req ??=
-      model.card.cond.kind === 'prompt'
-        ? { ...base, conditioning: randomPromptConditioning(model) }
-        : { ...base, cond: [1] };
-    images.push((await sample(model, resolveRequest(model.card, req))).tokens);
-    await model.dispose();
-  }
-  const psnr = Math.round(meanPsnr(images[1], images[0], 1) * 100) / 100;
-  log(`gpu ${name} ${tokens} tokens: float16 vs float32 PSNR ${psnr} dB`);
-  return { model: name, tokens, psnr_fp16_vs_fp32: psnr };
-}
-
-/**
- * How far each WebGPU graph's dense forward is from the CPU provider's (the unfused graph there):
- * whether this adapter's FlashAttention is exact (docs/gpu.md, "FlashAttention's numerics").
- */
-async function attentionVsCpu(
-  card: string,
-  config: GpuConfig,
-  adapter: AdapterInfo,
-  log: (s: string) => void,
-): Promise<GpuSection['numerics'][number]> {
-  const [name, tokens] = [config.model.name, config.tokens[0]];
-  const forward = async (opts: Parameters<typeof OnnxDitModel.load>[1], inputs?: ModelInputs) => {
-    const model = await OnnxDitModel.load(card, { kvResidency: 'host', ...opts });
-    const x = inputs ?? stepInputs(model, tokens, tokens, Math.round(Math.sqrt(tokens)));
-    const kv = model.createKv(ROWS, tokens);
-    const { v } = await model.run(x, kv);
-    kv.dispose();
-    await model.dispose();
-    return { v, x };
-  };
-  const cpu = await forward({});
-  const diff = (v: Float32Array) => v.reduce((m, a, k) => Math.max(m, Math.abs(a - cpu.v[k])), 0);
-  const fused = diff((await forward({ executionProviders: ['webgpu'], attention: 'fused' }, cpu.x)).v);
-  const fits = (m: OnnxDitModel) =>
-    largestBinding(m.card, 'unfused', ROWS, tokens + config.textTokens) <= adapter.maxStorageBufferBindingSize;
-  const probe = await OnnxDitModel.load(card);
-  const unfused = fits(probe)
-    ? diff((await forward({ executionProviders: ['webgpu'], attention: 'unfused' }, cpu.x)).v)
-    : null;
-  await probe.dispose();
-  log(
-    `gpu ${name} ${tokens} tokens: max |v − CPU| fused ${fused.toExponential(2)}, unfused ${unfused?.toExponential(2) ?? 'not run'}`,
-  );
-  return { model: name, tokens, fused_vs_cpu: fused, unfused_vs_cpu: unfused };
-}
 
 /**
  * Median step times of one model at `tokens` tokens: dense, then RAS at `ratio`; or why not,
@@ -362,30 +238,5 @@ async function measure(
     kv_host_bytes: kvHost,
     kv_device_bytes: kvDevice,
     reps,
-  };
-}
-
-/** A CFG pair's conditioning: class 1 and the null class, or an MMDiT's random prompt embeddings. */
-function conditioningRows(model: DitModel): Conditioning {
-  if (model.card.cond.kind === 'prompt') {
-    const { images, negative } = randomPromptConditioning(model);
-    return stackRows([...images, negative]);
-  }
-  return stackRows([classConditioning(1), classConditioning(classCond(model.card).null)]);
-}
-
-/** Inputs of one step over `n` of `tokens` tokens (the same random subset for both rows). */
-function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW: number): ModelInputs {
-  const order = Array.from({ length: tokens }, (_, j) => j).sort(() => Math.random() - 0.5);
-  const chosen = order.slice(0, n).sort((a, b) => a - b);
-  const dim = model.card.token_dim;
-  return {
-    x: Float32Array.from({ length: ROWS * n * dim }, () => Math.random() * 2 - 1),
-    tokenIndex: BigInt64Array.from({ length: ROWS * n }, (_, k) => BigInt(chosen[k % n])),
-    timestep: new Float32Array(ROWS).fill(500),
-    cond: conditioningRows(model),
-    rows: ROWS,
-    tokens: n,
-    gridW,
   };
 }

@@ -31,39 +31,43 @@ export const SD3_W256_BENCH: BenchModel = {
 };
 
 /**
- * The converted directory `<cache>/sd3/sd3-medium`, made first if needed. Everything is written
- * under `<cache>/sd3/sd3-medium.tmp` and renamed when done, so a run stopped at its time limit
- * leaves nothing that looks finished; the 4.2 GB checkpoint is deleted after the conversion.
+ * The converted directory `<cache>/sd3/sd3-medium`, made first if needed. Each step writes under
+ * a `.tmp` name and renames when done, so a run stopped at its time limit leaves nothing that
+ * looks finished, and the next call on the same machine starts from the last finished step
+ * (the 4.2 GB checkpoint is kept until the conversion is done, then deleted).
  */
 function ensureSd3Medium(): string {
   const root = join(benchCache(), 'sd3');
   const dir = join(root, 'sd3-medium');
   if (existsSync(join(dir, 'model.json'))) return dir;
   if (process.env.RAS_BENCH_NO_EXPORT) throw new Error(`sd3-medium was not converted (no card in ${dir})`);
-  const tmp = `${dir}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  process.stderr.write(`converting a random SD3-medium-size checkpoint (4.2 GB) to ${dir}\n`);
+  rmSync(dir, { recursive: true, force: true }); // not from a finished step: nothing renames a folder without its card
   const python = process.env.RAS_BENCH_PYTHON ?? '/usr/bin/python3';
   const run = (tool: string, args: string[]) =>
     execFileSync(python, [join(ROOT, 'gpu-node/tools', tool), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const checkpoint = join(tmp, 'checkpoint');
-  const optimum = join(tmp, 'optimum');
-  const out = join(tmp, 'model');
-  run('mini_sd3.py', ['--sd3-medium-layers', String(LAYERS), '--out', checkpoint]);
-  run('optimum_standin.py', ['--out', optimum, '--joint', String(JOINT), '--pooled', String(POOLED)]);
-  run('convert.py', [
-    'sd3',
-    '--transformer',
-    checkpoint,
-    '--pipeline',
-    optimum,
-    '--test-model',
-    '--no-verify',
-    '--out',
-    out,
-  ]);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(out, dir);
-  rmSync(tmp, { recursive: true, force: true });
+  const checkpoint = join(root, 'sd3-medium-checkpoint');
+  const optimum = join(root, 'sd3-medium-optimum');
+  step(checkpoint, (tmp) => {
+    process.stderr.write(`writing a random SD3-medium-size checkpoint (4.2 GB) to ${checkpoint}\n`);
+    run('mini_sd3.py', ['--sd3-medium-layers', String(LAYERS), '--out', tmp]);
+  });
+  step(optimum, (tmp) =>
+    run('optimum_standin.py', ['--out', tmp, '--joint', String(JOINT), '--pooled', String(POOLED)]),
+  );
+  step(dir, (tmp) => {
+    process.stderr.write(`converting it to ${dir}\n`);
+    const args = ['--transformer', checkpoint, '--pipeline', optimum, '--test-model', '--no-verify', '--out', tmp];
+    run('convert.py', ['sd3', ...args]);
+  });
+  rmSync(checkpoint, { recursive: true, force: true });
   return dir;
+}
+
+/** Makes `path` by `write(path + '.tmp')` and a rename, unless it is there. */
+function step(path: string, write: (tmp: string) => void) {
+  if (existsSync(path)) return;
+  const tmp = `${path}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  write(tmp);
+  renameSync(tmp, path);
 }

@@ -4,7 +4,8 @@
  * the time it is given, and renders its own Markdown. Adding one is one line in SECTIONS.
  */
 import type { BenchModel } from '../../gpu-node/bench/bench-models';
-import { benchGpu, type GpuRow, type GpuSection, gpuBenchModels } from '../../gpu-node/bench/gpu';
+import { benchGpu, type GpuRow, type GpuSection } from '../../gpu-node/bench/gpu';
+import { gpuBenchModels } from '../../gpu-node/bench/gpu-models';
 import { gpuMarkdown, type Machine } from './markdown';
 
 export interface SectionContext {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type GpuRow, type GpuSection, gpuBenchModels, idealSpeedup } from '../../gpu-node/bench/gpu';
+import type { GpuRow, GpuSection } from '../../gpu-node/bench/gpu';
+import { gpuBenchModels, idealSpeedup } from '../../gpu-node/bench/gpu-models';
 import { gpuMarkdown } from '../../scripts/device/markdown';
 import { SECTIONS } from '../../scripts/device/sections';
 
@@ -157,10 +158,10 @@ describe('the gpu section’s SD3-medium rows', () => {
     ]);
   });
 
-  it('run in quick mode on the miniature-width SD3 beside the tiny DiT, with the same text tokens', () => {
+  it('run in quick mode on the miniature-width SD3 beside the tiny DiT, with the same 333 text tokens', () => {
     expect(gpuBenchModels(true).map((c) => [c.model.name, c.tokens, c.textTokens])).toEqual([
       ['dit-64x2', [256], 0],
-      ['sd3-w256', [256], 333],
+      ['sd3-w256', [64], 333],
     ]);
   });
 });
