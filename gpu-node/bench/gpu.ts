@@ -77,6 +77,7 @@ const SLOW_STEP_MS = 1000;
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** The gpu section (see above): rows, checks and PyTorch's reference, within `options.deadline`. */
 export async function benchGpu(
   quick: boolean,
   log: (s: string) => void,
@@ -126,15 +127,21 @@ export async function benchGpu(
       continue;
     }
     await timeModel(card, config, run, section);
-    const name = config.model.name;
-    if (config.noPrecision) skipped.push(`${name} float16 vs float32 PSNR: ${config.noPrecision}`);
-    else if (left() < 2 * MIN_LOAD_MS) skipped.push(`${name} float16 vs float32 PSNR: time budget spent`);
-    else section.precision.push(await halfVsFull(card, name, config.tokens[0], log));
-    if (config.noNumerics) skipped.push(`${name} numerics: ${config.noNumerics}`);
-    else if (left() < 4 * MIN_LOAD_MS) skipped.push(`${name} numerics: time budget spent`);
-    else section.numerics.push(await attentionVsCpu(card, config, adapter, log));
+    await checkModel(card, config, run, section);
   }
   return section;
+}
+
+/** A model's float16-vs-float32 PSNR and its graphs' distance from the CPU provider, or why not. */
+async function checkModel(card: string, config: GpuConfig, run: RunContext, section: GpuSection) {
+  const { name } = config.model;
+  const { left, log } = run;
+  if (config.noPrecision) section.skipped.push(`${name} float16 vs float32 PSNR: ${config.noPrecision}`);
+  else if (left() < 2 * MIN_LOAD_MS) section.skipped.push(`${name} float16 vs float32 PSNR: time budget spent`);
+  else section.precision.push(await halfVsFull(card, name, config.tokens[0], log));
+  if (config.noNumerics) section.skipped.push(`${name} numerics: ${config.noNumerics}`);
+  else if (left() < 4 * MIN_LOAD_MS) section.skipped.push(`${name} numerics: time budget spent`);
+  else section.numerics.push(await attentionVsCpu(card, config, run.adapter, log));
 }
 
 /** What every model's timing shares. */
