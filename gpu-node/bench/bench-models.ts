@@ -22,6 +22,20 @@ export interface BenchModelSpec {
   verify?: boolean;
 }
 
+/** A model the device run exports in a stage of its own before the bench times it (scripts/device/). */
+export interface BenchModel {
+  name: string;
+  /** Parameters, roughly: the export stage goes smallest first. */
+  params: number;
+  /** Path of its card, made first if needed (a thrown error says why it cannot be). */
+  ensure(): string;
+}
+
+/** A DiT spec as a `BenchModel` (about 12·hidden² parameters a block). */
+export function ditBenchModel(spec: BenchModelSpec): BenchModel {
+  return { name: spec.name, params: 12 * spec.hidden * spec.hidden * spec.depth, ensure: () => ensureBenchModel(spec) };
+}
+
 /** DiT-S-like width at depth 12, latent-style 4 channels, patch 2. */
 export const DIT_384: BenchModelSpec = { name: 'dit-384x12', hidden: 384, depth: 12, heads: 6, patch: 2, channels: 4 };
 
@@ -43,6 +57,11 @@ export const DIT_SD3: BenchModelSpec = {
   verify: false,
 };
 
+/** Where bench models are made: `RAS_BENCH_CACHE`, else `.cache/bench-models/`. */
+export function benchCache(): string {
+  return process.env.RAS_BENCH_CACHE ?? join(ROOT, '.cache', 'bench-models');
+}
+
 /** True when a cached card is what the exporter writes today (format 2 with all three graphs). */
 function current(cardPath: string): boolean {
   const card = JSON.parse(readFileSync(cardPath, 'utf8'));
@@ -51,7 +70,7 @@ function current(cardPath: string): boolean {
 
 /** Path of the model's card, exporting it first if needed. */
 export function ensureBenchModel(spec: BenchModelSpec): string {
-  const dir = join(process.env.RAS_BENCH_CACHE ?? join(ROOT, '.cache', 'bench-models'), spec.name);
+  const dir = join(benchCache(), spec.name);
   const card = join(dir, 'model.json');
   if (existsSync(card) && current(card)) return card;
   // The device script exports in a stage of its own, timed and bounded; the bench must not redo it.
@@ -73,7 +92,7 @@ export function ensureBenchModel(spec: BenchModelSpec): string {
  * optimum folder (text encoders, VAE decoder), into `<cache>/sd3/sd3-w256`. Returns its directory.
  */
 export function ensureSd3BenchModel(): string {
-  const root = join(process.env.RAS_BENCH_CACHE ?? join(ROOT, '.cache', 'bench-models'), 'sd3');
+  const root = join(benchCache(), 'sd3');
   const dir = join(root, 'sd3-w256');
   if (existsSync(join(dir, 'model.json'))) return dir;
   if (process.env.RAS_BENCH_NO_EXPORT) throw new Error(`sd3-w256 was not converted (no card in ${dir})`);

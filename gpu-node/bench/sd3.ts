@@ -10,13 +10,10 @@ import { dirname } from 'node:path';
 import { createEngine } from '../src/engine/engine';
 import { OnnxDitModel } from '../src/runtime/onnx-model';
 import { stackRows } from '../src/sampler/conditioning';
-import type { CondTensor, DitModel, PromptCond } from '../src/sampler/model';
 import { gaussian } from '../src/sampler/rng';
 import { ensureSd3BenchModel } from './bench-models';
 import { measureEdit } from './edit';
-
-/** SD3's text tokens at the default T5 length: 77 CLIP + 256 T5. */
-const SD3_TEXT = 333;
+import { randomPromptConditioning, SD3_TEXT } from './prompt-cond';
 
 export async function benchSd3(quick: boolean, log: (s: string) => void) {
   const dir = ensureSd3BenchModel();
@@ -37,31 +34,6 @@ export async function benchSd3(quick: boolean, log: (s: string) => void) {
   }
 }
 
-/** Random prompt embeddings of SD3's length (the speed does not depend on their values). */
-function conditioning(model: DitModel) {
-  const cond = model.card.cond as PromptCond;
-  let stream = 0;
-  const random = (n: number) => {
-    const out = new Float32Array(n);
-    gaussian(17, stream, out);
-    stream += n;
-    return out;
-  };
-  const row = (): Record<string, CondTensor> => ({
-    encoder_hidden_states: {
-      type: 'float32',
-      data: random(SD3_TEXT * cond.joint_attention_dim),
-      dims: [1, SD3_TEXT, cond.joint_attention_dim],
-    },
-    pooled_projections: {
-      type: 'float32',
-      data: random(cond.pooled_projection_dim),
-      dims: [1, cond.pooled_projection_dim],
-    },
-  });
-  return { images: [row()], negative: row() };
-}
-
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -80,7 +52,7 @@ async function measured(fn: () => Promise<unknown>): Promise<{ cpu: number; wall
  */
 async function stepRows(model: OnnxDitModel, repeats: number, ratios: number[], log: (s: string) => void) {
   const [rows, N, dim] = [2, model.card.grid.default[0] * model.card.grid.default[1], model.card.token_dim];
-  const { images, negative } = conditioning(model);
+  const { images, negative } = randomPromptConditioning(model);
   const cond = stackRows([images[0], negative]);
   const kv = model.createKv(rows, N);
   const noise = new Float32Array(rows * N * dim);

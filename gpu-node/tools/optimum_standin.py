@@ -3,10 +3,16 @@ the folders, config.json files and tokenizer files a real one has, with tiny ONN
 graphs carrying the real input and output names. The encoders return constants
 (the converter never runs them); the VAE decoder is a 1×1 convolution upsampled
 ×8, a linear map the preview fit must recover exactly.
+
+    /usr/bin/python3 gpu-node/tools/optimum_standin.py --out DIR [--joint 4096 --pooled 2048]
+
+(the bench's SD3-medium-size model: the transformer rows feed random embeddings, but the
+converter checks the encoders' sizes against the transformer's).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -79,3 +85,16 @@ def write_standin(root: Path, joint: int = 64, pooled: int = 32, seed: int = 0) 
     (root / "vae_decoder" / "config.json").write_text(json.dumps(VAE))
     onnx.save(decoder_graph(weight, bias, 2 ** (len(VAE["block_out_channels"]) - 1)), str(root / "vae_decoder" / "model.onnx"))
     return {"weight": weight, "bias": bias}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, required=True, help="the folder to write (must not exist)")
+    ap.add_argument("--joint", type=int, default=64, help="the transformer's joint_attention_dim")
+    ap.add_argument("--pooled", type=int, default=32, help="the transformer's pooled_projection_dim")
+    args = ap.parse_args()
+    write_standin(args.out, args.joint, args.pooled)
+
+
+if __name__ == "__main__":
+    main()

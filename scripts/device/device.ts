@@ -2,7 +2,8 @@
  * The GPU run's Node side: bundled by `scripts/device/pack.sh`, run by `scripts/device/run.sh`
  * (docs/gpu.md, "A GPU run in one call").
  *
- *     device.mjs export [--quick] [--sections gpu,...]       exports the sections' models
+ *     device.mjs export [--quick] [--sections gpu,...] [--model NAME]   exports the sections' models
+ *                                                                      (or only NAME), two at a time
  *     device.mjs bench --out DIR [--quick] [--deadline EPOCH_MS] [--driver TEXT] [--sections ...]
  *     device.mjs check --out DIR [--sections ...]            exit 1 unless every section counts
  *
@@ -10,10 +11,11 @@
  * so a run stopped from outside still leaves what it measured. A section that throws is
  * recorded as `{error}` and the next one runs.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BenchModelSpec, ensureBenchModel } from '../../gpu-node/bench/bench-models';
+import type { BenchModel } from '../../gpu-node/bench/bench-models';
 import type { Machine } from './markdown';
 import { type DeviceSection, SECTIONS } from './sections';
 
@@ -25,6 +27,7 @@ const { positionals, values } = parseArgs({
     deadline: { type: 'string' },
     driver: { type: 'string' },
     sections: { type: 'string' },
+    model: { type: 'string' },
   },
 });
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -34,25 +37,55 @@ for (const name of wanted ?? [])
   if (!SECTIONS.some((s) => s.name === name)) throw new Error(`unknown section "${name}"`);
 const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
 
+/**
+ * Models exported at once, each in a process of its own: SD3-medium's checkpoint and conversion
+ * run mostly on one core, beside the DiT exporter's all-core export.
+ */
+const EXPORTS_AT_ONCE = 2;
+
 async function exportModels(): Promise<number> {
-  let failed = 0;
-  const done = new Set<string>();
+  const all = sections.flatMap((s) => s.models(values.quick));
   // The smallest first: a big model that runs out of time leaves the others exported.
-  const size = (s: BenchModelSpec) => s.hidden * s.hidden * s.depth;
-  const specs = sections.flatMap((s) => s.models(values.quick)).sort((a, b) => size(a) - size(b));
-  for (const spec of specs) {
-    if (done.has(spec.name)) continue;
-    done.add(spec.name);
-    const t0 = performance.now();
-    try {
-      ensureBenchModel(spec);
-      log(`export ${spec.name}: ok in ${seconds(t0)} s`);
-    } catch (e) {
-      failed++;
-      log(`export ${spec.name}: FAILED after ${seconds(t0)} s: ${(e as Error).message}`);
-    }
+  const models = [...new Map(all.map((m) => [m.name, m])).values()].sort((a, b) => a.params - b.params);
+  if (values.model) {
+    const model = models.find((m) => m.name === values.model);
+    if (!model) throw new Error(`--model: no model "${values.model}" (have ${models.map((m) => m.name).join(', ')})`);
+    return exportOne(model);
   }
+  const queue = [...models];
+  let failed = 0;
+  const worker = async () => {
+    for (let m = queue.shift(); m; m = queue.shift()) failed += await exportInChild(m.name);
+  };
+  await Promise.all(Array.from({ length: EXPORTS_AT_ONCE }, worker));
   return failed ? 1 : 0;
+}
+
+function exportOne(model: BenchModel): number {
+  const t0 = performance.now();
+  try {
+    model.ensure();
+    log(`export ${model.name}: ok in ${seconds(t0)} s`);
+    return 0;
+  } catch (e) {
+    log(`export ${model.name}: FAILED after ${seconds(t0)} s: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+/** `device.mjs export --model NAME` with this call's flags; 1 unless it exits 0. */
+function exportInChild(name: string): Promise<number> {
+  const args = [process.argv[1], 'export', '--model', name];
+  if (values.quick) args.push('--quick');
+  if (values.sections) args.push('--sections', values.sections);
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit' });
+    child.on('error', (e) => {
+      log(`export ${name}: FAILED to start: ${e.message}`);
+      done(1);
+    });
+    child.on('exit', (code) => done(code === 0 ? 0 : 1));
+  });
 }
 
 async function bench(): Promise<number> {
@@ -106,7 +139,7 @@ function check(): number {
     if (result === undefined) return `${s.name}: not run`;
     if ('error' in result) return `${s.name}: ${String(result.error).split('\n')[0]}`;
     if ('partial' in result) return `${s.name}: stopped after ${result.rows?.length ?? 0} rows`;
-    const problem = s.problem(result);
+    const problem = s.problem(result, Boolean(report.quick));
     return problem && `${s.name}: ${problem}`;
   });
   for (const p of problems) if (p) log(`check ${p}`);

@@ -3,8 +3,9 @@
  * names the models it needs exported first (the export stage times them apart), runs with
  * the time it is given, and renders its own Markdown. Adding one is one line in SECTIONS.
  */
-import type { BenchModelSpec } from '../../gpu-node/bench/bench-models';
-import { benchGpu, type GpuRow, type GpuSection, gpuBenchModels } from '../../gpu-node/bench/gpu';
+import type { BenchModel } from '../../gpu-node/bench/bench-models';
+import { benchGpu, type GpuRow, type GpuSection } from '../../gpu-node/bench/gpu';
+import { gpuBenchModels } from '../../gpu-node/bench/gpu-models';
 import { gpuMarkdown, type Machine } from './markdown';
 
 export interface SectionContext {
@@ -18,16 +19,19 @@ export interface SectionContext {
 
 export interface DeviceSection {
   name: string;
-  models(quick: boolean): BenchModelSpec[];
+  models(quick: boolean): BenchModel[];
   run(ctx: SectionContext): Promise<unknown>;
   markdown(result: unknown, machine: Machine): string;
-  /** Why the result does not count as a run (quick mode fails on it); null when it does. */
-  problem(result: unknown): string | null;
+  /**
+   * Why the result does not count as a run (the check stage fails on it); null when it does.
+   * `quick`: a CI run, which must measure everything it set out to (nothing there is skipped for time).
+   */
+  problem(result: unknown, quick: boolean): string | null;
 }
 
 const gpu: DeviceSection = {
   name: 'gpu',
-  models: (quick) => gpuBenchModels(quick).map(([spec]) => spec),
+  models: (quick) => gpuBenchModels(quick).map((c) => c.model),
   run: (ctx) => {
     const rows: GpuRow[] = [];
     return benchGpu(ctx.quick, ctx.log, {
@@ -39,11 +43,14 @@ const gpu: DeviceSection = {
     });
   },
   markdown: (result, machine) => gpuMarkdown(result as GpuSection, machine),
-  problem: (result) => {
+  problem: (result, quick) => {
     const g = result as GpuSection;
     if (!g.adapter) return 'no WebGPU adapter';
-    if (g.rows.length === 0) return `no rows (skipped: ${g.skipped.join('; ') || 'none'})`;
+    const why = `skipped: ${g.skipped.join('; ') || 'none'}`;
+    if (g.rows.length === 0) return `no rows (${why})`;
     if (g.precision.length === 0) return 'no float16 vs float32 PSNR';
+    const missing = g.models.filter((m) => !g.rows.some((r) => r.model === m));
+    if (quick && missing.length) return `no rows for ${missing.join(', ')} (${why})`;
     return null;
   },
 };

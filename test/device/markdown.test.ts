@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuRow, GpuSection } from '../../gpu-node/bench/gpu';
+import { gpuBenchModels, idealSpeedup } from '../../gpu-node/bench/gpu-models';
 import { gpuMarkdown } from '../../scripts/device/markdown';
 import { SECTIONS } from '../../scripts/device/sections';
 
 const row = (over: Partial<GpuRow>): GpuRow => ({
   model: 'dit-sd3-size',
   tokens: 1024,
+  text_tokens: 0,
   dtype: 'float32',
   residency: 'device',
   attention: 'fused',
@@ -28,6 +30,7 @@ const section = (over: Partial<GpuSection> = {}): GpuSection => ({
     maxBufferSize: 2 ** 32,
     subgroups: true,
   },
+  models: ['dit-sd3-size'],
   rows: [
     row({ ratio: 0.25, ras_ms: 80, speedup: 8.75, ideal_speedup: 4 }),
     row({ ratio: 0.5 }),
@@ -98,9 +101,67 @@ describe('the GPU run’s Markdown', () => {
 
   it('does not count a gpu section without rows or without its PSNR as a run', () => {
     const gpu = SECTIONS.find((s) => s.name === 'gpu')!;
-    expect(gpu.problem(section())).toBeNull();
-    expect(gpu.problem(section({ rows: [] }))).toMatch(/^no rows \(skipped: dit-sd3-size unfused/);
-    expect(gpu.problem(section({ precision: [] }))).toBe('no float16 vs float32 PSNR');
-    expect(gpu.problem(section({ adapter: null }))).toBe('no WebGPU adapter');
+    expect(gpu.problem(section(), false)).toBeNull();
+    expect(gpu.problem(section({ rows: [] }), false)).toMatch(/^no rows \(skipped: dit-sd3-size unfused/);
+    expect(gpu.problem(section({ precision: [] }), false)).toBe('no float16 vs float32 PSNR');
+    expect(gpu.problem(section({ adapter: null }), false)).toBe('no WebGPU adapter');
+  });
+
+  it('does not count a quick run without rows for every model it set out to measure', () => {
+    const gpu = SECTIONS.find((s) => s.name === 'gpu')!;
+    const partly = section({ models: ['dit-sd3-size', 'sd3-w256'], skipped: ['sd3-w256: not converted'] });
+    expect(gpu.problem(partly, true)).toBe('no rows for sd3-w256 (skipped: sd3-w256: not converted)');
+    expect(gpu.problem(partly, false)).toBeNull();
+    expect(gpu.problem(section(), true)).toBeNull();
+  });
+});
+
+describe('the gpu section’s SD3-medium rows', () => {
+  const sd3 = row({
+    model: 'sd3-medium',
+    tokens: 4096,
+    text_tokens: 333,
+    ratio: 0.25,
+    dense_ms: 900,
+    ras_ms: 350,
+    speedup: 2.571,
+    ideal_speedup: 3.264,
+  });
+
+  it('show an MMDiT’s tokens as image + text, with the ideal that counts the text', () => {
+    const md = gpuMarkdown(section({ rows: [sd3] }), { date: 'd' });
+    const line = md.split('\n').find((l) => l.startsWith('| sd3-medium |'));
+    expect(line).toBe('| sd3-medium | fused | 4096 + 333 | device | float32 | 900 | 350 | 2.571× (3.264×) | 0 |');
+    expect(md).toContain('ideal: (N + T) / (n + T)');
+    expect(gpuMarkdown(section(), { date: 'd' })).not.toContain('ideal: (N + T)');
+  });
+
+  it('puts text tokens in the ideal: 3.26× at 4096 + 333 tokens and r = 0.25, 4× without text', () => {
+    expect(idealSpeedup(4096, 0.25, 333)).toBeCloseTo(3.264, 3);
+    expect(idealSpeedup(1024, 0.5, 333)).toBeCloseTo(1357 / 845, 6);
+    expect(idealSpeedup(4096, 0.25, 0)).toBe(4);
+  });
+
+  it('are measured first on a GPU: SD3-medium at 1024 and 4096 tokens beside 333 text tokens, fused, device K/V, fp32 and fp16', () => {
+    const [first, ...rest] = gpuBenchModels(false);
+    expect(first.model.name).toBe('sd3-medium');
+    expect(first.tokens).toEqual([1024, 4096]);
+    expect(first.textTokens).toBe(333);
+    expect(first.variants).toEqual([
+      { attention: 'fused', kvResidency: 'device', dtype: 'float32' },
+      { attention: 'fused', kvResidency: 'device', dtype: 'float16' },
+    ]);
+    expect(first.torch).toEqual({ mmdit: 'sd3-medium' });
+    expect(rest.map((c) => [c.model.name, c.textTokens])).toEqual([
+      ['dit-sd3-size', 0],
+      ['dit-384x12', 0],
+    ]);
+  });
+
+  it('run in quick mode on the miniature-width SD3 beside the tiny DiT, with the same 333 text tokens', () => {
+    expect(gpuBenchModels(true).map((c) => [c.model.name, c.tokens, c.textTokens])).toEqual([
+      ['dit-64x2', [256], 0],
+      ['sd3-w256', [64], 333],
+    ]);
   });
 });
