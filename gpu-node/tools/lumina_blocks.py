@@ -23,7 +23,8 @@ def attend(q, k, v, scale: float | None, key_mask=None):
     """Grouped-query attention: q [B,H,nq,hd], k / v [B,Hkv,nk,hd] (query head h reads
     K/V head h // (H/Hkv), as diffusers' repeat), key_mask bool [B,nk] -> [B,nq,H,hd]."""
     rep = q.shape[1] // k.shape[1]
-    k, v = k.repeat_interleave(rep, dim=1), v.repeat_interleave(rep, dim=1)
+    # expand + flatten, not repeat_interleave: torch 1.13's ONNX export of that fixes the traced shapes
+    k, v = (t.unsqueeze(2).expand(-1, -1, rep, -1, -1).flatten(1, 2) for t in (k, v))
     scale = q.shape[-1] ** -0.5 if scale is None else scale
     att = torch.matmul(q, k.transpose(-1, -2)) * scale
     if key_mask is not None:

@@ -43,23 +43,25 @@ def embed_tokens(model: LuminaNextDiT2DModel, x: torch.Tensor) -> torch.Tensor:
     return model.patch_embedder.proj(x)
 
 
-def run(model, x, token_index, timestep, prompt, rope_table, grid_w: int, caches, base_sequence_length=None) -> dict:
+def run(model, x, token_index, timestep, prompt, rope_table, grid_w, caches, base_sequence_length=None, self_scale=None) -> dict:
     """The RAS-ready Lumina-Next forward.
 
     x [B,n,C·p·p], token_index i64 [B,n] (flat grid indices), timestep [B] (Lumina
     time 1 − σ), ``prompt`` from ``encode_prompt``, rope_table [≥H/p, ≥W/p, hd/2]
-    (``lumina_rope.rope_table``), grid_w the grid's width in tokens, caches ``{"k":
+    (``lumina_rope.rope_table``, or its ``real_table`` pair), grid_w the grid's width in
+    tokens, caches ``{"k":
     L tensors, "v": L tensors}`` [B,Hkv,N,hd]. Returns ``v`` [B,n,p·p·out_channels]
     (the model output of the tokens run, features (py, px, c)), ``k_new`` /
     ``v_new`` [L,B,Hkv,n,hd] and ``k_all`` / ``v_all`` (L tensors: the caches with
-    the fresh rows written).
+    the fresh rows written). ``self_scale`` overrides the self-attention scale (a tensor
+    computed in the graph from N, for the export).
     """
     check_inputs(model, x, token_index, grid_w, caches)
     tokens = caches["k"][0].shape[2]
     h = embed_tokens(model, x)
     rope = gather_rows(rope_table, token_index, grid_w)
     temb = model.time_caption_embed.time(timestep) + prompt["caption"]
-    scale = self_attention_scale(model.config.head_dim, tokens, base_sequence_length)
+    scale = self_scale if self_scale is not None else self_attention_scale(model.config.head_dim, tokens, base_sequence_length)
     out: dict[str, list] = {"k_new": [], "v_new": [], "k_all": [], "v_all": []}
     for i, layer in enumerate(model.layers):
         cache = LayerCache(token_index, caches["k"][i], caches["v"][i])

@@ -7,7 +7,9 @@ row position (even pairs) and the column position (odd pairs), each axis with
 a 384 × 384 table and the patch embedder slices it to the grid, row-major
 (``grid_rows``). ``gather_rows`` gives the rows of any subset of tokens from
 their flat grid indices, on any grid shape: the RAS forward's positions.
-``apply_rope`` is ``apply_rotary_emb(use_real=False)``, in float32.
+``apply_rope`` is ``apply_rotary_emb(use_real=False)``, in float32. A table may
+also be a ``(cos, sin)`` pair of real tensors (``real_table``): the same rotation
+in real arithmetic, which the ONNX export needs (no complex tensors in a graph).
 """
 
 from __future__ import annotations
@@ -40,15 +42,33 @@ def grid_rows(table: torch.Tensor, grid_h: int, grid_w: int) -> torch.Tensor:
     return table[:grid_h, :grid_w].flatten(0, 1).unsqueeze(0)
 
 
-def gather_rows(table: torch.Tensor, token_index: torch.Tensor, grid_w: int) -> torch.Tensor:
+def real_table(table: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """A complex table as its (cos, sin) pair: float32, same shape."""
+    return table.real.float().contiguous(), table.imag.float().contiguous()
+
+
+def gather_rows(table, token_index: torch.Tensor, grid_w) -> torch.Tensor | tuple:
     """RoPE rows [B, n, head_dim/2] of tokens at flat grid indices ``token_index``
-    [B, n] (row·grid_w + col) on a grid ``grid_w`` tokens wide."""
+    [B, n] (row·grid_w + col) on a grid ``grid_w`` tokens wide; of each of a (cos, sin) pair."""
     row = torch.div(token_index, grid_w, rounding_mode="floor")
     col = torch.remainder(token_index, grid_w)
+    if isinstance(table, tuple):
+        return tuple(t[row, col] for t in table)
     return table[row, col]
 
 
-def apply_rope(x: torch.Tensor, freqs: torch.Tensor) -> torch.Tensor:
-    """x [B, S, H, hd] rotated by freqs [B or 1, S, hd/2] (adjacent real pairs as complex numbers)."""
+def apply_rope(x: torch.Tensor, freqs) -> torch.Tensor:
+    """x [B, S, H, hd] rotated by freqs [B or 1, S, hd/2] (adjacent real pairs as complex
+    numbers), complex or a (cos, sin) pair."""
+    if isinstance(freqs, tuple):
+        return apply_rope_real(x, *freqs)
     rotated = torch.view_as_complex(x.float().reshape(*x.shape[:-1], -1, 2)) * freqs.unsqueeze(2)
     return torch.view_as_real(rotated).flatten(3).type_as(x)
+
+
+def apply_rope_real(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+    """``apply_rope`` in real arithmetic: each pair (a, b) -> (a·cos − b·sin, a·sin + b·cos)."""
+    pairs = x.float().reshape(*x.shape[:-1], -1, 2)
+    a, b = pairs[..., 0], pairs[..., 1]
+    cos, sin = cos.unsqueeze(2), sin.unsqueeze(2)
+    return torch.stack([a * cos - b * sin, a * sin + b * cos], dim=-1).flatten(3).type_as(x)
