@@ -150,6 +150,20 @@ def reference_cases(model: DiT, grid) -> list[dict]:
     return cases
 
 
+def prompted_case_specs(grid, text: int) -> list[tuple]:
+    """The cases a prompted family's RAS graph is checked on (MMDiT, NextDiT): dense (n = N, zero
+    caches), dense with stale caches, a stale subset, and a subset on another grid (transposed, one
+    row more) with more text tokens than the export traced, as (name, batch, n, stale, grid, text)."""
+    n_all = grid[0] * grid[1]
+    other = (grid[1] + 1, grid[0])
+    return [
+        ("dense_b1", 1, n_all, False, grid, text),
+        ("dense_b2", 2, n_all, True, grid, text),
+        ("subset_b2", 2, max(1, n_all // 4), True, grid, text),
+        ("other_grid_b2", 2, max(1, other[0] * other[1] // 3), True, other, text + 3),
+    ]
+
+
 def tensor_json(t: torch.Tensor) -> dict:
     dtype = "int64" if t.dtype == torch.int64 else "float32"
     return {"dtype": dtype, "dims": list(t.shape), "data": t.flatten().tolist()}

@@ -26,7 +26,7 @@ from pathlib import Path
 import torch
 
 import lumina_ras
-from export import torchscript_export, verify_with_ort
+from export import prompted_case_specs, torchscript_export, verify_with_ort
 from lumina_next import LuminaNextDiT2DModel
 from lumina_rope import real_table, rope_table
 
@@ -125,16 +125,8 @@ def reference_cases(model, grid, text: int = 5, base_sequence_length: int | None
     """Dense (n = N, zero caches), dense with stale caches, a stale subset, and a subset on
     another non-square grid (transposed, one row more) with more text tokens than the export
     traced; outputs from ``lumina_ras.run`` on the complex table with a Python-float scale."""
-    n_all = grid[0] * grid[1]
-    other = (grid[1] + 1, grid[0])
-    specs = [
-        ("dense_b1", 1, n_all, False, grid, text),
-        ("dense_b2", 2, n_all, True, grid, text),
-        ("subset_b2", 2, max(1, n_all // 4), True, grid, text),
-        ("other_grid_b2", 2, max(1, other[0] * other[1] // 3), True, other, text + 3),
-    ]
     cases = []
-    for i, (name, batch, n, stale, g, t) in enumerate(specs):
+    for i, (name, batch, n, stale, g, t) in enumerate(prompted_case_specs(grid, text)):
         feeds = make_inputs(model, g, batch, n, t, seed=100 + i, stale=stale)
         cases.append({"name": name, "inputs": feeds, "outputs": reference(model, feeds, base_sequence_length)})
     return cases

@@ -16,7 +16,7 @@ from pathlib import Path
 import torch
 
 import mmdit_ras
-from export import torchscript_export, verify_with_ort
+from export import prompted_case_specs, torchscript_export, verify_with_ort
 from mmdit import SD3Transformer2DModel
 
 #: Inputs before the caches.
@@ -105,16 +105,8 @@ def reference_cases(model, grid, text: int = 5) -> list[dict]:
     """Dense (n = N, zero caches), dense with stale caches, a stale subset, and a
     subset on another grid (transposed, one row more) with more text tokens than
     the export traced; with PyTorch's outputs."""
-    n_all = grid[0] * grid[1]
-    other = (grid[1] + 1, grid[0])
-    specs = [
-        ("dense_b1", 1, n_all, False, grid, text),
-        ("dense_b2", 2, n_all, True, grid, text),
-        ("subset_b2", 2, max(1, n_all // 4), True, grid, text),
-        ("other_grid_b2", 2, max(1, other[0] * other[1] // 3), True, other, text + 3),
-    ]
     cases = []
-    for i, (name, batch, n, stale, g, t) in enumerate(specs):
+    for i, (name, batch, n, stale, g, t) in enumerate(prompted_case_specs(grid, text)):
         feeds = make_inputs(model, g, batch, n, t, seed=100 + i, stale=stale)
         with torch.no_grad():
             outs = RasGraph(model)(*(feeds[k] for k in graph_inputs(model)))
