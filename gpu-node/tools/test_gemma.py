@@ -14,6 +14,7 @@ from pathlib import Path
 
 import onnx
 import torch
+from onnx import numpy_helper
 
 from export_gemma import export_text_encoder
 from gemma import GemmaConfig, GemmaModel
@@ -211,6 +212,22 @@ class GemmaExportTest(unittest.TestCase):
         self.assertTrue(all(i.data_type == onnx.TensorProto.FLOAT16 for i in graph.graph.initializer if i.name.endswith("__fp16")))
         per_layer = 16 * 16 * 2 + 8 * 16 * 2 + 16 * 32 * 3 + 16 * 2
         self.assertGreaterEqual(stored, 2 * (794 * 16 + 2 * per_layer))  # the embeddings and two layers, in 16 bits
+
+    def test_a_sharded_gemma_for_causal_lm_folder_exports_the_same_weights(self):
+        ckpt = open_checkpoint(FIXTURE / "text_encoder")
+        causal = {f"model.{k}": ckpt.get(k).clone() for k in ckpt.keys()} | {"lm_head.weight": ckpt.get("embed_tokens.weight").clone()}
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "gemma-2b"
+            save_sharded(causal, folder, 20_000, stem="model")
+            shutil.copyfile(FIXTURE / "text_encoder" / "config.json", folder / "config.json")
+            export_text_encoder(folder, Path(tmp) / "a", verify=False)
+            export_text_encoder(FIXTURE / "text_encoder", Path(tmp) / "b", verify=False)
+            a, b = (
+                {i.name: numpy_helper.to_array(i) for i in onnx.load(str(Path(tmp) / d / "model.onnx")).graph.initializer if i.name.endswith("__fp16")}
+                for d in ("a", "b")
+            )
+        self.assertEqual(sorted(a), sorted(b))
+        self.assertTrue(all((a[k] == b[k]).all() for k in a))
 
 
 if __name__ == "__main__":
