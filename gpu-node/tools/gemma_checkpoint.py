@@ -21,7 +21,7 @@ from gemma import GemmaConfig, GemmaModel
 from safetensors_io import open_checkpoint
 
 CAUSAL_PREFIX = "model."
-#: GemmaForCausalLM's head: the embeddings transposed (tie_word_embeddings), not read.
+#: GemmaForCausalLM's head: the embeddings again (tie_word_embeddings), not read.
 IGNORED = ("lm_head.weight",)
 
 
