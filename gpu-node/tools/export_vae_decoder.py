@@ -8,6 +8,8 @@ Weights are rounded to fp16 and stored as fp16 with a Cast to fp32 in front
 (half_storage.py); every activation is fp32 — SDXL's VAE overflows fp16 activations,
 why diffusers' config says ``force_upcast``. Past ``EXTERNAL_BYTES`` the weights go to
 ``model.onnx_data`` beside the graph. ``out_dir/config.json`` is the folder's, copied.
+The returned ``shift_factor`` is the config's (0 when absent, as for SDXL's VAE, which
+diffusers' Lumina pipeline decodes as ``latents / scaling_factor``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def export_vae_decoder(folder: Path, out_dir: Path, *, verify: bool = True) -> d
     ``scale_factor``, and ``latent_channels`` and ``max_abs_diff`` (onnxruntime against
     PyTorch on a fixed latent, in onnxruntime-node through run_decoder.mjs; None without
     ``verify``; past ``TOLERANCE`` an error)."""
-    folder = vae_folder(Path(folder))
+    folder, out_dir = vae_folder(Path(folder)), Path(out_dir)
     cfg, model = load_decoder(folder)
     for name, p in model.named_parameters():
         to_half(name, p, str(folder))  # a weight past fp16's range is an error, not an inf

@@ -143,6 +143,11 @@ class DecodePathTest(unittest.TestCase):
                 parse_config({**config, **change}, "vae/config.json")
             self.assertIn(f"vae/config.json: {message}", str(e.exception))
 
+    def test_a_folder_without_config_json_is_named(self):
+        with tempfile.TemporaryDirectory() as tmp, self.assertRaises(ValueError) as e:
+            load_decoder(Path(tmp))
+        self.assertIn(f"{tmp}: neither it nor its vae/ holds a config.json", str(e.exception))
+
     def test_absent_keys_take_diffusers_defaults_and_no_shift_is_zero(self):
         cfg = parse_config({"block_out_channels": [32, 32], "up_block_types": ["UpDecoderBlock2D"] * 2}, "c")
         self.assertEqual((cfg.latent_channels, cfg.layers_per_block, cfg.norm_num_groups), (4, 1, 32))

@@ -27,7 +27,7 @@ from vae_kl_config import VaeConfig, read_config
 
 WEIGHTS = "diffusion_pytorch_model.safetensors"
 #: Weight files of a diffusers model folder, in the order diffusers prefers them.
-CANDIDATES = [WEIGHTS, f"{WEIGHTS[: -len('.safetensors')]}.safetensors.index.json", "diffusion_pytorch_model.fp16.safetensors"]
+CANDIDATES = [WEIGHTS, f"{WEIGHTS}.index.json", "diffusion_pytorch_model.fp16.safetensors"]
 #: The encode path's tensors, present in a full AutoencoderKL file and never read.
 ENCODE_PATH = ("encoder.", "quant_conv.")
 #: The mid-block attention's old names -> diffusers' current ones.
