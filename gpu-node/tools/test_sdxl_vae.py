@@ -115,6 +115,12 @@ class DecodePathTest(unittest.TestCase):
         with torch.no_grad():
             self.assertTrue(torch.equal(model(latent()), want(latent())))
 
+    def test_an_fp32_file_loads_to_the_same_outputs_as_the_fixtures_fp16(self):
+        _, model = load_decoder(self.copy_with({k: v.float() for k, v in fixture_state().items()}))
+        _, want = load_decoder(FIXTURE)
+        with torch.no_grad():
+            self.assertTrue(torch.equal(model(latent()), want(latent())))
+
     def test_an_unknown_a_missing_a_misshapen_or_a_doubled_tensor_is_named(self):
         state = fixture_state()
         cases = {
