@@ -12,6 +12,8 @@ import type { RgbImage } from '../src/sampler/tokens';
 export class FocusCounter {
   readonly counts: Float64Array;
   rasSteps = 0;
+  /** The first image's selection at every step (dense steps too), [N] each. */
+  readonly firstImageSteps: { kind: StepEvent['kind']; mask: Uint8Array }[] = [];
 
   constructor(
     readonly images: number,
@@ -22,6 +24,7 @@ export class FocusCounter {
 
   /** Adds a step's selection (dense steps run every token and say nothing of RAS's focus). */
   add(e: StepEvent): void {
+    if (this.images > 0) this.firstImageSteps.push({ kind: e.kind, mask: e.mask.slice(0, this.tokens) });
     if (e.kind !== 'ras') return;
     this.rasSteps++;
     for (let i = 0; i < this.counts.length; i++) this.counts[i] += e.mask[i];
@@ -57,11 +60,22 @@ export function focusOnObjects(focus: Float64Array, cells: Int32Array, labels: r
   return { object_cells: mean(0), empty_cells: mean(1) };
 }
 
+/** One step's selection as a picture of the image's size: where the token ran white (grey on a dense step), else black. */
+export function maskImage(step: FocusCounter['firstImageSteps'][number], grid: [number, number], patch: number) {
+  const on = step.kind === 'dense' ? 150 : 255;
+  return focusImage(Float64Array.from(step.mask), grid, patch, (v) => [on * v, on * v, on * v]);
+}
+
 /**
  * A focus map as a picture of the image's size, scaled to its own maximum (where RAS looked,
  * whatever r): black (never ran) → red → yellow (the most-run token).
  */
-export function focusImage(focus: Float64Array, grid: [number, number], patch: number): RgbImage {
+export function focusImage(
+  focus: Float64Array,
+  grid: [number, number],
+  patch: number,
+  colour = (v: number) => [255 * Math.min(1, 2 * v), 255 * Math.max(0, 2 * v - 1), 0],
+): RgbImage {
   const [rows, cols] = grid;
   const top = Math.max(...focus) || 1;
   const width = cols * patch;
@@ -70,7 +84,7 @@ export function focusImage(focus: Float64Array, grid: [number, number], patch: n
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const v = focus[Math.floor(y / patch) * cols + Math.floor(x / patch)] / top;
-      data.set([255 * Math.min(1, 2 * v), 255 * Math.max(0, 2 * v - 1), 0, 255], (y * width + x) * 4);
+      data.set([...colour(v), 255], (y * width + x) * 4);
     }
   }
   return { width, height, data };

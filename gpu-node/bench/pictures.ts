@@ -46,7 +46,7 @@ export function captionedGrid(
   const png = Buffer.from(imageGrid(rows, zoom, gap)).toString('base64');
   const cw = rows[0][0].width * zoom + gap;
   const ch = rows[0][0].height * zoom + gap;
-  const [left, top, line] = [230, 22, 16];
+  const [left, top, line] = [12 + 7 * Math.max(...rowNames.map((n) => n.length)), 22, 16];
   const width = left + Math.max(...rows.map((r) => r.length)) * cw + gap;
   const height = top + rows.length * ch + gap + captions.length * line + 10;
   const text = (x: number, y: number, t: string, anchor = 'start') =>

@@ -17,11 +17,11 @@ import { loadRealStats } from '../src/eval/real-stats';
 import { type SceneScore, scoreScenes } from '../src/eval/scene-accuracy';
 import { SCENE_EVALUATOR_DIR, SceneEvaluator } from '../src/eval/scene-evaluator';
 import type { Pipeline } from '../src/pipelines/pipeline';
-import { type StepEvent, sample } from '../src/sampler/sampler';
-import { MAX_BATCH, type RasSettings, resolveRequest } from '../src/sampler/settings';
+import { MAX_BATCH } from '../src/sampler/settings';
 import type { RgbImage } from '../src/sampler/tokens';
-import { FocusCounter, focusImage, focusOnObjects, tokenCells } from './focus';
+import { focusImage, focusOnObjects, maskImage, tokenCells } from './focus';
 import { captionedGrid, qualityPlot } from './pictures';
+import { checkModel, equalComputeSteps, promptedSettings, type Setting, sampleAll } from './prompted-runs';
 
 export interface PromptedRow {
   model: string;
@@ -45,74 +45,8 @@ export interface PromptedOptions {
   /** Held-out captions sampled (the first of heldout-captions.json); default 32 quick, all (256) otherwise. */
   captions?: number;
   evaluatorDir?: string;
-  /** Captions shown in the grid and given focus maps. */
+  /** Captions shown in the grid and given focus maps (at most 16, the first batch; default 8). */
   shown?: number;
-}
-
-interface Setting {
-  name: string;
-  steps: number;
-  ras: Partial<RasSettings>;
-  /** Keep focus maps of this row. */
-  focus?: boolean;
-}
-
-/** The rows the issue lists, at `steps` (the dense N row follows from RAS std r=0.25's compute). */
-export function promptedSettings(steps: number): Setting[] {
-  return [
-    { name: `dense ${steps}`, steps, ras: { policy: 'dense' } },
-    { name: 'RAS std r=0.5', steps, ras: { policy: 'std', ratio: 0.5 }, focus: true },
-    { name: 'RAS std r=0.25', steps, ras: { policy: 'std', ratio: 0.25 }, focus: true },
-    { name: 'RAS l2norm r=0.25', steps, ras: { policy: 'l2norm', ratio: 0.25 }, focus: true },
-    { name: 'random r=0.25', steps, ras: { policy: 'random', ratio: 0.25 } },
-  ];
-}
-
-/** Dense steps whose token-steps match a RAS row's (`tokensPerImage` over all its steps). */
-export function equalComputeSteps(tokensPerImage: number, tokens: number): number {
-  return Math.max(1, Math.round(tokensPerImage / tokens));
-}
-
-/**
- * Samples every caption under `s` (seeds 1000 + i), batches of MAX_BATCH; focus of the first
- * `shown`. `ms` is the sampler's time alone: the prompts' encoding (a pipeline keeps 256
- * prompts, fewer than the captions and the negative) would otherwise count in some rows only.
- */
-async function sampleAll(pipeline: Pipeline, captions: string[], s: Setting, shown: number) {
-  const { card } = pipeline;
-  const [rows, cols] = card.grid.default;
-  const perImage = rows * cols * card.token_dim;
-  const tokens = new Float32Array(captions.length * perImage);
-  const focus = new FocusCounter(Math.min(shown, MAX_BATCH, captions.length), rows * cols);
-  let [tokensRun, ms] = [0, 0];
-  for (let at = 0; at < captions.length; at += MAX_BATCH) {
-    const batch = captions.slice(at, at + MAX_BATCH);
-    const conditioning = await pipeline.conditioning(
-      batch.map((prompt) => ({ prompt })),
-      pipeline.negative,
-    );
-    const seeds = batch.map((_, i) => 1000 + at + i);
-    const { guidance } = card.recommended;
-    const r = resolveRequest(card, { conditioning, seeds, steps: s.steps, guidance, ras: s.ras });
-    const onStep = at === 0 ? (e: StepEvent) => focus.add(e) : undefined;
-    const t0 = performance.now();
-    const res = await sample(pipeline.transformer, r, { onStep });
-    ms += performance.now() - t0;
-    tokens.set(res.tokens, at * perImage);
-    tokensRun = res.tokensRun;
-  }
-  return { tokens, ms, tokensRun, focus };
-}
-
-/** Refuses a model the scene evaluator cannot read: prompted, pixel space, 64×64 RGB. */
-function checkModel(pipeline: Pipeline): void {
-  const { card } = pipeline;
-  const [rows, cols] = card.grid.default;
-  const what = `model ${card.name}: the prompted quality rows need`;
-  if (card.cond.kind !== 'prompt') throw new Error(`${what} a prompted model (cond.kind "prompt")`);
-  if (pipeline.stages.decoder !== null) throw new Error(`${what} pixel space (no decoder stage)`);
-  if (card.channels !== 3 || rows * card.patch !== 64 || cols * card.patch !== 64)
-    throw new Error(`${what} 64×64 RGB images, the scene evaluator's input`);
 }
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
@@ -158,7 +92,8 @@ async function measure(b: Bench, s: Setting, ref: Float32Array | null) {
   };
   const shown = await Promise.all(b.captions.slice(0, b.shown).map((_, i) => b.pipeline.decode(grid, out.tokens, i)));
   const maps = s.focus ? shown.map((_, i) => out.focus.focus(i)) : [];
-  return { row, score, images, shown, maps };
+  const perStep = s.focus ? [shown[0], ...out.focus.firstImageSteps.map((m) => maskImage(m, grid, card.patch))] : [];
+  return { row, score, images, shown, maps, perStep };
 }
 
 /** Mean focus on the named cells' tokens and on the others', over the shown images. */
@@ -172,19 +107,19 @@ function focusSummary(b: Bench, maps: Float64Array[]) {
 async function prepare(pipeline: Pipeline, quick: boolean, opts: PromptedOptions) {
   checkModel(pipeline);
   const dir = opts.evaluatorDir ?? SCENE_EVALUATOR_DIR;
-  const evaluator = await SceneEvaluator.load(dir);
   const heldout = await loadHeldoutCaptions(dir);
   const count = Math.min(opts.captions ?? (quick ? 32 : heldout.captions.length), heldout.captions.length);
   const captions = heldout.captions.slice(0, count);
   for (const [i, c] of captions.entries()) pipeline.condition(`captions[${i}]`, { prompt: c }); // unknown words first
   await sampleAll(pipeline, captions.slice(0, 1), { name: 'warm-up', steps: 1, ras: { policy: 'dense' } }, 0);
+  const evaluator = await SceneEvaluator.load(dir);
   const bench: Bench = {
     pipeline,
     evaluator,
     real: await loadRealStats(dir),
     captions,
     labels: heldout.labels.slice(0, count),
-    shown: Math.min(opts.shown ?? 8, count),
+    shown: Math.min(opts.shown ?? 8, count, MAX_BATCH), // focus maps come from the first batch
     cells: tokenCells(pipeline.card.grid.default, evaluator.card.cells.grid),
   };
   return { bench, dir, recipe: heldout.recipe };
@@ -203,7 +138,7 @@ export async function benchPromptedQuality(
   const rows: PromptedRow[] = [];
   const confusion: Record<string, SceneScore['attribute_confusion']> = {};
   const focus: Record<string, ReturnType<typeof focusSummary>> = {};
-  const [grid, focusRows]: RgbImage[][][] = [[], []];
+  const [grid, focusRows, stepRows]: RgbImage[][][] = [[], [], []];
   let ref: Float32Array | null = null;
   let denseCells: number[][] = [];
   try {
@@ -217,6 +152,7 @@ export async function benchPromptedQuality(
       if (s.focus) {
         focus[s.name] = focusSummary(b, m.maps);
         focusRows.push(m.shown.flatMap((img, i) => [img, focusImage(m.maps[i], card.grid.default, card.patch)]));
+        stepRows.push(m.perStep);
       }
       log(`quality ${card.name} ${s.name}: prompt acc ${m.row.prompt_acc} fd ${m.row.fd} psnr ${m.row.psnr_vs_ref}`);
     };
@@ -227,7 +163,7 @@ export async function benchPromptedQuality(
   } finally {
     await b.evaluator.dispose();
   }
-  const pictures = writePictures(outDir, card.name, rows, grid, focusRows, Object.keys(focus), b);
+  const pictures = writePictures(outDir, card.name, rows, { grid, focusRows, stepRows }, Object.keys(focus), b);
   return {
     model: card.name,
     captions: { count: b.captions.length, recipe },
@@ -249,18 +185,20 @@ async function writePictures(
   outDir: string,
   model: string,
   rows: PromptedRow[],
-  grid: RgbImage[][],
-  focusRows: RgbImage[][],
+  pictures: { grid: RgbImage[][]; focusRows: RgbImage[][]; stepRows: RgbImage[][] },
   focusNames: string[],
   b: Bench,
 ): Promise<string[]> {
+  const { grid, focusRows, stepRows } = pictures;
   const slug = model.replace(/[^\w.-]/g, '_');
-  const names = [`quality-${slug}-grid.svg`, `quality-${slug}-focus.svg`, `quality-${slug}-vs-time.svg`];
+  const names = ['grid', 'focus', 'steps', 'vs-time'].map((n) => `quality-${slug}-${n}.svg`);
   const shown = b.captions.slice(0, b.shown);
   const rowNames = rows.map((r) => r.name);
   writeFileSync(join(outDir, names[0]), captionedGrid(grid, rowNames, shown));
   const focusLabels = focusNames.map((n) => `${n}: image, focus / its max`);
   writeFileSync(join(outDir, names[1]), captionedGrid(focusRows, focusLabels, shown, 2));
-  writeFileSync(join(outDir, names[2]), await qualityPlot(rows));
+  const stepLabels = focusNames.map((n) => `${n}: image 1, then each step's tokens`);
+  writeFileSync(join(outDir, names[2]), captionedGrid(stepRows, stepLabels, shown.slice(0, 1), stepRows[0]?.length, 1));
+  writeFileSync(join(outDir, names[3]), await qualityPlot(rows));
   return names;
 }

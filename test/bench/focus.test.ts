@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FocusCounter, focusImage, focusOnObjects, tokenCells } from '../../gpu-node/bench/focus';
+import { FocusCounter, focusImage, focusOnObjects, maskImage, tokenCells } from '../../gpu-node/bench/focus';
 import type { StepEvent } from '../../gpu-node/src/sampler/events';
 import { zeroTimings } from '../../gpu-node/src/sampler/events';
 
@@ -21,6 +21,11 @@ describe('focus maps', () => {
     f.add(step('ras', [1, 1, 0, 0]));
     expect(f.rasSteps).toBe(2);
     expect(Array.from(f.focus(0))).toEqual([1, 0.5, 0, 0.5]);
+    expect(f.firstImageSteps.map((s) => [s.kind, Array.from(s.mask)])).toEqual([
+      ['dense', [1, 1, 1, 1]],
+      ['ras', [1, 0, 0, 1]],
+      ['ras', [1, 1, 0, 0]],
+    ]);
   });
 
   it('keep only the first images of a batch', () => {
@@ -40,6 +45,13 @@ describe('focus maps', () => {
     const cells = Int32Array.from([0, 0, 1, 1]);
     const on = focusOnObjects(Float64Array.from([1, 0.5, 0, 0.5]), cells, [7, 0]);
     expect(on).toEqual({ object_cells: 0.75, empty_cells: 0.25 });
+  });
+
+  it("draw a step's selection white, grey on a dense step", () => {
+    const ras = maskImage({ kind: 'ras', mask: Uint8Array.of(1, 0) }, [1, 2], 1);
+    const dense = maskImage({ kind: 'dense', mask: Uint8Array.of(1, 1) }, [1, 2], 1);
+    expect(Array.from(ras.data)).toEqual([255, 255, 255, 255, 0, 0, 0, 255]);
+    expect(Array.from(dense.data.subarray(0, 4))).toEqual([150, 150, 150, 255]);
   });
 
   it('draw the most-run token yellow and a never-run one black', () => {

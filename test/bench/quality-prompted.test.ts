@@ -83,7 +83,8 @@ describe('the prompted quality rows', () => {
     expect(p.dense_cell_confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(4 * 9);
   });
 
-  it('writes a captioned sample grid, focus maps and a plot', () => {
+  it("writes a captioned sample grid, focus maps, each step's selection and a plot", () => {
+    expect(prompted().pictures).toHaveLength(4);
     for (const f of prompted().pictures) expect(existsSync(join(out, f))).toBe(true);
     const grid = readFileSync(join(out, `quality-${PROMPTED_MODEL}-grid.svg`), 'utf8');
     const caption = JSON.parse(readFileSync(join(MODELS_DIR, 'scene-evaluator/heldout-captions.json'), 'utf8'))
