@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--out DIR] [--only speed,...]` writes DIR/bench.json
+ * `npm run bench -- [--quick] [--out DIR] [--only speed,...] [--model NAME]` writes DIR/bench.json
  * with every section it ran. Quick mode (CI) keeps the headline figures and
  * asserts no time. The node's own sections (speed, sd3, gpu, quality, edit) live in
  * `gpu-node/bench/`; the whole system's (serving, load) here, above node and edge.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { benchEdit, benchEditAtScale } from '../gpu-node/bench/edit';
 import { benchGpu } from '../gpu-node/bench/gpu';
-import { benchQuality } from '../gpu-node/bench/quality';
+import { benchQualitySection } from '../gpu-node/bench/quality-section';
 import { benchSd3 } from '../gpu-node/bench/sd3';
 import { benchSpeed } from '../gpu-node/bench/speed';
 import { benchLoad } from './load';
@@ -22,9 +22,10 @@ const program = new Command()
   .option('--quick', 'fewer steps and configs (CI)', false)
   .option('--out <dir>', 'output directory', 'bench-out')
   .option('--only <sections>', `comma-separated subset of: ${SECTIONS.join(', ')}`)
+  .option('--model <name>', 'quality: measure this model alone (its card chooses class or prompted rows)')
   .parse();
 
-const opts = program.opts<{ quick: boolean; out: string; only?: string }>();
+const opts = program.opts<{ quick: boolean; out: string; only?: string; model?: string }>();
 const wanted = new Set(opts.only ? opts.only.split(',') : SECTIONS);
 for (const s of wanted) if (!SECTIONS.includes(s as (typeof SECTIONS)[number])) program.error(`unknown section "${s}"`);
 
@@ -34,11 +35,7 @@ mkdirSync(opts.out, { recursive: true });
 if (wanted.has('speed')) report.speed = await benchSpeed(opts.quick, log);
 if (wanted.has('sd3')) report.sd3 = await benchSd3(opts.quick, log);
 if (wanted.has('gpu')) report.gpu = await benchGpu(opts.quick, log);
-if (wanted.has('quality')) {
-  const { quality, ...about } = await benchQuality(opts.quick, opts.out, log);
-  report.quality = quality;
-  report.quality_setup = about;
-}
+if (wanted.has('quality')) Object.assign(report, await benchQualitySection(opts.quick, opts.out, log, opts));
 if (wanted.has('edit')) {
   report.edit = await benchEdit(opts.quick, log);
   report.edit_at_scale = await benchEditAtScale(log);

@@ -59,13 +59,14 @@ async function sampleAll(model: DitModel, labels: number[], s: Setting, guidance
   return { tokens, ms: performance.now() - t0, tokensRun };
 }
 
-export async function benchQuality(quick: boolean, outDir: string, log: (s: string) => void) {
+/** The class rows of `given`, else of the embedded model (skipped where it is not committed). */
+export async function benchQuality(quick: boolean, outDir: string, log: (s: string) => void, given?: DitModel) {
   const registry = await ModelRegistry.scan();
-  if (!registry.names().includes(EMBEDDED_MODEL)) {
+  if (!given && !registry.names().includes(EMBEDDED_MODEL)) {
     log(`quality: skipped, no ${EMBEDDED_MODEL} model committed yet`);
     return { skipped: `model ${EMBEDDED_MODEL} not found` };
   }
-  const model = await registry.get(EMBEDDED_MODEL);
+  const model = given ?? (await registry.get(EMBEDDED_MODEL));
   const card = model.card;
   const evaluator = await Evaluator.load();
   const real = await loadRealStats();
@@ -121,7 +122,7 @@ export async function benchQuality(quick: boolean, outDir: string, log: (s: stri
   writeFileSync(join(outDir, 'quality-grid.png'), imageGrid(pictures));
   writeFileSync(join(outDir, 'quality-vs-time.svg'), await qualityPlot(rows));
   return {
-    model: EMBEDDED_MODEL,
+    model: card.name,
     samples_per_row: labels.length,
     samples_per_class: perClass,
     guidance,
