@@ -63,13 +63,13 @@ def transformer_source(args) -> Path:
 def convert_lumina(args) -> dict:
     """The whole model directory; returns the card."""
     root, out = Path(args.pipeline), Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     ckpt = transformer_source(args)
     cfg, _ = open_transformer(ckpt, args.sample_size)
     text = lumina_pipeline.text_entry(root, cfg)
     vae = lumina_pipeline.vae_config(root, cfg)
     base = lumina_card.base_sequence_length(cfg, lumina_pipeline.vae_scale(vae))
     shift = lumina_pipeline.scheduler_shift(root)
+    out.mkdir(parents=True, exist_ok=True)  # only once the folder's sizes agree
     cfg, params = convert_transformer(ckpt, out, args.sample_size, base, short=args.test_model)
     diffs = None if args.no_verify else lumina_verify.verify(ckpt, out, args.sample_size, base)
     lumina_pipeline.copy_tokenizer(root, out)

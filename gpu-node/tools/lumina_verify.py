@@ -43,6 +43,7 @@ def reference_model(ckpt: Path, sample_size: int):
 
 
 def prompt_cases(model, specs=PROMPT_CASES) -> list[dict]:
+    """The prompt graph's reference cases (``specs``: name, batch, text length), PyTorch's outputs."""
     cases = []
     for i, (name, batch, text) in enumerate(specs):
         feeds = lumina_graph.prompt_inputs(model, batch, text, seed=200 + i)

@@ -17,6 +17,7 @@ import torch
 from onnx import TensorProto
 
 import lumina_convert
+import lumina_pipeline
 import lumina_ras
 import lumina_verify
 import mini_lumina
@@ -71,7 +72,8 @@ class ConvertLuminaTest(unittest.TestCase):
         for file in FILES:
             a, b = (onnx.load(str(self.tmp / d / file), load_external_data=False).graph for d in ("mini", "original"))
             for field in ("node", "input", "output"):
-                self.assertEqual([x.SerializeToString() for x in getattr(a, field)], [x.SerializeToString() for x in getattr(b, field)], file)
+                serialized = [[x.SerializeToString() for x in getattr(g, field)] for g in (a, b)]
+                self.assertEqual(serialized[0], serialized[1], f"{file}: {field}")
             a, b = weight_tensors(self.tmp / "mini" / file), weight_tensors(self.tmp / "original" / file)
             self.assertEqual(set(a), set(b), file)
             for name in a:
@@ -139,14 +141,14 @@ class ConvertLuminaTest(unittest.TestCase):
         self.assertEqual(card["attention"], {"base_sequence_length": 64})  # (16 latent · 8 pixels // 16)²
         self.assertEqual((card["guidance_channels"], card["kv_heads"], card["heads"], card["head_dim"]), (3, 2, 4, 4))
         self.assertEqual((card["channels"], card["out_channels"], card["token_dim"], card["patch"]), (4, 8, 16, 2))
-        self.assertEqual(card["cond"], {"kind": "prompt", "text_tokens": 256, "cross_attention_dim": 16, "caption_dim": 16, "negative": ""})
+        cond = {"kind": "prompt", "text_tokens": 256, "cross_attention_dim": 16, "caption_dim": 16, "negative": ""}
+        self.assertEqual(card["cond"], cond)
         self.assertEqual(card["recommended"], {"steps": 30, "guidance": 4.0})
         self.assertEqual(card["grid"]["default"], [8, 8])
         self.assertEqual(card["preview"]["kind"], "linear")
         self.assertEqual([len(r) for r in card["preview"]["matrix"]], [4, 4, 4])
-        for folder, files in (("tokenizer", ["tokenizer.json", "tokenizer_config.json"]), ("text_encoder", ["model.onnx", "config.json"])):
-            for f in files:
-                self.assertTrue((self.tmp / "mini" / folder / f).is_file(), f"{folder}/{f}")
+        for f in ("tokenizer/tokenizer.json", "tokenizer/tokenizer_config.json", "text_encoder/model.onnx", "text_encoder/config.json"):
+            self.assertTrue((self.tmp / "mini" / f).is_file(), f)
         self.assertTrue((self.tmp / "mini" / card["stages"]["decoder"]["file"]).is_file())
         self.assertEqual(card["sizes"], [])  # a test model
         self.assertEqual(card["weights"], "converted from lumina-mini/transformer")
@@ -174,15 +176,44 @@ class ConvertLuminaTest(unittest.TestCase):
         shutil.copytree(MINI, pipeline)
         config = json.loads((pipeline / "text_encoder" / "config.json").read_text())
         (pipeline / "text_encoder" / "config.json").write_text(json.dumps({**config, "hidden_size": 24}))
-        args = argparse.Namespace(pipeline=pipeline, transformer=None, out=self.tmp / "wide_out", sample_size=16, test_model=True, no_verify=True)
+        args = argparse.Namespace(pipeline=pipeline, transformer=None, out=self.tmp / "wide_out", sample_size=16)
+        args.test_model, args.no_verify = True, True
         with self.assertRaisesRegex(ValueError, r"text_encoder/config.json: hidden_size 24 ≠ the transformer's cross_attention_dim 16"):
             lumina_convert.convert_lumina(args)
+        self.assertFalse((self.tmp / "wide_out").exists())  # refused before anything is written
 
     def test_mini_lumina_regenerates_the_committed_transformer_files(self):
         out = self.tmp / "regenerated"
         mini_lumina.write_transformer(out)
         for file in ("transformer/diffusion_pytorch_model.safetensors", mini_lumina.ORIGINAL, "model_index.json"):
             self.assertEqual((out / file).read_bytes(), (MINI / file).read_bytes(), file)
+
+
+class LuminaPipelineFolderTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.tmp)
+        self.cfg = mini_lumina.MINI
+
+    def write(self, path: str, content: dict) -> None:
+        (self.tmp / path).parent.mkdir(parents=True, exist_ok=True)
+        (self.tmp / path).write_text(json.dumps(content))
+
+    def test_the_shift_is_the_schedulers_and_one_without_it(self):
+        self.assertEqual(lumina_pipeline.scheduler_shift(self.tmp), 1.0)
+        self.write("scheduler/scheduler_config.json", {"shift": 6.0})
+        self.assertEqual(lumina_pipeline.scheduler_shift(self.tmp), 6.0)
+        self.write("scheduler/scheduler_config.json", {"shift": "6"})
+        with self.assertRaisesRegex(ValueError, r"scheduler_config.json: shift '6' is not a positive number"):
+            lumina_pipeline.scheduler_shift(self.tmp)
+
+    def test_a_vae_of_other_channels_and_a_missing_tokenizer_are_refused_naming_the_file(self):
+        self.write("vae/config.json", {"latent_channels": 16, "block_out_channels": [1, 2, 3, 4]})
+        with self.assertRaisesRegex(ValueError, r"vae/config.json: latent_channels 16 ≠ the transformer's in_channels 4"):
+            lumina_pipeline.vae_config(self.tmp, self.cfg)
+        (self.tmp / "tokenizer").mkdir()
+        with self.assertRaisesRegex(FileNotFoundError, r"tokenizer/tokenizer.json: missing"):
+            lumina_pipeline.copy_tokenizer(self.tmp, self.tmp / "out")
 
 
 if __name__ == "__main__":
