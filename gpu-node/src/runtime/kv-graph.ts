@@ -57,7 +57,7 @@ export function snapshotGraph(slots: number, dtype: 'float32' | 'float16' = 'flo
 /**
  * The serialized ModelProto of an upload graph: `Identity(in_<j>) → out_<j>` for each of `dtypes`
  * (float32 or float16). Run on the device with its outputs kept there, it brings host tensors onto
- * the device once (run-feeds.ts: a run's constant feeds), where onnxruntime-node has no upload call.
+ * the device once (device-upload.ts: a run's constant feeds), where onnxruntime-node has no upload call.
  */
 export function uploadGraph(dtypes: readonly ('float32' | 'float16')[]): Uint8Array {
   const w = Writer.create();

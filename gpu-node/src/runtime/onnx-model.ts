@@ -31,11 +31,12 @@ import type { AdapterInfo } from './adapter';
 import { parseCard } from './card';
 import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
+import { DeviceUpload } from './device-upload';
 import { fromFloat16, toFloat16 } from './float16.js';
-import { snapshotGraph, snapshotInputs, uploadGraph } from './kv-graph';
+import { snapshotGraph, snapshotInputs } from './kv-graph';
 import { freshOutputs, type SlotNames, slotMismatch, slotNames } from './kv-slots';
 import { largestBinding, maxTokens, webgpuAttention } from './limits';
-import { inputTypes, RunFeeds, uploadable } from './run-feeds';
+import { inputTypes, RunFeeds } from './run-feeds';
 
 export type Residency = 'host' | 'device';
 export type Attention = 'fused' | 'unfused';
@@ -70,10 +71,7 @@ export class OnnxDitModel implements DitModel {
   private readonly fresh: { k: string[]; v: string[] };
   private readonly runFeeds: RunFeeds;
   private snapshots?: Promise<ort.InferenceSession>;
-  /** Upload graphs by their inputs' types (one per model in practice: a run's constant feeds are fixed). */
-  private readonly uploads = new Map<string, Promise<ort.InferenceSession>>();
-  /** Bytes of run-constant feeds (conditioning, RoPE table) uploaded to the device: once per run with device K/V. */
-  readonly condTraffic = { toDevice: 0 };
+  private readonly uploads: DeviceUpload;
 
   private constructor(
     readonly card: ModelCard,
@@ -92,6 +90,7 @@ export class OnnxDitModel implements DitModel {
     this.slots = slotNames(card);
     this.fresh = freshOutputs(card);
     this.runFeeds = new RunFeeds(card, inputTypes(session));
+    this.uploads = new DeviceUpload(provider, (f) => this.guarded(f));
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
@@ -156,6 +155,11 @@ export class OnnxDitModel implements DitModel {
     return { provider: this.provider, attention: this.attention, dtype: this.dtype };
   }
 
+  /** Bytes of run-constant feeds (conditioning, RoPE table) uploaded to the device: once per run with device K/V. */
+  get condTraffic(): { readonly toDevice: number } {
+    return this.uploads.traffic;
+  }
+
   /** Device tensors held by unfinished runs (0 when every run was disposed). */
   get liveDeviceTensors(): number {
     return this.link.live;
@@ -174,7 +178,7 @@ export class OnnxDitModel implements DitModel {
     if (kv instanceof DeviceKv && kv.link === this.link) {
       const caches = kv.feeds();
       for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
-      Object.assign(feeds, await kv.pinned(constant, () => this.upload(constant)));
+      Object.assign(feeds, await kv.pinned(constant, () => this.uploads.upload(constant)));
       const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
       for (const name of [...this.fresh.k, ...this.fresh.v]) out[name].dispose();
       kv.adopt(out);
@@ -201,7 +205,7 @@ export class OnnxDitModel implements DitModel {
   async dispose(): Promise<void> {
     await this.session.release();
     if (this.snapshots) await (await this.snapshots).release();
-    for (const session of this.uploads.values()) await (await session).release();
+    await this.uploads.dispose();
   }
 
   private inputFeeds(i: ModelInputs): Record<string, ort.Tensor> {
@@ -215,28 +219,6 @@ export class OnnxDitModel implements DitModel {
       timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
       grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(i.gridW)), [1]),
     };
-  }
-
-  /** Device copies of a run's floating-point constant feeds, by the upload graph on the model's device (counted). */
-  private async upload(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>> {
-    const names = uploadable(feeds);
-    if (!names.length) return {};
-    const dtypes = names.map((n) => feeds[n].type as 'float32' | 'float16');
-    const outputs = Object.fromEntries(names.map((_, j) => [`out_${j}`, 'gpu-buffer' as const]));
-    const key = dtypes.join();
-    if (!this.uploads.has(key))
-      this.uploads.set(
-        key,
-        ort.InferenceSession.create(uploadGraph(dtypes), {
-          executionProviders: [this.provider],
-          logSeverityLevel: 3,
-          preferredOutputLocation: outputs,
-        }),
-      );
-    const session = await this.uploads.get(key)!;
-    const out = await this.guarded(() => session.run(Object.fromEntries(names.map((n, j) => [`in_${j}`, feeds[n]]))));
-    for (const n of names) this.condTraffic.toDevice += bytes(feeds[n]);
-    return Object.fromEntries(names.map((n, j) => [n, out[`out_${j}`]]));
   }
 
   /** Every slot's K and V gathered to the host by the snapshot graph, on the model's device. */

@@ -6,7 +6,7 @@
  * half-precision graph may take the text K/V in fp16: read from the graph, not
  * assumed). On the CPU they are fed as they are each step; with
  * device-resident caches they cross to the device once per run
- * (`uploadGraph`, device-kv.ts `pinned`). A conditioning that carries its own
+ * (device-upload.ts, device-kv.ts `pinned`). A conditioning that carries its own
  * `rope_cos` / `rope_sin` (a parity check feeding diffusers' table at scaling
  * factor 1, a golden case) is fed those instead of the grid's.
  */
@@ -56,11 +56,4 @@ export class RunFeeds {
 /** The graph's input types by name. */
 export function inputTypes(session: ort.InferenceSession): Map<string, string> {
   return new Map(session.inputMetadata.flatMap((m) => (m.isTensor ? [[m.name, m.type as string] as const] : [])));
-}
-
-/** Feeds that cross to the device once per run: the floating-point ones (the int64 mask is bytes per row). */
-export function uploadable(feeds: Record<string, ort.Tensor>): string[] {
-  return Object.keys(feeds)
-    .filter((name) => feeds[name].type === 'float32' || feeds[name].type === 'float16')
-    .sort();
 }
