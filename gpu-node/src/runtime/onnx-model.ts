@@ -21,6 +21,7 @@ import {
   type KvArrays,
   type KvCaches,
   type KvTraffic,
+  kvHeads,
   kvSlots,
   type ModelCard,
   type ModelInputs,
@@ -30,10 +31,12 @@ import type { AdapterInfo } from './adapter';
 import { parseCard } from './card';
 import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
+import { DeviceUpload } from './device-upload';
 import { fromFloat16, toFloat16 } from './float16.js';
 import { snapshotGraph, snapshotInputs } from './kv-graph';
 import { freshOutputs, type SlotNames, slotMismatch, slotNames } from './kv-slots';
 import { largestBinding, maxTokens, webgpuAttention } from './limits';
+import { inputTypes, RunFeeds } from './run-feeds';
 
 export type Residency = 'host' | 'device';
 export type Attention = 'fused' | 'unfused';
@@ -66,7 +69,9 @@ export class OnnxDitModel implements DitModel {
   private readonly deviceFetches: readonly string[];
   private readonly slots: readonly SlotNames[];
   private readonly fresh: { k: string[]; v: string[] };
+  private readonly runFeeds: RunFeeds;
   private snapshots?: Promise<ort.InferenceSession>;
+  private readonly uploads: DeviceUpload;
 
   private constructor(
     readonly card: ModelCard,
@@ -84,6 +89,8 @@ export class OnnxDitModel implements DitModel {
     this.deviceFetches = session.outputNames;
     this.slots = slotNames(card);
     this.fresh = freshOutputs(card);
+    this.runFeeds = new RunFeeds(card, inputTypes(session));
+    this.uploads = new DeviceUpload(provider, (f) => this.guarded(f));
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
@@ -148,29 +155,37 @@ export class OnnxDitModel implements DitModel {
     return { provider: this.provider, attention: this.attention, dtype: this.dtype };
   }
 
+  /** Bytes of run-constant feeds (conditioning, RoPE table) uploaded to the device: once per run with device K/V. */
+  get condTraffic(): { readonly toDevice: number } {
+    return this.uploads.traffic;
+  }
+
   /** Device tensors held by unfinished runs (0 when every run was disposed). */
   get liveDeviceTensors(): number {
     return this.link.live;
   }
 
   createKv(rows: number, tokens: number): KvCaches {
-    const { heads, head_dim: hd } = this.card;
+    const heads = kvHeads(this.card);
+    const hd = this.card.head_dim;
     if (this.residency === 'device') return new DeviceKv(this.link, this.slots, [rows, heads, tokens, hd]);
     return new HostKv(kvSlots(this.card), rows, heads, tokens, hd);
   }
 
   async run(i: ModelInputs, kv: KvCaches): Promise<ModelOutputs> {
-    const feeds = this.inputFeeds(i);
+    const constant = this.runFeeds.get(i.cond, gridTokens(kv), i.gridW);
+    const feeds = { ...this.inputFeeds(i), ...constant };
     if (kv instanceof DeviceKv && kv.link === this.link) {
       const caches = kv.feeds();
       for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
+      Object.assign(feeds, await kv.pinned(constant, () => this.uploads.upload(constant)));
       const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
       for (const name of [...this.fresh.k, ...this.fresh.v]) out[name].dispose();
       kv.adopt(out);
       return { v: out.v.type === 'float16' ? fromFloat16(out.v.data as Uint16Array) : (out.v.data as Float32Array) };
     }
     if (!(kv instanceof HostKv)) throw new Error('K/V caches were made by another model');
-    const dims = [i.rows, this.card.heads, kv.tokens, this.card.head_dim];
+    const dims = [i.rows, kvHeads(this.card), kv.tokens, this.card.head_dim];
     this.slots.forEach((names, s) => {
       const t = hostSlot(kv, s, dims);
       feeds[names.k] = t.k;
@@ -190,6 +205,7 @@ export class OnnxDitModel implements DitModel {
   async dispose(): Promise<void> {
     await this.session.release();
     if (this.snapshots) await (await this.snapshots).release();
+    await this.uploads.dispose();
   }
 
   private inputFeeds(i: ModelInputs): Record<string, ort.Tensor> {
@@ -202,10 +218,6 @@ export class OnnxDitModel implements DitModel {
       token_index: new ort.Tensor('int64', i.tokenIndex, [i.rows, i.tokens]),
       timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
       grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(i.gridW)), [1]),
-      // The pipeline's conditioning, fed by name: `cond` (contract 2) or the prompt's embeddings (contract 3).
-      ...Object.fromEntries(
-        Object.entries(i.cond).map(([name, t]) => [name, new ort.Tensor(t.type, t.data, [...t.dims])]),
-      ),
     };
   }
 
@@ -270,6 +282,13 @@ function joined(parts: Float32Array[]): Float32Array {
     at += p.length;
   }
   return all;
+}
+
+/** Tokens in the run's grid: the caches' N. */
+function gridTokens(kv: KvCaches): number {
+  if (kv instanceof DeviceKv) return kv.dims[2];
+  if (kv instanceof HostKv) return kv.tokens;
+  throw new Error('K/V caches were made by another model');
 }
 
 const bytes = (t: ort.Tensor) => t.size * (t.type === 'float16' ? 2 : 4);
