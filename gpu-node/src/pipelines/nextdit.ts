@@ -24,6 +24,13 @@ import type { Condition, ConditionInput, Pipeline, Stages } from './pipeline';
 import { PromptGraph } from './prompt-graph';
 import { VaeDecoder } from './vae-decoder';
 
+/**
+ * Bytes of kept prompts' conditioning, beside KEPT_PROMPTS: a Lumina-Next prompt's text K/V are
+ * 24 layers × K, V × 8 heads × t tokens × 72 × 4 bytes (28 MB at 256 tokens), so a count alone
+ * could hold gigabytes.
+ */
+export const KEPT_BYTES = 2 ** 30;
+
 /** The stage files a NextDiT card names (the prompt graph too), checked before the node starts: a missing one is named. */
 export function nextditStageFiles(dir: string, card: NextditCardFile): Stages {
   const s = card.stages;
@@ -42,12 +49,15 @@ export function nextditStageFiles(dir: string, card: NextditCardFile): Stages {
   return { text, prompt: s.prompt, transformer: s.transformer.unfused, decoder: s.decoder?.file ?? null };
 }
 
+const condBytes = (c: Conditioning) => Object.values(c).reduce((n, t) => n + t.data.byteLength, 0);
+
 export class NextditPipeline<M extends DitModel = DitModel> implements Pipeline<M> {
   readonly takes = 'prompt';
   readonly negative: { prompt: string };
   /** Prompts run through Gemma and the prompt graph since load (each distinct one once while kept). */
   encodedPrompts = 0;
   private readonly kept = new Map<string, Conditioning>();
+  private keptBytes = 0;
 
   private constructor(
     readonly transformer: M,
@@ -103,8 +113,10 @@ export class NextditPipeline<M extends DitModel = DitModel> implements Pipeline<
 
   async conditioning(images: Condition[], negative: Condition): Promise<ConditioningSet> {
     const prompts = [...images, negative].map((c) => (c as { prompt: string }).prompt);
-    for (const p of new Set(prompts)) if (!this.kept.has(p)) this.kept.set(p, await this.encode(p));
-    const rows = padRows(prompts.map((p) => this.remember(p)));
+    const fresh = new Map<string, Conditioning>();
+    for (const p of new Set(prompts)) fresh.set(p, this.kept.get(p) ?? (await this.encode(p)));
+    const rows = padRows(prompts.map((p) => fresh.get(p)!));
+    for (const [p, c] of fresh) this.remember(p, c);
     return { images: rows.slice(0, -1), negative: rows[rows.length - 1] };
   }
 
@@ -124,12 +136,20 @@ export class NextditPipeline<M extends DitModel = DitModel> implements Pipeline<
     return cond;
   }
 
-  /** A kept prompt's conditioning, marked as used most recently; the oldest beyond KEPT_PROMPTS go. */
-  private remember(prompt: string): Conditioning {
-    const c = this.kept.get(prompt)!;
-    this.kept.delete(prompt);
+  /** Keeps a prompt's conditioning as used most recently; the oldest beyond KEPT_PROMPTS or KEPT_BYTES go. */
+  private remember(prompt: string, c: Conditioning): void {
+    if (this.kept.delete(prompt)) this.keptBytes -= condBytes(c);
     this.kept.set(prompt, c);
-    while (this.kept.size > KEPT_PROMPTS) this.kept.delete(this.kept.keys().next().value!);
-    return c;
+    this.keptBytes += condBytes(c);
+    while (this.kept.size > KEPT_PROMPTS || (this.keptBytes > KEPT_BYTES && this.kept.size > 1)) {
+      const [oldest, old] = this.kept.entries().next().value!;
+      this.kept.delete(oldest);
+      this.keptBytes -= condBytes(old);
+    }
+  }
+
+  /** Prompts whose conditioning is kept now. */
+  get keptPrompts(): number {
+    return this.kept.size;
   }
 }

@@ -6,7 +6,9 @@
  * half-precision graph may take the text K/V in fp16: read from the graph, not
  * assumed). On the CPU they are fed as they are each step; with
  * device-resident caches they cross to the device once per run
- * (`uploadGraph`, device-kv.ts `pinned`).
+ * (`uploadGraph`, device-kv.ts `pinned`). A conditioning that carries its own
+ * `rope_cos` / `rope_sin` (a parity check feeding diffusers' table at scaling
+ * factor 1, a golden case) is fed those instead of the grid's.
  */
 import ort from 'onnxruntime-node';
 import type { Conditioning, ModelCard } from '../sampler/model';
@@ -32,7 +34,7 @@ export class RunFeeds {
     if (kept?.grid === grid) return kept.feeds;
     const feeds: Record<string, ort.Tensor> = {};
     for (const [name, t] of Object.entries(cond)) feeds[name] = this.tensor(name, t.type, t.data, [...t.dims]);
-    if (this.rope) {
+    if (this.rope && !cond.rope_cos) {
       const table = this.rope.get(tokens / gridW, gridW);
       feeds.rope_cos = this.tensor('rope_cos', 'float32', table.cos, table.dims);
       feeds.rope_sin = this.tensor('rope_sin', 'float32', table.sin, table.dims);
