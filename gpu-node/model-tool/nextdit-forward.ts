@@ -6,20 +6,21 @@
  *
  * The node's prompt stage (pipelines/prompt-graph.ts) turns each row's
  * `encoder_hidden_states` + `encoder_mask` into the caption embedding and
- * every layer's text K/V; the transformer graph runs every token of the grid
- * (zero caches: with all tokens run they do not matter) with the grid's RoPE
+ * every layer's text K/V; the node's runtime adapter (runtime/onnx-model.ts)
+ * runs the card's transformer graph on every token of the grid (zero caches at
+ * kv_heads: with all tokens run they do not matter) with the grid's RoPE
  * table at scaling factor 1 (runtime/rope.ts with linear and NTK factors 1):
  * the table a caller of the model passes when it builds `image_rotary_emb`
  * with `get_2d_rotary_pos_embed_lumina`'s defaults. (The node's sampler scales
  * it for grids other than the card's default, as diffusers' pipeline does.)
  */
 import { join } from 'node:path';
-import ort from 'onnxruntime-node';
-import { PromptGraph, textKvNames } from '../src/pipelines/prompt-graph';
+import { PromptGraph } from '../src/pipelines/prompt-graph';
 import type { NextditCardFile } from '../src/runtime/card';
+import { OnnxDitModel } from '../src/runtime/onnx-model';
 import { ropeTable } from '../src/runtime/rope';
 import { stackRows } from '../src/sampler/conditioning';
-import type { Conditioning, ModelCard } from '../src/sampler/model';
+import type { Conditioning, ModelCard, ModelInputs } from '../src/sampler/model';
 import { sizeOf } from './disk';
 import type { ForwardOptions, ForwardResult } from './forward';
 import { patchify, unpatchify } from './latents';
@@ -30,27 +31,32 @@ import { fromFloat32 } from './tensor-values';
 /** A parsed NextDiT card (`parseCard` with `family: "nextdit"`). */
 export type NextditCard = NextditCardFile & ModelCard;
 
-/** The transformer graph's inputs besides the text K/V and the caches (docs/model-contract.md). */
-const HEAD = ['x', 'token_index', 'timestep', 'caption', 'text_mask', 'rope_cos', 'rope_sin', 'grid_w'];
-
 /** Runs the forward and writes `sample`. */
 export async function nextditForward(dir: string, card: NextditCard, opts: ForwardOptions): Promise<ForwardResult> {
   const inputs = nextditInputs(card, await readSafetensors(opts.inputs), opts.inputs);
   const graph = card.graphs[opts.attention];
-  const caches = [...layerNames(card, 'k_cache'), ...layerNames(card, 'v_cache')];
+  existing(dir, card, graph);
   const prompt = await PromptGraph.load(existing(dir, card, card.stages.prompt), card);
   try {
-    const transformer = await open(dir, card, graph, [...HEAD, ...textKvNames(card.layers), ...caches], opts.threads);
+    const model = await OnnxDitModel.load(
+      join(dir, 'model.json'),
+      { attention: opts.attention, intraOpThreads: opts.threads },
+      card.name,
+    );
+    const [gh, gw] = inputs.grid;
+    const kv = model.createKv(inputs.batch, gh * gw);
     try {
       const start = performance.now();
-      const cond = await encodeRows(prompt, inputs, card.cond.cross_attention_dim);
-      const feeds: Record<string, ort.Tensor> = { ...tokenFeeds(card, inputs), ...zeroCaches(card, inputs, caches) };
-      for (const [name, t] of Object.entries(cond)) feeds[name] = new ort.Tensor(t.type, t.data, [...t.dims]);
-      const { v } = await transformer.run(feeds, ['v']);
+      const cond = {
+        ...(await encodeRows(prompt, inputs, card.cond.cross_attention_dim)),
+        ...unscaledRope(card, inputs),
+      };
+      const { v } = await model.run(tokenInputs(card, inputs, cond), kv);
       const ms = performance.now() - start;
-      return await writeSample(card, inputs, v.data as Float32Array, { ...opts, graph, ms });
+      return await writeSample(card, inputs, v, { ...opts, graph, ms });
     } finally {
-      await transformer.release();
+      kv.dispose();
+      await model.dispose();
     }
   } finally {
     await prompt.dispose();
@@ -68,59 +74,34 @@ async function encodeRows(prompt: PromptGraph, i: NextditInputs, width: number):
   return stackRows(rows);
 }
 
-/** `k_cache_<l>` (or another prefix) for every layer. */
-const layerNames = (card: NextditCard, prefix: string) =>
-  Array.from({ length: card.layers }, (_, l) => `${prefix}_${l}`);
-
 /** The path of one of the card's files, refused by name when it is not there. */
 function existing(dir: string, card: NextditCard, file: string): string {
   if (!sizeOf(join(dir, file))) throw new Error(`model ${card.name}: ${file} is missing from ${dir}`);
   return join(dir, file);
 }
 
-/** A CPU session of the transformer graph, refused by name when it lacks an input the forward feeds or `v`. */
-async function open(dir: string, card: NextditCard, file: string, inputs: string[], threads: number) {
-  const session = await ort.InferenceSession.create(existing(dir, card, file), {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-    logSeverityLevel: 3,
-  });
-  const missing = inputs.filter((n) => !session.inputNames.includes(n));
-  if (!session.outputNames.includes('v')) missing.push('output v');
-  if (missing.length) {
-    await session.release();
-    throw new Error(`model ${card.name}: ${file} lacks ${missing.join(', ')}: not the NextDiT graph the card names`);
-  }
-  return session;
-}
-
-/** Every token of the grid in order (patchified, features (py, px, c)), the timestep and the grid's RoPE table. */
-function tokenFeeds(card: NextditCard, i: NextditInputs): Record<string, ort.Tensor> {
-  const [gh, gw] = i.grid;
-  const n = gh * gw;
-  const shape = { batch: i.batch, channels: card.channels, height: i.height, width: i.width, patch: card.patch };
-  const rope = ropeTable(card, [gh, gw], { linear: 1, ntk: 1 });
+/** The grid's RoPE table at scaling factor 1, as conditioning the adapter feeds in place of its own (run-feeds.ts). */
+function unscaledRope(card: NextditCard, i: NextditInputs): Conditioning {
+  const rope = ropeTable(card, i.grid, { linear: 1, ntk: 1 });
   return {
-    x: new ort.Tensor('float32', patchify(i.latents, shape), [i.batch, n, card.token_dim]),
-    token_index: new ort.Tensor(
-      'int64',
-      BigInt64Array.from({ length: i.batch * n }, (_, k) => BigInt(k % n)),
-      [i.batch, n],
-    ),
-    timestep: new ort.Tensor('float32', i.timestep, [i.batch]),
-    rope_cos: new ort.Tensor('float32', rope.cos, rope.dims),
-    rope_sin: new ort.Tensor('float32', rope.sin, rope.dims),
-    grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(gw)), [1]),
+    rope_cos: { type: 'float32', data: rope.cos, dims: rope.dims },
+    rope_sin: { type: 'float32', data: rope.sin, dims: rope.dims },
   };
 }
 
-/** Zero self-attention caches [B, kv_heads, N, head_dim] per layer. */
-function zeroCaches(card: NextditCard, i: NextditInputs, names: string[]): Record<string, ort.Tensor> {
-  const dims = [i.batch, card.kv_heads, i.grid[0] * i.grid[1], card.head_dim];
-  const size = dims.reduce((a, b) => a * b, 1);
-  return Object.fromEntries(names.map((name) => [name, new ort.Tensor('float32', new Float32Array(size), dims)]));
+/** Every token of the grid in order, patchified (features (py, px, c)), with the timestep and `cond`. */
+function tokenInputs(card: NextditCard, i: NextditInputs, cond: Conditioning): ModelInputs {
+  const n = i.grid[0] * i.grid[1];
+  const shape = { batch: i.batch, channels: card.channels, height: i.height, width: i.width, patch: card.patch };
+  return {
+    x: patchify(i.latents, shape),
+    tokenIndex: BigInt64Array.from({ length: i.batch * n }, (_, k) => BigInt(k % n)),
+    timestep: i.timestep,
+    cond,
+    rows: i.batch,
+    tokens: n,
+    gridW: i.grid[1],
+  };
 }
 
 /** `v` [B, N, p·p·out_channels] (features (py, px, c)) as `sample` [B, out_channels, H, W], written F32. */
