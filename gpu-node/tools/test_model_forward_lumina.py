@@ -51,8 +51,8 @@ class LuminaModelForwardTest(unittest.TestCase):
         self.assertGreater(self.ref.abs().max().item(), 0.1)
         self.assertLess((ours - self.ref).abs().max().item(), 1e-4)
 
-    def test_the_padding_matters_and_the_rows_differ(self):
-        """The check can fail: unmasking the padding, or another timestep, moves the sample."""
+    def test_unmasking_the_padding_moves_only_the_padded_row(self):
+        """The mask reaches the sample: the check fails for a tool that drops it."""
         unmasked = dict(self.inputs, encoder_mask=torch.ones_like(self.inputs["encoder_mask"]))
         moved = reference(self.model, unmasked, self.card)
         self.assertLess((moved[0] - self.ref[0]).abs().max().item(), 1e-6)
