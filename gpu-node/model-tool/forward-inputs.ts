@@ -64,7 +64,7 @@ export function denseForward(card: ModelCard, file: Safetensors, source: string)
 }
 
 /** The latents' shape, checked against the card: channels, multiples of the patch, a grid within its limits. */
-function latentGrid(card: ModelCard, hidden: Tensor, expected: string) {
+export function latentGrid(card: Pick<ModelCard, 'patch' | 'channels' | 'grid'>, hidden: Tensor, expected: string) {
   const [batch, channels, height, width] = hidden.shape;
   const { patch: p, grid } = card;
   const hint = `expected ${expected}, got [${hidden.shape.join(', ')}]`;

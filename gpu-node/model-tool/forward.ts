@@ -1,8 +1,10 @@
 /**
  * `model forward`: a model directory's served transformer graph run dense
- * (every token, zero caches) through the node's own runtime adapter on
- * diffusers-named inputs, its velocity written as diffusers'
- * SD3Transformer2DModel returns `sample`: [B, C, H, W], float32.
+ * (every token, zero caches) on diffusers-named inputs, its output written as
+ * diffusers' transformer returns `sample`: [B, C, H, W], float32. The MMDiT
+ * family (SD3Transformer2DModel) runs through the node's own runtime adapter;
+ * the NextDiT family (LuminaNextDiT2DModel) through its prompt and transformer
+ * graphs (nextdit-forward.ts).
  */
 import { basename, join, resolve } from 'node:path';
 import { parseCard } from '../src/runtime/card';
@@ -10,6 +12,7 @@ import { type Attention, OnnxDitModel } from '../src/runtime/onnx-model';
 import { readCardJson } from './card-json';
 import { denseForward } from './forward-inputs';
 import { unpatchify } from './latents';
+import { nextditForward } from './nextdit-forward';
 import { readSafetensors, writeSafetensors } from './safetensors';
 import { fromFloat32 } from './tensor-values';
 
@@ -33,6 +36,7 @@ export async function forward(dir: string, opts: ForwardOptions): Promise<Forwar
   const cardPath = join(dir, 'model.json');
   const name = basename(resolve(dir));
   const card = parseCard(name, await readCardJson(cardPath));
+  if (card.format === 'ras-ready/3' && card.family === 'nextdit') return nextditForward(dir, card, opts);
   const { inputs, batch, height, width } = denseForward(card, await readSafetensors(opts.inputs), opts.inputs);
   const model = await OnnxDitModel.load(cardPath, { attention: opts.attention, intraOpThreads: opts.threads }, name);
   const kv = model.createKv(batch, inputs.tokens);

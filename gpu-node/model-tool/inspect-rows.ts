@@ -17,6 +17,7 @@ const FILE_KEYS = new Set([
   'fused',
   'fused_fp16',
   'decoder',
+  'prompt',
 ]);
 /** A string shaped like a file name: a slash, or an extension that starts with a letter. */
 const LOOKS_LIKE_FILE = /\/|\.[A-Za-z]\w*$/;
@@ -58,7 +59,7 @@ export function walkLeaves(node: Json, path = '', key = ''): Leaf[] {
 
 /** The printed lines of one stage leaf: a file or folder with its size, else the value itself. */
 export function fileRows(dir: string, leaf: Leaf): string[] {
-  const label = `  ${leaf.path.padEnd(28)}`;
+  const label = `  ${leaf.path.padEnd(27)} `;
   if (typeof leaf.value !== 'string') return [`${label}${JSON.stringify(leaf.value)}`];
   const disk = onDisk(dir, leaf.value);
   if (disk.bytes === undefined) {

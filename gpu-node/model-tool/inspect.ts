@@ -2,7 +2,9 @@
  * `model inspect`: a model directory as the node will serve it. The card is
  * validated by the node's own `parseCard` (every format it serves); the
  * summary, the stages and the extra fields are printed from the card's JSON,
- * walked generically, so fields added to the card need no change here.
+ * walked generically, so fields added to the card need no change here. A
+ * NextDiT card (Lumina-Next) shows its K/V heads, output channels and prompt
+ * graph besides.
  */
 import { basename, join, resolve } from 'node:path';
 import { parseCard } from '../src/runtime/card';
@@ -11,18 +13,35 @@ import { human, sizeOf } from './disk';
 import { brief, fileRows, type Json, walkLeaves } from './inspect-rows';
 import { onnxInitializers } from './onnx-initializers';
 
+/** The card's constants printed in brief when present, in this order. */
+const CONSTANTS = [
+  'time',
+  'cond',
+  'rope',
+  'attention',
+  'guidance_channels',
+  'recommended',
+  'preview',
+  'sizes',
+  'config',
+];
+
 /** The report, as printed. */
 export async function inspect(dir: string): Promise<string> {
   const raw = (await readCardJson(join(dir, 'model.json'))) as Record<string, Json>;
-  const card = parseCard(basename(resolve(dir)), raw);
+  const name = basename(resolve(dir));
+  const card = parseCard(name, raw);
+  const nextdit = card.format === 'ras-ready/3' && card.family === 'nextdit' ? card : undefined;
   const lines: string[] = [`${card.name} (${resolve(dir)})`];
-  const row = (key: string, value: string) => lines.push(`  ${key.padEnd(13)}${value}`);
+  const row = (key: string, value: string) => lines.push(`  ${key.padEnd(12)} ${value}`);
   row('format', `${card.format}, family ${card.family}`);
-  row('patch', `${card.patch}, channels ${card.channels}, token_dim ${card.token_dim}`);
-  row('layers', `${card.layers} × ${card.heads} heads × head_dim ${card.head_dim} (hidden ${card.hidden})`);
+  const out = nextdit ? `, out_channels ${nextdit.out_channels}` : '';
+  row('patch', `${card.patch}, channels ${card.channels}${out}, token_dim ${card.token_dim}`);
+  const kv = nextdit ? ` (${nextdit.kv_heads} K/V heads)` : '';
+  row('layers', `${card.layers} × ${card.heads} heads${kv} × head_dim ${card.head_dim} (hidden ${card.hidden})`);
   const g = card.grid;
   row('grid', `default ${g.default.join('×')}, min ${g.min.join('×')}, max ${g.max.join('×')} tokens (rows×columns)`);
-  for (const key of ['time', 'cond', 'recommended', 'preview', 'sizes', 'config']) {
+  for (const key of CONSTANTS) {
     if (key in raw) row(key, brief(raw[key]));
   }
   lines.push('stages');
@@ -31,7 +50,9 @@ export async function inspect(dir: string): Promise<string> {
   } else lines.push('  (none: the transformer graphs below are the model)');
   lines.push('graphs');
   const stored = new Map<string, Set<string>>();
-  for (const [kind, file] of Object.entries(card.graphs)) {
+  const graphs = Object.entries(card.graphs);
+  if (nextdit) graphs.push(['prompt', nextdit.stages.prompt]);
+  for (const [kind, file] of graphs) {
     if (file) lines.push(graphRow(dir, kind, file, stored));
   }
   lines.push('weights');

@@ -14,8 +14,10 @@ const program = new Command('model').description('Check and describe a RAS model
 program
   .command('forward')
   .description(
-    "run DIR's transformer dense on diffusers-named inputs (hidden_states NCHW, encoder_hidden_states, " +
-      'pooled_projections, timestep = σ·1000) and write its `sample` [B, C, H, W] as SD3Transformer2DModel returns it',
+    "run DIR's transformer dense on diffusers-named inputs and write `sample` [B, C, H, W] as diffusers returns it: " +
+      'SD3 (hidden_states NCHW, encoder_hidden_states, pooled_projections, timestep = σ·1000; SD3Transformer2DModel) ' +
+      'or Lumina-Next (hidden_states NCHW, timestep = 1 − σ, encoder_hidden_states, encoder_mask; ' +
+      'LuminaNextDiT2DModel, RoPE at scaling factor 1, all out_channels)',
   )
   .argument('<dir>', 'the model directory (model.json beside its graphs)')
   .requiredOption('--inputs <file>', 'the inputs, a .safetensors file (F32, F16 or BF16)')
