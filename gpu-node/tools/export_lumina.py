@@ -3,7 +3,8 @@ PyTorch in onnxruntime-node.
 
 Opset 17 with torch 1.13's TorchScript exporter, as export_mmdit.py. The I/O
 follows ras-ready/3 (docs/model-contract.md) where the families agree: ``x``
-[B,n,C·p·p], ``token_index`` i64 [B,n], ``timestep`` [B] (Lumina time 1 − σ),
+[B,n,C·p·p] (the node's token layout, features (py, px, c): the graph reorders them to
+the patch embedder's (c, py, px)), ``token_index`` i64 [B,n], ``timestep`` [B] (Lumina time 1 − σ),
 ``grid_w`` i64 [1], per-layer ``k_cache_<l>`` / ``v_cache_<l>`` [B,Hkv,N,hd] in;
 ``v``, ``k_new`` / ``v_new`` [L,B,Hkv,n,hd], ``k_all_<l>`` / ``v_all_<l>`` out.
 
@@ -53,6 +54,19 @@ def graph_outputs(model) -> list[str]:
     return ["v", "k_new", "v_new", *layer_names(model, "all")]
 
 
+def patch_features(x: torch.Tensor, patch: int, channels: int) -> torch.Tensor:
+    """Tokens [B,n,C·p·p] with features (py, px, c), the node's layout for every family, ->
+    (c, py, px), the order of ``LuminaPatchEmbed``'s weight (``lumina_next.patchify``)."""
+    b, n, _ = x.shape
+    return x.reshape(b, n, patch, patch, channels).permute(0, 1, 4, 2, 3).reshape(b, n, -1)
+
+
+def node_features(x: torch.Tensor, patch: int, channels: int) -> torch.Tensor:
+    """The inverse of ``patch_features``: (c, py, px) -> (py, px, c)."""
+    b, n, _ = x.shape
+    return x.reshape(b, n, channels, patch, patch).permute(0, 1, 3, 4, 2).reshape(b, n, -1)
+
+
 class RasGraph(torch.nn.Module):
     """``lumina_ras.run`` with flat per-layer arguments and a real RoPE table, the graph's shape."""
 
@@ -66,6 +80,7 @@ class RasGraph(torch.nn.Module):
         caches = {"k": list(flat[2 * layers : 3 * layers]), "v": list(flat[3 * layers :])}
         prompt = {"caption": caption, "text_k": text_k, "text_v": text_v, "mask": text_mask.bool()}
         scale = self.self_scale(caches["k"][0])
+        x = patch_features(x, self.model.config.patch_size, self.model.config.in_channels)
         r = lumina_ras.run(self.model, x, token_index, timestep, prompt, (rope_cos, rope_sin), grid_w, caches, self_scale=scale)
         return (r["v"], r["k_new"], r["v_new"], *r["k_all"], *r["v_all"])
 
@@ -108,17 +123,23 @@ def make_inputs(model, grid, batch: int, n: int, text: int, seed: int, stale: bo
     return feeds
 
 
-def export_onnx(model: LuminaNextDiT2DModel, path: Path, grid, text: int = 5, base_sequence_length: int | None = None) -> None:
-    """Write the graph (weights inline) with dynamic batch, token, text, grid and table sizes."""
-    model.eval()
+def export_args(model: LuminaNextDiT2DModel, grid, text: int = 5) -> tuple[dict, list[str], list[str], dict]:
+    """What ``torchscript_export`` takes for the graph: feeds, input and output names, and
+    the dynamic batch, token, text, grid and table sizes."""
     feeds = make_inputs(model, grid, batch=2, n=max(1, grid[0] * grid[1] // 2), text=text, seed=0, stale=True)
     dyn = {"x": {0: "B", 1: "n"}, "token_index": {0: "B", 1: "n"}, "timestep": {0: "B"}, "caption": {0: "B"}}
     dyn.update({"text_mask": {0: "B", 1: "T"}, "rope_cos": {0: "R", 1: "C"}, "rope_sin": {0: "R", 1: "C"}, "v": {0: "B", 1: "n"}})
     dyn.update({name: {1: "B", 3: "n"} for name in ("k_new", "v_new")})
     dyn.update({name: {0: "B", 2: "T"} for name in text_names(model)})
     dyn.update({name: {0: "B", 2: "N"} for name in layer_names(model, "cache") + layer_names(model, "all")})
-    graph = RasGraph(model, base_sequence_length)
-    torchscript_export(graph, feeds, path, graph_inputs(model), graph_outputs(model), dyn)
+    return feeds, graph_inputs(model), graph_outputs(model), dyn
+
+
+def export_onnx(model: LuminaNextDiT2DModel, path: Path, grid, text: int = 5, base_sequence_length: int | None = None) -> None:
+    """Write the graph (weights inline) with dynamic batch, token, text, grid and table sizes."""
+    model.eval()
+    feeds, names, outputs, dyn = export_args(model, grid, text)
+    torchscript_export(RasGraph(model, base_sequence_length), feeds, path, names, outputs, dyn)
 
 
 def reference_cases(model, grid, text: int = 5, base_sequence_length: int | None = None) -> list[dict]:
@@ -142,8 +163,9 @@ def reference(model, feeds: dict, base_sequence_length: int | None) -> dict:
     cache = [feeds[k] for k in layer_names(model, "cache")]
     caches = {"k": cache[:layers], "v": cache[layers:]}
     grid_w = int(feeds["grid_w"][0])
+    x = patch_features(feeds["x"], cfg.patch_size, cfg.in_channels)
     with torch.no_grad():
-        r = lumina_ras.run(model, feeds["x"], feeds["token_index"], feeds["timestep"], prompt, table, grid_w, caches, base_sequence_length)
+        r = lumina_ras.run(model, x, feeds["token_index"], feeds["timestep"], prompt, table, grid_w, caches, base_sequence_length)
     return dict(zip(graph_outputs(model), (r["v"], r["k_new"], r["v_new"], *r["k_all"], *r["v_all"])))
 
 

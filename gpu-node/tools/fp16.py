@@ -6,7 +6,8 @@ resolution of 0.5 in fp16). Here the rule is the data flow instead:
 
 - the *token stream* — every value computed from ``x`` or the K/V caches — is
   fp16: the inputs ``x`` and ``k_cache_<l>`` / ``v_cache_<l>`` (and an MMDiT-X's
-  ``k2_cache_<l>`` / ``v2_cache_<l>``), every layer's
+  ``k2_cache_<l>`` / ``v2_cache_<l>``, a NextDiT's per-prompt ``text_k_<l>`` /
+  ``text_v_<l>``), every layer's
   activations, the caches it returns and ``v``;
 - the *conditioning* — the timestep and class embeddings, adaLN's
   modulations, the 2-D position embedding — stays fp32 and is cast once where
@@ -27,7 +28,8 @@ FLOAT, HALF = TensorProto.FLOAT, TensorProto.FLOAT16
 
 
 def stream_inputs(graph: onnx.GraphProto) -> set[str]:
-    caches = ("k_cache_", "v_cache_", "k2_cache_", "v2_cache_")  # k2 / v2: MMDiT-X's attn2
+    # k2 / v2: MMDiT-X's attn2; text_k / text_v: a NextDiT's per-prompt cross-attention K/V
+    caches = ("k_cache_", "v_cache_", "k2_cache_", "v2_cache_", "text_k_", "text_v_")
     return {i.name for i in graph.input if i.name == "x" or i.name.startswith(caches)}
 
 

@@ -17,6 +17,7 @@ from torch import nn
 
 from lumina_rope import apply_rope
 from mmdit import RMSNorm
+from mmdit_ras import FusedAttention
 
 
 def attend(q, k, v, scale: float | None, key_mask=None, kind: str = "unfused"):
@@ -37,6 +38,21 @@ def attend(q, k, v, scale: float | None, key_mask=None, kind: str = "unfused"):
     return torch.matmul(torch.softmax(att, dim=-1), v).transpose(1, 2)
 
 
+def attend_fused(q, k, v, scale, heads: int, head_dim: int):
+    """``attend`` without a mask as one ``com.microsoft::MultiHeadAttention`` on export
+    (mmdit_ras.FusedAttention): the K/V heads expanded to the query heads, and ``scale``
+    (a float or, for proportional attention, a tensor computed in the graph) folded into
+    q, since the op's own scale is a fixed attribute of 1/√hd. ``heads`` and ``head_dim``
+    are the module's ints (traced shapes cannot be the op's attribute)."""
+    b, _, n, _ = q.shape
+    rep = heads // k.shape[1]
+    k, v = (t.unsqueeze(2).expand(-1, -1, rep, -1, -1).flatten(1, 2) for t in (k, v))
+    if scale is not None:
+        q = q * (scale * head_dim**0.5)
+    out = FusedAttention.apply(q.transpose(1, 2).reshape(b, n, heads * head_dim), k, v, heads)
+    return out.view(b, n, heads, head_dim)
+
+
 class LuminaAttention(nn.Module):
     """The parameters of diffusers' ``Attention`` as Lumina builds it: no biases,
     ``qk_norm="layer_norm_across_heads"`` (LayerNorm over all heads' q, over all KV heads' k)."""
@@ -44,6 +60,7 @@ class LuminaAttention(nn.Module):
     def __init__(self, dim, kv_in, heads, kv_heads, qk_norm, out_proj, device=None):
         super().__init__()
         self.heads, self.kv_heads, self.head_dim = heads, kv_heads, dim // heads
+        self.fused = False  # export only: the self-attention as one MultiHeadAttention node
         kv_dim = kv_heads * self.head_dim
         self.to_q = nn.Linear(dim, dim, bias=False, device=device)
         self.to_k = nn.Linear(kv_in, kv_dim, bias=False, device=device)
@@ -127,7 +144,11 @@ class LuminaNextDiTBlock(nn.Module):
         k, v = self.attn1.key_value(normed, rope)
         if write_kv is not None:
             k, v = write_kv(k, v)
-        self_out = attend(self.attn1.query(normed, rope), k, v, self_scale, kind=self.attention)
+        q = self.attn1.query(normed, rope)
+        if self.attn1.fused:
+            self_out = attend_fused(q, k, v, self_scale, self.attn1.heads, self.attn1.head_dim)
+        else:
+            self_out = attend(q, k, v, self_scale, kind=self.attention)
         cross_out = attend(self.attn2.query(normed, rope), text_k, text_v, None, text_mask, self.attention)
         mixed = self_out + cross_out * self.gate.tanh().view(1, 1, -1, 1)
         h = self.attn2.to_out[0](mixed.flatten(-2))

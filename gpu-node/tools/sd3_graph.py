@@ -33,7 +33,12 @@ TRACE_GRID = (2, 2)
 def placeholder_model(cfg: MMDiTConfig) -> SD3Transformer2DModel:
     """The model of ``cfg`` with every parameter and persistent buffer a broadcast
     zero (shape right, storage one element)."""
-    model = SD3Transformer2DModel.from_config(cfg, device="meta")
+    return with_placeholders(SD3Transformer2DModel.from_config(cfg, device="meta"))
+
+
+def with_placeholders(model: torch.nn.Module) -> torch.nn.Module:
+    """A meta-device model (any family) with its parameters and meta buffers broadcast zeros,
+    its constants refilled (``reset_constants``), in eval mode."""
     for module in model.modules():
         for name, p in list(module._parameters.items()):
             if p is not None:
@@ -46,13 +51,14 @@ def placeholder_model(cfg: MMDiTConfig) -> SD3Transformer2DModel:
 
 
 class WeightsAsInputs(torch.nn.Module):
-    """``export_mmdit.RasGraph`` with the model's state dict as trailing arguments, put in
-    the parameters' slots for the call; the model is held outside the module tree, so
-    the exporter finds no parameters. (``functional_call`` refuses to run under a trace.)"""
+    """A graph module of ``model`` (``export_mmdit.RasGraph`` unless ``graph`` is given) with
+    the model's state dict as trailing arguments, put in the parameters' slots for the call;
+    the model is held outside the module tree, so the exporter finds no parameters.
+    (``functional_call`` refuses to run under a trace.)"""
 
-    def __init__(self, model: SD3Transformer2DModel, names: list[str], contract: int):
+    def __init__(self, model: torch.nn.Module, names: list[str], contract: int, graph: torch.nn.Module | None = None):
         super().__init__()
-        self.held = [export_mmdit.RasGraph(model)]
+        self.held = [graph if graph is not None else export_mmdit.RasGraph(model)]
         self.slots = [slot(model, name) for name in names]
         self.contract = contract
 
@@ -69,8 +75,8 @@ class WeightsAsInputs(torch.nn.Module):
 
 def slot(model: torch.nn.Module, name: str) -> tuple[dict, str]:
     """The dict (``_parameters`` or ``_buffers``) and key that hold state-dict entry ``name``."""
-    path, key = name.rsplit(".", 1)
-    module = model.get_submodule(path)
+    path, _, key = name.rpartition(".")
+    module = model.get_submodule(path)  # "" (a top-level parameter): the model itself
     return (module._parameters if key in module._parameters else module._buffers), key
 
 
@@ -78,24 +84,32 @@ def export_structure(model: SD3Transformer2DModel, path: Path, attention: str) -
     """The graph of ``model`` with ``attention`` ("unfused" / "fused"), weights as inputs
     (those the graph never reads dropped); returns the weights it reads."""
     feeds, names, outputs, dyn = export_mmdit.export_args(model, TRACE_GRID)
-    state = model.state_dict()
     model.attention = attention
     try:
-        feeds = {**feeds, **state}
-        module = WeightsAsInputs(model, list(state), len(names))
-        # Traced first: torch.onnx's own tracing clones every input, a full-size copy of each weight.
-        with torch.no_grad():
-            traced = torch.jit.trace(module, tuple(feeds.values()), check_trace=False)
-        torchscript_export(traced, feeds, path, [*names, *state], outputs, dyn)
+        return trace_with_weights(model, export_mmdit.RasGraph(model), (feeds, names, outputs, dyn), path)
     finally:
         model.attention = "auto"
-    graph = onnx.load(str(path))
-    read = {name for node in graph.graph.node for name in node.input}
-    unused = [i for i in graph.graph.input if i.name in state and i.name not in read]
+
+
+def trace_with_weights(model: torch.nn.Module, graph: torch.nn.Module, args: tuple, path: Path) -> list[str]:
+    """``graph`` (a module calling ``model``) exported to ``path`` with ``args`` = (feeds,
+    input names, output names, dynamic axes) and ``model``'s state dict as trailing inputs;
+    the weights the graph never reads are dropped. Returns the weights it reads."""
+    feeds, names, outputs, dyn = args
+    state = model.state_dict()
+    feeds = {**feeds, **state}
+    module = WeightsAsInputs(model, list(state), len(names), graph)
+    # Traced first: torch.onnx's own tracing clones every input, a full-size copy of each weight.
+    with torch.no_grad():
+        traced = torch.jit.trace(module, tuple(feeds.values()), check_trace=False)
+    torchscript_export(traced, feeds, path, [*names, *state], outputs, dyn)
+    onnx_graph = onnx.load(str(path))
+    read = {name for node in onnx_graph.graph.node for name in node.input}
+    unused = [i for i in onnx_graph.graph.input if i.name in state and i.name not in read]
     for value in unused:
-        graph.graph.input.remove(value)
-    onnx.save(graph, str(path))
-    return [i.name for i in graph.graph.input if i.name in state]
+        onnx_graph.graph.input.remove(value)
+    onnx.save(onnx_graph, str(path))
+    return [i.name for i in onnx_graph.graph.input if i.name in state]
 
 
 def fp16_graph(fused: onnx.ModelProto) -> onnx.ModelProto:

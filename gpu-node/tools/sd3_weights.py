@@ -20,17 +20,19 @@ HALF_MAX = 65504.0
 
 
 def write_weights(
-    tensors: Iterable[tuple[str, torch.Tensor]], shapes: dict[str, tuple[int, ...]], used: set[str], path: Path, source: str
+    tensors: Iterable[tuple[str, torch.Tensor]], shapes: dict[str, tuple[int, ...]], used: set[str], path: Path, source: str,
+    model: str = "SD3Transformer2DModel",
 ) -> dict[str, dict]:
     """Writes the ``used`` tensors of ``tensors`` to ``path`` in fp16; returns name ->
     {offset, length, dims}. Every name of ``shapes`` (the model's state dict) must come
-    once with its shape, and nothing else: errors name ``source`` and the tensor."""
+    once with its shape, and nothing else: errors name ``source``, the tensor and ``model``
+    (the class the names belong to)."""
     placed: dict[str, dict] = {}
     seen: set[str] = set()
     with path.open("wb") as out:
         for name, t in tensors:
             if name not in shapes:
-                raise ValueError(f"{source}: tensor {name!r} is not a parameter of SD3Transformer2DModel")
+                raise ValueError(f"{source}: tensor {name!r} is not a parameter of {model}")
             if name in seen:
                 raise ValueError(f"{source}: tensor {name!r} appears twice")
             if tuple(t.shape) != tuple(shapes[name]):
