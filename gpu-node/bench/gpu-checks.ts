@@ -12,7 +12,7 @@ import type { Conditioning, DitModel, ModelInputs } from '../src/sampler/model';
 import { sample } from '../src/sampler/sampler';
 import { resolveRequest, type SampleRequest } from '../src/sampler/settings';
 import type { GpuSection } from './gpu';
-import type { GpuConfig } from './gpu-models';
+import type { GpuConfig, TimedModel } from './gpu-models';
 import { randomPromptConditioning } from './prompt-cond';
 
 /** Model rows of every timed step: a CFG pair. */
@@ -84,8 +84,11 @@ function conditioningRows(model: DitModel): Conditioning {
   return stackRows([classConditioning(1), classConditioning(classCond(model.card).null)]);
 }
 
-/** Inputs of one step over `n` of `tokens` tokens (the same random subset for both rows). */
-export function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW: number): ModelInputs {
+/**
+ * Inputs of one step over `n` of `tokens` tokens (the same random subset for both rows). A model
+ * not served by the node (lumina-graph.ts) holds its own prompt conditioning and gets none here.
+ */
+export function stepInputs(model: TimedModel, tokens: number, n: number, gridW: number): ModelInputs {
   const order = Array.from({ length: tokens }, (_, j) => j).sort(() => Math.random() - 0.5);
   const chosen = order.slice(0, n).sort((a, b) => a - b);
   const dim = model.card.token_dim;
@@ -93,7 +96,7 @@ export function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW
     x: Float32Array.from({ length: ROWS * n * dim }, () => Math.random() * 2 - 1),
     tokenIndex: BigInt64Array.from({ length: ROWS * n }, (_, k) => BigInt(chosen[k % n])),
     timestep: new Float32Array(ROWS).fill(500),
-    cond: conditioningRows(model),
+    cond: model instanceof OnnxDitModel ? conditioningRows(model) : {},
     rows: ROWS,
     tokens: n,
     gridW,

@@ -10,19 +10,22 @@
  *
  * The MMDiT rows (SD3-medium's size, converted by `convert.py sd3`; sd3-medium.ts) run with SD3's
  * 333 text tokens of random embeddings beside the image tokens, so their ideal is (N + T) / (n + T).
+ * The NextDiT rows (Lumina-Next-SFT's size, converted by `convert.py lumina`; lumina-next.ts) run
+ * its graphs through their I/O (lumina-graph.ts): 256 text tokens whose K/V the prompt graph made
+ * once, read by the cross-attention of the n tokens run, so their ideal is N / n.
  *
  * With a deadline (the device script's time budget) the section skips, and lists in `skipped`,
  * whatever would not finish in time, so a run on a lent GPU always ends with results. The most
- * wanted rows come first: PyTorch's reference, then SD3-medium, then the DiT of SD3's image
- * stream size, device-resident before host-resident, fused before unfused.
+ * wanted rows come first: PyTorch's reference, then Lumina-Next, then SD3-medium, then the DiT of
+ * SD3's image stream size, device-resident before host-resident, fused before unfused.
  */
 
 import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
-import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
+import type { Attention, Precision, Residency } from '../src/runtime/onnx-model';
 import type { KvCaches, ModelInputs } from '../src/sampler/model';
 import { attentionVsCpu, halfVsFull, ROWS, stepInputs } from './gpu-checks';
-import { type GpuConfig, gpuBenchModels, idealSpeedup } from './gpu-models';
+import { type GpuConfig, gpuBenchModels, idealSpeedup, type TimedModel } from './gpu-models';
 import { torchReference } from './gpu-reference';
 
 export interface GpuRow {
@@ -31,6 +34,8 @@ export interface GpuRow {
   tokens: number;
   /** Text tokens T beside them, run every step (an MMDiT's prompt; 0 for a class DiT). */
   text_tokens: number;
+  /** Text tokens read by a cross-attention, their K/V made once per prompt (a NextDiT's 256), else absent. */
+  cross_text_tokens?: number;
   dtype: Precision;
   residency: Residency;
   attention: Attention;
@@ -164,7 +169,7 @@ async function timeModel(card: string, config: GpuConfig, run: RunContext, secti
       section.skipped.push(`${name}: time budget spent`);
       continue;
     }
-    const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], ...variant });
+    const model = await config.load(card, variant);
     for (const tokens of config.tokens) {
       // The text tokens join the attention: counted as tokens, the bound is safe (caches hold image tokens only).
       const binding = largestBinding(model.card, variant.attention, ROWS, tokens + config.textTokens);
@@ -197,7 +202,7 @@ const MIN_LOAD_MS = 20_000;
  * when the warm-up steps say the timed ones would not end before the deadline (`left()` ms).
  */
 async function measure(
-  model: OnnxDitModel,
+  model: TimedModel,
   config: GpuConfig,
   tokens: number,
   ratio: number,
@@ -234,6 +239,7 @@ async function measure(
     model: config.model.name,
     tokens,
     text_tokens: text,
+    ...(config.crossTokens ? { cross_text_tokens: config.crossTokens } : {}),
     dtype: model.dtype,
     residency: model.residency,
     attention: model.attention,
