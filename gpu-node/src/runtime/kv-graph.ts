@@ -54,25 +54,6 @@ export function snapshotGraph(slots: number, dtype: 'float32' | 'float16' = 'flo
   return w.finish();
 }
 
-/**
- * A graph that casts input `in_<j>` to `to` as output `out_<j>`, for `count` tensors of `from`:
- * run on the device that holds them, with its outputs left there ('gpu-buffer'), it turns
- * device tensors into another precision without a trip through the host.
- */
-export function castGraph(count: number, from: 'float32' | 'float16', to: 'float32' | 'float16'): Uint8Array {
-  const code = (t: 'float32' | 'float16') => (t === 'float16' ? FLOAT16 : FLOAT);
-  const w = Writer.create();
-  w.uint32(tag(1, VARINT)).int64(8); // ir_version
-  w.uint32(tag(8, LEN)).fork().uint32(tag(1, LEN)).string('').uint32(tag(2, VARINT)).int64(17).ldelim();
-  w.uint32(tag(7, LEN)).fork();
-  for (let j = 0; j < count; j++) node(w, 'Cast', [`in_${j}`], `out_${j}`, 'to', code(to));
-  w.uint32(tag(2, LEN)).string('cast');
-  for (let j = 0; j < count; j++) valueInfo(w, 11, `in_${j}`, code(from));
-  for (let j = 0; j < count; j++) valueInfo(w, 12, `out_${j}`, code(to));
-  w.ldelim();
-  return w.finish();
-}
-
 /** A NodeProto with one integer attribute. */
 function node(w: protobuf.Writer, op: string, inputs: string[], output: string, attr: string, value: number): void {
   w.uint32(tag(1, LEN)).fork();

@@ -16,12 +16,7 @@ const FLOAT = 4;
 const MLP_RATIO = 4;
 
 /** Bytes of the largest tensor a dense forward over `tokens` tokens and `rows` model rows binds. */
-export function largestBinding(
-  card: Pick<ModelCard, 'heads' | 'head_dim' | 'hidden'>,
-  attention: Attention,
-  rows: number,
-  tokens: number,
-): number {
+export function largestBinding(card: ModelCard, attention: Attention, rows: number, tokens: number): number {
   const caches = rows * card.heads * tokens * card.head_dim;
   const mlp = rows * tokens * card.hidden * MLP_RATIO;
   const scores = attention === 'unfused' ? rows * card.heads * tokens * tokens : 0;
