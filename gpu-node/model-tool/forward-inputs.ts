@@ -4,7 +4,7 @@
  * token of the grid run, in order. Each error names the input and the shape
  * the card expects.
  */
-import type { ModelCard, ModelInputs, PromptCond } from '../src/sampler/model';
+import type { ClassCond, ModelCard, ModelInputs, PromptCond } from '../src/sampler/model';
 import { patchify } from './latents';
 import type { Safetensors, Tensor } from './safetensors';
 import { toFloat32 } from './tensor-values';
@@ -21,7 +21,8 @@ export interface DenseForward {
 
 /** The dense forward of `file`'s inputs for a prompted (`ras-ready/3`) card; `source` names the file in errors. */
 export function denseForward(card: ModelCard, file: Safetensors, source: string): DenseForward {
-  const cond = card.cond;
+  // The MMDiT's inputs (a NextDiT card's cond has other widths: issue 20's parity work).
+  const cond = card.cond as ClassCond | PromptCond;
   if (cond.kind !== 'prompt') {
     throw new Error(
       `model ${card.name} is class-conditional (${card.family}): forward takes a prompted ras-ready/3 model`,

@@ -19,6 +19,13 @@ describe('trajectory policy', () => {
     expect(kv(dual)).toBe(1.5 * kv(embedded));
   });
 
+  it("counts a grouped-query model's K/V at its kv_heads: 1 of 3 heads' caches a third of the K/V", () => {
+    const gqa = { ...embedded, kv_heads: 1 };
+    const x = 29 * 64 * 48 * 4;
+    const kv = (card: typeof embedded) => trajectoryBytesFor(card, 28, 64, true, 1) - x;
+    expect(kv(gqa) * 3).toBe(kv(embedded));
+  });
+
   it('thins K/V until a version fits the cap', () => {
     expect(chooseKvEvery(embedded, 28, 64, true, 64 * MiB)).toBe(1);
     expect(chooseKvEvery(embedded, 28, 64, true, 24 * MiB)).toBe(2);

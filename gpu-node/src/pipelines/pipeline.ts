@@ -20,6 +20,8 @@ export type Condition = number | { prompt: string };
 export interface Stages {
   /** The text encoders' files, in order (a null pair: an absent encoder); [] for a class model. */
   text: { name: string; tokenizer: string | null; encoder: string | null }[];
+  /** The NextDiT family's prompt graph (the text K/V once per prompt); absent elsewhere. */
+  prompt?: string;
   transformer: string;
   /** A latent decoder (a VAE); null in pixel space, where tokens are pixels. */
   decoder: string | null;

@@ -1,7 +1,7 @@
 /**
  * Pipelines by model name: the transformer from the runtime's registry, the
  * other stages by the card's format (`ras-ready-dit/2`: the class DiT;
- * `ras-ready/3`: the MMDiT family). `scan()` checks every prompted model's
+ * `ras-ready/3`: the MMDiT or the NextDiT family). `scan()` checks every prompted model's
  * stage files, so a node with a model missing one refuses to start, naming it.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
 import { MODELS_DIR, ModelRegistry } from '../runtime/registry';
 import { ClassPipeline } from './class-dit';
 import { MmditPipeline, stageFiles } from './mmdit';
+import { NextditPipeline, nextditStageFiles } from './nextdit';
 import type { Pipeline } from './pipeline';
 
 /** Pipelines by model name: what the engine needs of a registry. */
@@ -29,7 +30,8 @@ export class PipelineRegistry implements Pipelines {
     for (const name of models.names()) {
       const path = models.cardPath(name);
       const card = parseCard(name, JSON.parse(readFileSync(path, 'utf8'))) as CardFile;
-      if (card.format === 'ras-ready/3') stageFiles(dirname(path), card as MmditCardFile);
+      if (card.format === 'ras-ready/3' && card.family === 'nextdit') nextditStageFiles(dirname(path), card);
+      else if (card.format === 'ras-ready/3') stageFiles(dirname(path), card as MmditCardFile);
     }
     return new PipelineRegistry(models);
   }
@@ -46,6 +48,7 @@ export class PipelineRegistry implements Pipelines {
       pipeline = transformer.then((t): Pipeline<OnnxDitModel> | Promise<Pipeline<OnnxDitModel>> => {
         const card = t.card as unknown as CardFile;
         const dir = dirname(this.models.cardPath(name));
+        if (card.format === 'ras-ready/3' && card.family === 'nextdit') return NextditPipeline.load(dir, t);
         if (card.format === 'ras-ready/3') return MmditPipeline.load(dir, t);
         return new ClassPipeline(t, card.graphs[t.attention]);
       });

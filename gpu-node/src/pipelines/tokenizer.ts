@@ -17,6 +17,8 @@ export interface Tokenized {
   /** [length] int64, padded. */
   ids: BigInt64Array;
   dropped: number;
+  /** Ids before the padding (the special tokens included). */
+  count: number;
 }
 
 /** The config as the tokenizers library reads it: special tokens as plain strings. */
@@ -80,7 +82,7 @@ export class PromptTokenizer {
     ids.slice(0, this.length).forEach((id, k) => {
       out[k] = BigInt(id);
     });
-    return { ids: out, dropped: content.ids.length - kept };
+    return { ids: out, dropped: content.ids.length - kept, count: Math.min(ids.length, this.length) };
   }
 }
 

@@ -5,40 +5,13 @@
  * and out, two graphs (unfused and fused attention) over one weights file.
  * Format `ras-ready/3`: the MMDiT family, with its pipeline's stages
  * (text encoders and how they compose, transformer, decoder) named in
- * `stages` (text-card.ts).
+ * `stages` (text-card.ts), and the NextDiT family (nextdit-card.ts).
  */
 import { z } from 'zod';
 import type { ModelCard } from '../sampler/model';
+import { common, decoder, transformerFiles } from './card-fields';
+import { checkNextdit, nextditCard } from './nextdit-card';
 import { checkText, composeRule, textEntry } from './text-card';
-
-const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
-
-const common = {
-  /** fused_fp16: the fused graph with x, v and the caches in half precision (device residency only). */
-  graphs: z.object({ unfused: z.string(), fused: z.string(), fused_fp16: z.string().optional() }),
-  kv: z.object({ layout: z.literal('per-layer [B,H,N,head_dim]') }),
-  patch: z.number().int().positive(),
-  channels: z.number().int().positive(),
-  token_dim: z.number().int().positive(),
-  hidden: z.number().int().positive(),
-  layers: z.number().int().positive(),
-  heads: z.number().int().positive(),
-  head_dim: z.number().int().positive(),
-  grid: z.object({ default: pair, min: pair, max: pair }),
-  time: z.object({ scale: z.number().positive(), shift: z.number().positive() }),
-  preview: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('rgb'), scale: z.number(), offset: z.number() }),
-    /** Each latent pixel's channels to RGB in [0, 1]: matrix [3][channels] (width checked), bias [3]. */
-    z.object({
-      kind: z.literal('linear'),
-      matrix: z.tuple([z.array(z.number()), z.array(z.number()), z.array(z.number())]),
-      bias: z.tuple([z.number(), z.number(), z.number()]),
-    }),
-  ]),
-  recommended: z.object({ steps: z.number().int().positive(), guidance: z.number().nonnegative() }),
-  /** Pixel sizes [width, height] the model serves well (was trained at); [] for none (a test model). */
-  sizes: z.array(pair).optional(),
-};
 
 const ditCard = z.object({
   ...common,
@@ -52,16 +25,6 @@ const ditCard = z.object({
   }),
 });
 
-const name = z.string().min(1);
-/** A latent decoder (a VAE): latents / scaling_factor + shift_factor → `input`; `output` in [−1, 1], scale_factor × the latent grid. */
-const decoder = z.object({
-  file: name,
-  input: name,
-  output: name,
-  scaling_factor: z.number().positive(),
-  shift_factor: z.number(),
-  scale_factor: z.number().int().positive(),
-});
 const mmditCard = z.object({
   ...common,
   format: z.literal('ras-ready/3'),
@@ -70,8 +33,7 @@ const mmditCard = z.object({
   stages: z.object({
     text: z.array(textEntry).min(1),
     compose: composeRule,
-    /** fused_fp16: as `graphs.fused_fp16`, the WebGPU half-precision graph. */
-    transformer: z.object({ unfused: name, fused: name, fused_fp16: name.optional() }),
+    transformer: transformerFiles,
     decoder: decoder.nullable(),
   }),
   /** MMDiT-X: blocks with attn2, ascending; each is a K/V cache slot after the layers' (kv-slots.ts). */
@@ -86,7 +48,13 @@ const mmditCard = z.object({
   vocabulary: z.object({ model: z.string(), size: z.number().int().positive(), unknown: z.string().nullable() }),
 });
 
-export const cardSchema = z.discriminatedUnion('format', [ditCard, mmditCard], {
+/** `ras-ready/3` by family: the MMDiT (SD3) or the NextDiT (Lumina-Next, nextdit-card.ts). */
+const promptedCard = z.discriminatedUnion('family', [mmditCard, nextditCard], {
+  error: (i) =>
+    `unsupported ras-ready/3 family ${JSON.stringify((i.input as { family?: unknown })?.family)} ("mmdit" or "nextdit")`,
+});
+
+export const cardSchema = z.discriminatedUnion('format', [ditCard, promptedCard], {
   error: (i) =>
     `unsupported card format ${JSON.stringify((i.input as { format?: unknown })?.format)}; ` +
     're-export with gpu-node/tools/export.py (DiT) or export_prompted.py (MMDiT)',
@@ -94,6 +62,7 @@ export const cardSchema = z.discriminatedUnion('format', [ditCard, mmditCard], {
 
 export type CardFile = z.infer<typeof cardSchema>;
 export type MmditCardFile = z.infer<typeof mmditCard>;
+export type { NextditCardFile } from './nextdit-card';
 
 /** Parses card JSON; throws an Error naming the file and the bad field. */
 export function parseCard(name: string, json: unknown): CardFile & ModelCard {
@@ -106,8 +75,11 @@ export function parseCard(name: string, json: unknown): CardFile & ModelCard {
   if (card.token_dim !== card.patch * card.patch * card.channels) {
     throw new Error(`model card ${name}: token_dim ${card.token_dim} ≠ patch² · channels`);
   }
-  if ('dual_attention_layers' in card) checkDualLayers(name, card.dual_attention_layers, card.layers);
-  if (card.format === 'ras-ready/3') checkText(name, card.stages.compose, card.stages.text, card.cond);
+  if ('dual_attention_layers' in card && card.dual_attention_layers)
+    checkDualLayers(name, card.dual_attention_layers, card.layers);
+  if (card.format === 'ras-ready/3' && card.family === 'mmdit')
+    checkText(name, card.stages.compose, card.stages.text, card.cond);
+  if (card.format === 'ras-ready/3' && card.family === 'nextdit') checkNextdit(name, card);
   if (card.preview.kind === 'linear') {
     const row = card.preview.matrix.findIndex((r) => r.length !== card.channels);
     if (row >= 0)

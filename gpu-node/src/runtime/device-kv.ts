@@ -26,6 +26,8 @@ export class DeviceKv implements KvCaches {
   private k: ort.Tensor[] = [];
   private v: ort.Tensor[] = [];
   private disposed = false;
+  /** Device copies of feeds fixed for the run (run-feeds.ts), and the host feeds they copy. */
+  private held: { of: object; feeds: Record<string, ort.Tensor> } | null = null;
 
   constructor(
     readonly link: DeviceLink,
@@ -61,6 +63,20 @@ export class DeviceKv implements KvCaches {
     if (this.disposed) this.release(); // disposed while the step ran: nothing may stay behind
   }
 
+  /**
+   * Device copies of `of`'s feeds (a run's conditioning and RoPE table), made by `upload` the first
+   * time and kept with the caches until they are disposed (or `of` changes): they cross once per run.
+   */
+  async pinned(of: object, upload: () => Promise<Record<string, ort.Tensor>>): Promise<Record<string, ort.Tensor>> {
+    if (this.held?.of === of) return this.held.feeds;
+    this.unpin();
+    const feeds = await upload();
+    this.held = { of, feeds };
+    this.link.live += Object.keys(feeds).length;
+    if (this.disposed) this.unpin();
+    return feeds;
+  }
+
   snapshot(): Promise<KvArrays> {
     return this.link.download(this.k, this.v);
   }
@@ -75,6 +91,15 @@ export class DeviceKv implements KvCaches {
   dispose(): void {
     this.disposed = true;
     this.release();
+    this.unpin();
+  }
+
+  private unpin(): void {
+    for (const t of Object.values(this.held?.feeds ?? {})) {
+      t.dispose();
+      this.link.live--;
+    }
+    this.held = null;
   }
 
   private setHost(kv: KvArrays): void {

@@ -54,6 +54,32 @@ export function snapshotGraph(slots: number, dtype: 'float32' | 'float16' = 'flo
   return w.finish();
 }
 
+/**
+ * The serialized ModelProto of an upload graph: `Identity(in_<j>) → out_<j>` for each of `dtypes`
+ * (float32 or float16). Run on the device with its outputs kept there, it brings host tensors onto
+ * the device once (run-feeds.ts: a run's constant feeds), where onnxruntime-node has no upload call.
+ */
+export function uploadGraph(dtypes: readonly ('float32' | 'float16')[]): Uint8Array {
+  const w = Writer.create();
+  w.uint32(tag(1, VARINT)).int64(8);
+  w.uint32(tag(8, LEN)).fork().uint32(tag(1, LEN)).string('').uint32(tag(2, VARINT)).int64(17).ldelim();
+  w.uint32(tag(7, LEN)).fork();
+  dtypes.forEach((_, j) => {
+    w.uint32(tag(1, LEN)).fork().uint32(tag(1, LEN)).string(`in_${j}`).uint32(tag(2, LEN)).string(`out_${j}`);
+    w.uint32(tag(4, LEN)).string('Identity').ldelim();
+  });
+  w.uint32(tag(2, LEN)).string('upload');
+  const elem = (d: string) => (d === 'float16' ? FLOAT16 : FLOAT);
+  dtypes.forEach((d, j) => {
+    valueInfo(w, 11, `in_${j}`, elem(d));
+  });
+  dtypes.forEach((d, j) => {
+    valueInfo(w, 12, `out_${j}`, elem(d));
+  });
+  w.ldelim();
+  return w.finish();
+}
+
 /** A NodeProto with one integer attribute. */
 function node(w: protobuf.Writer, op: string, inputs: string[], output: string, attr: string, value: number): void {
   w.uint32(tag(1, LEN)).fork();

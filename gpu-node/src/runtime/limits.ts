@@ -7,7 +7,7 @@
  * exact; where it is not, the unfused graph runs if its scores fit
  * (`webgpuAttention`).
  */
-import type { ModelCard } from '../sampler/model';
+import { kvHeads, type ModelCard } from '../sampler/model';
 import type { AdapterInfo } from './adapter';
 import type { Attention } from './onnx-model';
 
@@ -17,7 +17,7 @@ const MLP_RATIO = 4;
 
 /** Bytes of the largest tensor a dense forward over `tokens` tokens and `rows` model rows binds. */
 export function largestBinding(card: ModelCard, attention: Attention, rows: number, tokens: number): number {
-  const caches = rows * card.heads * tokens * card.head_dim;
+  const caches = rows * kvHeads(card) * tokens * card.head_dim;
   const mlp = rows * tokens * card.hidden * MLP_RATIO;
   const scores = attention === 'unfused' ? rows * card.heads * tokens * tokens : 0;
   return Math.max(caches, mlp, scores) * FLOAT;

@@ -21,6 +21,7 @@ import {
   type KvArrays,
   type KvCaches,
   type KvTraffic,
+  kvHeads,
   kvSlots,
   type ModelCard,
   type ModelInputs,
@@ -31,9 +32,10 @@ import { parseCard } from './card';
 import { deviceError } from './device-errors';
 import { DeviceKv, type DeviceLink } from './device-kv';
 import { fromFloat16, toFloat16 } from './float16.js';
-import { snapshotGraph, snapshotInputs } from './kv-graph';
+import { snapshotGraph, snapshotInputs, uploadGraph } from './kv-graph';
 import { freshOutputs, type SlotNames, slotMismatch, slotNames } from './kv-slots';
 import { largestBinding, maxTokens, webgpuAttention } from './limits';
+import { inputTypes, RunFeeds, uploadable } from './run-feeds';
 
 export type Residency = 'host' | 'device';
 export type Attention = 'fused' | 'unfused';
@@ -66,7 +68,11 @@ export class OnnxDitModel implements DitModel {
   private readonly deviceFetches: readonly string[];
   private readonly slots: readonly SlotNames[];
   private readonly fresh: { k: string[]; v: string[] };
+  private readonly runFeeds: RunFeeds;
   private snapshots?: Promise<ort.InferenceSession>;
+  private uploads?: Promise<ort.InferenceSession>;
+  /** Bytes of run-constant feeds (conditioning, RoPE table) uploaded to the device: once per run with device K/V. */
+  readonly condTraffic = { toDevice: 0 };
 
   private constructor(
     readonly card: ModelCard,
@@ -84,6 +90,7 @@ export class OnnxDitModel implements DitModel {
     this.deviceFetches = session.outputNames;
     this.slots = slotNames(card);
     this.fresh = freshOutputs(card);
+    this.runFeeds = new RunFeeds(card, inputTypes(session));
     this.link = {
       live: 0,
       download: (k, v) => this.download(k, v),
@@ -154,23 +161,26 @@ export class OnnxDitModel implements DitModel {
   }
 
   createKv(rows: number, tokens: number): KvCaches {
-    const { heads, head_dim: hd } = this.card;
+    const heads = kvHeads(this.card);
+    const hd = this.card.head_dim;
     if (this.residency === 'device') return new DeviceKv(this.link, this.slots, [rows, heads, tokens, hd]);
     return new HostKv(kvSlots(this.card), rows, heads, tokens, hd);
   }
 
   async run(i: ModelInputs, kv: KvCaches): Promise<ModelOutputs> {
-    const feeds = this.inputFeeds(i);
+    const constant = this.runFeeds.get(i.cond, gridTokens(kv), i.gridW);
+    const feeds = { ...this.inputFeeds(i), ...constant };
     if (kv instanceof DeviceKv && kv.link === this.link) {
       const caches = kv.feeds();
       for (const t of Object.values(caches)) if (t.location === 'cpu') this.kvTraffic.toDevice += bytes(t);
+      Object.assign(feeds, await kv.pinned(constant, () => this.upload(constant)));
       const out = await this.guarded(() => this.session.run({ ...feeds, ...caches }, this.deviceFetches));
       for (const name of [...this.fresh.k, ...this.fresh.v]) out[name].dispose();
       kv.adopt(out);
       return { v: out.v.type === 'float16' ? fromFloat16(out.v.data as Uint16Array) : (out.v.data as Float32Array) };
     }
     if (!(kv instanceof HostKv)) throw new Error('K/V caches were made by another model');
-    const dims = [i.rows, this.card.heads, kv.tokens, this.card.head_dim];
+    const dims = [i.rows, kvHeads(this.card), kv.tokens, this.card.head_dim];
     this.slots.forEach((names, s) => {
       const t = hostSlot(kv, s, dims);
       feeds[names.k] = t.k;
@@ -190,6 +200,7 @@ export class OnnxDitModel implements DitModel {
   async dispose(): Promise<void> {
     await this.session.release();
     if (this.snapshots) await (await this.snapshots).release();
+    if (this.uploads) await (await this.uploads).release();
   }
 
   private inputFeeds(i: ModelInputs): Record<string, ort.Tensor> {
@@ -202,11 +213,25 @@ export class OnnxDitModel implements DitModel {
       token_index: new ort.Tensor('int64', i.tokenIndex, [i.rows, i.tokens]),
       timestep: new ort.Tensor('float32', i.timestep, [i.rows]),
       grid_w: new ort.Tensor('int64', BigInt64Array.of(BigInt(i.gridW)), [1]),
-      // The pipeline's conditioning, fed by name: `cond` (contract 2) or the prompt's embeddings (contract 3).
-      ...Object.fromEntries(
-        Object.entries(i.cond).map(([name, t]) => [name, new ort.Tensor(t.type, t.data, [...t.dims])]),
-      ),
     };
+  }
+
+  /** Device copies of a run's floating-point constant feeds, by the upload graph on the model's device (counted). */
+  private async upload(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>> {
+    const names = uploadable(feeds);
+    if (!names.length) return {};
+    const dtypes = names.map((n) => feeds[n].type as 'float32' | 'float16');
+    const outputs = Object.fromEntries(names.map((_, j) => [`out_${j}`, 'gpu-buffer' as const]));
+    // One session per model: the constant feeds' names and types are the same every run.
+    this.uploads ??= ort.InferenceSession.create(uploadGraph(dtypes), {
+      executionProviders: [this.provider],
+      logSeverityLevel: 3,
+      preferredOutputLocation: outputs,
+    });
+    const session = await this.uploads;
+    const out = await this.guarded(() => session.run(Object.fromEntries(names.map((n, j) => [`in_${j}`, feeds[n]]))));
+    for (const n of names) this.condTraffic.toDevice += bytes(feeds[n]);
+    return Object.fromEntries(names.map((n, j) => [n, out[`out_${j}`]]));
   }
 
   /** Every slot's K and V gathered to the host by the snapshot graph, on the model's device. */
@@ -270,6 +295,13 @@ function joined(parts: Float32Array[]): Float32Array {
     at += p.length;
   }
   return all;
+}
+
+/** Tokens in the run's grid: the caches' N. */
+function gridTokens(kv: KvCaches): number {
+  if (kv instanceof DeviceKv) return kv.dims[2];
+  if (kv instanceof HostKv) return kv.tokens;
+  throw new Error('K/V caches were made by another model');
 }
 
 const bytes = (t: ort.Tensor) => t.size * (t.type === 'float16' ? 2 : 4);

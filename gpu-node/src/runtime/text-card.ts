@@ -20,6 +20,12 @@ export const textEntry = z
     hidden_dim: z.number().int().positive(),
     pooled: z.string().min(1).nullable(),
     pooled_dim: dim,
+    /** The encoder's attention-mask input, fed 1 for tokens and 0 for padding; absent: no mask (SD3). */
+    mask: z.string().min(1).nullable().optional(),
+    /** Pad on the right to a multiple of this of the prompt's own length, not to `length` (NextDiT). */
+    pad_to_multiple_of: z.number().int().positive().optional(),
+    /** Prompts are lowercased and stripped first (diffusers' Lumina pipeline). */
+    lowercase: z.boolean().optional(),
   })
   .refine((e) => (e.tokenizer === null) === (e.encoder === null), {
     error: 'tokenizer and encoder are both set (an encoder) or both null (an absent one, zeros)',

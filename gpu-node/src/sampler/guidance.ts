@@ -2,7 +2,10 @@
  * Classifier-free guidance over a forward's rows: rows [0, images) are the
  * conditional ones, rows [images, 2·images) their unconditional pairs (when
  * guidance ≠ 1). The guided velocity v_u + g·(v_c − v_u) of each token run
- * lands in the run's velocity cache at the token's place.
+ * lands in the run's velocity cache at the token's place. A card's
+ * `guidance_channels` guides only the first channels of each patch pixel
+ * (features (py, px, c)); the others take the conditional row's value, as
+ * diffusers' Lumina pipeline and the original `forward_with_cfg` do (3 of 4).
  */
 
 export interface GuideShape {
@@ -13,6 +16,10 @@ export interface GuideShape {
   dim: number;
   /** Tokens in the grid. */
   tokens: number;
+  /** Latent channels per patch pixel (feature d is channel d mod channels); with `guidedChannels`. */
+  channels?: number;
+  /** Channels [0, guidedChannels) are guided; absent: all. */
+  guidedChannels?: number;
 }
 
 /**
@@ -29,6 +36,7 @@ export function guide(
 ): void {
   const uncond = s.rows > s.images;
   const { dim } = s;
+  const guided = guidedFeatures(s);
   for (let b = 0; b < s.images; b++) {
     for (let t = 0; t < n; t++) {
       const dst = (b * s.tokens + index[b * n + t]) * dim;
@@ -36,8 +44,15 @@ export function guide(
       const u = ((s.images + b) * n + t) * dim;
       for (let d = 0; d < dim; d++) {
         const vc = v[c + d];
-        vel[dst + d] = uncond ? v[u + d] + g * (vc - v[u + d]) : vc;
+        vel[dst + d] = uncond && guided[d] ? v[u + d] + g * (vc - v[u + d]) : vc;
       }
     }
   }
+}
+
+/** 1 for each feature of a token CFG guides. */
+function guidedFeatures(s: GuideShape): Uint8Array {
+  const C = s.channels ?? s.dim;
+  const G = s.guidedChannels ?? C;
+  return Uint8Array.from({ length: s.dim }, (_, d) => (d % C < G ? 1 : 0));
 }

@@ -16,11 +16,23 @@ export interface ModelCard {
   /** MMDiT-X: the blocks with a second, image-only attention (`attn2`), ascending; each adds a K/V cache slot. */
   dual_attention_layers?: readonly number[];
   heads: number;
+  /** Heads of the K/V caches where they are fewer than the query heads (grouped-query attention); absent: `heads`. */
+  kv_heads?: number;
   head_dim: number;
+  /** Output features per patch pixel where the model predicts more than `channels` (NextDiT: 8); absent: `channels`. */
+  out_channels?: number;
+  /** CFG guides channels [0, guidance_channels) only; absent: all. */
+  guidance_channels?: number;
   grid: { default: [number, number]; min: [number, number]; max: [number, number] };
-  time: { scale: number; shift: number };
+  /**
+   * `input`: the timestep fed is σ·scale ("sigma", absent) or (1 − σ)·scale; `output`: the model predicts
+   * the velocity ("velocity", absent) or data − noise, its negation (sampler/time.ts).
+   */
+  time: { scale: number; shift: number; input?: 'sigma' | 'one_minus_sigma'; output?: 'velocity' | 'data_minus_noise' };
+  /** 2-D RoPE (NextDiT): the node feeds `rope_cos` / `rope_sin` for the grid (runtime/rope.ts). */
+  rope?: { theta: number; max: [number, number]; default_grid: [number, number]; scaling_watershed: number };
   /** What conditions the model: class ids (`ras-ready-dit/2`) or a prompt's embeddings (`ras-ready/3`). */
-  cond: ClassCond | PromptCond;
+  cond: ClassCond | PromptCond | NextditPromptCond;
   /** How tokens map to RGB without the decoder (previews; results in pixel space). */
   preview: RgbPreview | LinearPreview;
   recommended: { steps: number; guidance: number };
@@ -49,6 +61,7 @@ export interface ClassCond {
   labels: string[] | null;
 }
 
+/** The MMDiT's prompt conditioning (its joint stream's widths). */
 export interface PromptCond {
   kind: 'prompt';
   /** T: tokens per prompt after the tokenizer's padding. */
@@ -56,6 +69,18 @@ export interface PromptCond {
   joint_attention_dim: number;
   pooled_projection_dim: number;
   /** The prompt of the unconditional CFG row (SD3: the empty prompt). */
+  negative: string;
+}
+
+/** The NextDiT's prompt conditioning (its cross-attention's widths). */
+export interface NextditPromptCond {
+  kind: 'prompt';
+  /** T: the most tokens a prompt keeps (each is padded only to a multiple of the text entry's pad_to_multiple_of). */
+  text_tokens: number;
+  /** The text encoder's width (Gemma-2B: 2048). */
+  cross_attention_dim: number;
+  /** The prompt graph's `caption` width. */
+  caption_dim: number;
   negative: string;
 }
 
@@ -91,7 +116,7 @@ export interface ModelInputs {
 }
 
 export interface ModelOutputs {
-  /** [rows, n, token_dim] */
+  /** [rows, n, p²·out_channels] as the graph gives it: token_dim unless the card says otherwise (time.ts converts). */
   v: Float32Array;
 }
 
@@ -101,6 +126,11 @@ export interface ModelOutputs {
  */
 export function kvSlots(card: Pick<ModelCard, 'layers' | 'dual_attention_layers'>): number {
   return card.layers + (card.dual_attention_layers?.length ?? 0);
+}
+
+/** Heads of the K/V caches: `kv_heads` where the card has it (grouped-query attention), else `heads`. */
+export function kvHeads(card: Pick<ModelCard, 'heads' | 'kv_heads'>): number {
+  return card.kv_heads ?? card.heads;
 }
 
 /** Host copies of every slot's K and V, [slots, rows, heads, N, head_dim] each (`kvSlots`). */

@@ -16,6 +16,7 @@ import { FlowMatchEuler, type Scheduler } from './scheduler';
 import { type SelectionPolicy, selectionPolicy } from './selection/policies';
 import { selectTokens } from './selection/select';
 import type { ResolvedRequest } from './settings';
+import { toVelocity } from './time';
 import { kvAt, type Trajectory } from './trajectory';
 
 export class Run {
@@ -35,6 +36,8 @@ export class Run {
   readonly policy: SelectionPolicy;
   readonly outside: Int32Array;
   readonly recorded: Trajectory | undefined;
+  /** The channels CFG guides (the card's `guidance_channels`; all where absent). */
+  readonly guided: { channels: number; guidedChannels: number };
   selection: Int32Array | null = null;
   /** The base K array the cache's outside rows were last taken from. */
   private baseK: Float32Array | null = null;
@@ -53,12 +56,13 @@ export class Run {
     this.images = r.images;
     this.rows = r.guidance === 1 ? this.images : 2 * this.images;
     this.dim = card.token_dim;
+    this.guided = { channels: card.channels, guidedChannels: card.guidance_channels ?? card.channels };
     this.x = base ? this.editStart(base) : initialNoise(r.seeds, n * this.dim);
     this.vel = new Float32Array(this.x.length);
     this.metric = new Float32Array(this.images * n);
     this.stale = new Int32Array(this.images * n);
     this.cache = model.createKv(this.rows, n);
-    this.scheduler = new FlowMatchEuler(r.sigmas, card.time.scale);
+    this.scheduler = new FlowMatchEuler(r.sigmas, card.time);
     const { images, negative } = r.conditioning;
     this.cond = stackRows(Array.from({ length: this.rows }, (_, row) => (row < this.images ? images[row] : negative)));
     const m = r.region.length;
@@ -96,10 +100,12 @@ export class Run {
     const inputs = this.gather(index, n, scheduler.timestep(i));
     const t1 = performance.now();
     const out = await this.model.run(inputs, this.cache);
+    const v = toVelocity(this.model.card, out.v);
     const t2 = performance.now();
     await this.keepKv(i);
     const t3 = performance.now();
-    guide(out.v, index, n, r.guidance, { images, rows: this.rows, dim: this.dim, tokens: r.tokens }, this.vel);
+    const shape = { images, rows: this.rows, dim: this.dim, tokens: r.tokens, ...this.guided };
+    guide(v, index, n, r.guidance, shape, this.vel);
     const mask = this.markComputed(index, n);
     const predictedClean = this.previewDue(i) ? scheduler.predictClean(i, this.vel, this.x) : undefined;
     scheduler.step(i, this.vel, this.x);

@@ -5,12 +5,14 @@
  * SD3 shift (docs/ras.md): the model predicts v = ε − x₀, so x_σ = x₀ + σ·v.
  * A second solver would implement `Scheduler` beside this one.
  */
+import type { ModelCard } from './model';
+import { modelTimestep } from './time';
 
 export interface Scheduler {
   readonly steps: number;
   /** σ at step i (σ_0 = 1 … σ_steps = 0). */
   sigma(i: number): number;
-  /** The model's timestep input at step i: σ_i on the scale the model was trained with. */
+  /** The model's timestep input at step i: σ_i (or 1 − σ_i) on the scale the model was trained with. */
   timestep(i: number): number;
   /** Advances `x` in place from step i to i + 1 with the velocity `v`. */
   step(i: number, v: Float32Array, x: Float32Array): void;
@@ -21,12 +23,17 @@ export interface Scheduler {
 /** First-order Euler on the flow ODE dx/dσ = v. */
 export class FlowMatchEuler implements Scheduler {
   readonly steps: number;
+  private readonly time: ModelCard['time'];
 
-  /** `sigmas` from `schedule.ts`; `timeScale` is the card's `time.scale` (t = σ·scale, e.g. 1000). */
+  /**
+   * `sigmas` from `schedule.ts`; `time` is the card's (`time.ts`): t = σ·scale (e.g. 1000), or (1 − σ)·scale
+   * where its `input` says so; a number is the scale alone.
+   */
   constructor(
     private readonly sigmas: Float64Array,
-    private readonly timeScale: number,
+    time: number | ModelCard['time'],
   ) {
+    this.time = typeof time === 'number' ? { scale: time, shift: 1 } : time;
     this.steps = sigmas.length - 1;
   }
 
@@ -35,7 +42,7 @@ export class FlowMatchEuler implements Scheduler {
   }
 
   timestep(i: number): number {
-    return this.sigmas[i] * this.timeScale;
+    return modelTimestep(this.time, this.sigmas[i]);
   }
 
   step(i: number, v: Float32Array, x: Float32Array): void {

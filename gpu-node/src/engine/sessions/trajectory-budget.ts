@@ -3,7 +3,7 @@
  * docs/sessions.md). x at every step is always kept; K/V (the bulk) every
  * k-th step, k the smallest that fits the per-version byte cap.
  */
-import { kvSlots, type ModelCard } from '../../sampler/model';
+import { kvHeads, kvSlots, type ModelCard } from '../../sampler/model';
 
 /** Bytes of one version's trajectory when K/V is kept every `kvEvery` steps. */
 export function trajectoryBytesFor(
@@ -15,7 +15,7 @@ export function trajectoryBytesFor(
 ): number {
   const rows = cfg ? 2 : 1;
   const xBytes = (steps + 1) * tokens * card.token_dim * 4;
-  const kvPerStep = 2 * kvSlots(card) * rows * card.heads * tokens * card.head_dim * 4;
+  const kvPerStep = 2 * kvSlots(card) * rows * kvHeads(card) * tokens * card.head_dim * 4;
   return xBytes + Math.ceil(steps / kvEvery) * kvPerStep;
 }
 
