@@ -5,16 +5,12 @@
  * size, then the 384×12 DiT; in quick runs and on software adapters a tiny DiT and the
  * miniature-width SD3 and Lumina. Pure: the device script's tests read the list.
  */
-import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
+import type { Attention, Precision, Residency } from '../src/runtime/onnx-model';
 import { type BenchModel, type BenchModelSpec, DIT_384, DIT_SD3, DIT_TINY, ditBenchModel } from './bench-models';
 import type { TorchModel } from './gpu-reference';
-import { LuminaGraphModel } from './lumina-graph';
-import { LUMINA_SFT_BENCH, LUMINA_W256_BENCH } from './lumina-next';
+import { LUMINA_SFT_BENCH, LUMINA_TEXT, LUMINA_W256_BENCH } from './lumina-next';
 import { SD3_TEXT } from './prompt-cond';
 import { SD3_MEDIUM_BENCH, SD3_W256_BENCH } from './sd3-medium';
-
-/** Lumina-Next's text tokens (Gemma, 256), read every step by the cross-attention, their K/V made once per prompt. */
-export const LUMINA_TEXT = 256;
 
 /** (N + T) / (n + T) with n = ⌈ratio·N⌉: a step's gain if its time followed the tokens it runs (T every step). */
 export function idealSpeedup(tokens: number, ratio: number, textTokens: number): number {
@@ -36,12 +32,6 @@ const VARIANTS: readonly Variant[] = [
 /** SD3's: the fused graph in both precisions with the K/V caches on the device (how a GPU node serves it). */
 const DEVICE_VARIANTS = VARIANTS.slice(0, 2);
 
-/** What the section times: the node's `OnnxDitModel`, or a family's graphs run through their I/O. */
-export type TimedModel = Pick<
-  OnnxDitModel,
-  'createKv' | 'run' | 'dispose' | 'kvTraffic' | 'dtype' | 'residency' | 'attention'
-> & { card: Pick<OnnxDitModel['card'], 'token_dim' | 'heads' | 'head_dim' | 'hidden'> };
-
 /** One model of the section: its token counts and the runtime configurations timed. */
 export interface GpuConfig {
   model: BenchModel;
@@ -50,8 +40,6 @@ export interface GpuConfig {
   textTokens: number;
   /** Text tokens read by a cross-attention whose K/V are made once per prompt (Lumina's 256; else 0). */
   crossTokens: number;
-  /** Loads the card's model for a variant on WebGPU. */
-  load(card: string, variant: Variant): Promise<TimedModel>;
   variants: readonly Variant[];
   /** What PyTorch runs beside it (`reference`). */
   torch: TorchModel;
@@ -62,14 +50,8 @@ export interface GpuConfig {
 }
 
 const TOO_SLOW = 'the CPU reference is too slow at this size';
-/** Lavapipe takes seconds a step at the miniature SD3's width beside 333 text tokens: CI times its rows only. */
-const QUICK_SD3 = 'not in quick runs (seconds a step on a software adapter; the DiT rows check it)';
-
-/** Lumina's rows run its graphs directly (lumina-graph.ts): the checks that sample through the node do not. */
-const DIRECT = 'the rows run the NextDiT graphs through their I/O (lumina-graph.ts), not the node’s pipeline';
-
-const onNode = (card: string, variant: Variant) =>
-  OnnxDitModel.load(card, { executionProviders: ['webgpu'], ...variant });
+/** Lavapipe takes seconds a step at the miniature widths (SD3's, Lumina's) with their text: CI times their rows only. */
+const QUICK_PROMPTED = 'not in quick runs (seconds a step on a software adapter; the DiT rows check it)';
 
 /** The models the section runs, the most wanted first (the device script exports them first). */
 export function gpuBenchModels(small: boolean): GpuConfig[] {
@@ -78,7 +60,6 @@ export function gpuBenchModels(small: boolean): GpuConfig[] {
     tokens,
     textTokens: 0,
     crossTokens: 0,
-    load: onNode,
     variants: VARIANTS,
     torch: { dit: spec },
     noNumerics,
@@ -89,31 +70,29 @@ export function gpuBenchModels(small: boolean): GpuConfig[] {
     tokens,
     textTokens: SD3_TEXT,
     crossTokens: 0,
-    load: onNode,
     variants: DEVICE_VARIANTS,
     torch,
-    noNumerics: quick ? QUICK_SD3 : TOO_SLOW,
-    noPrecision: quick ? QUICK_SD3 : null,
+    noNumerics: quick ? QUICK_PROMPTED : TOO_SLOW,
+    noPrecision: quick ? QUICK_PROMPTED : null,
   });
-  const lumina = (model: BenchModel, tokens: number[], torch: TorchModel): GpuConfig => ({
+  const lumina = (model: BenchModel, tokens: number[], torch: TorchModel, quick: boolean): GpuConfig => ({
     model,
     tokens,
     textTokens: 0,
     crossTokens: LUMINA_TEXT,
-    load: (card, variant) => LuminaGraphModel.load(card, variant.attention, variant.dtype),
     variants: DEVICE_VARIANTS,
     torch,
-    noNumerics: DIRECT,
-    noPrecision: DIRECT,
+    noNumerics: quick ? QUICK_PROMPTED : TOO_SLOW,
+    noPrecision: quick ? QUICK_PROMPTED : null,
   });
   return small
     ? [
         dit(DIT_TINY, [256]),
         sd3(SD3_W256_BENCH, [64], { mmdit: 'tiny' }, true),
-        lumina(LUMINA_W256_BENCH, [64], { lumina: 'tiny' }),
+        lumina(LUMINA_W256_BENCH, [64], { lumina: 'tiny' }, true),
       ]
     : [
-        lumina(LUMINA_SFT_BENCH, [4096], { lumina: 'sft' }),
+        lumina(LUMINA_SFT_BENCH, [4096], { lumina: 'sft' }, false),
         sd3(SD3_MEDIUM_BENCH, [1024, 4096], { mmdit: 'sd3-medium' }, false),
         dit(DIT_SD3, [1024, 4096], TOO_SLOW),
         dit(DIT_384, [1024, 4096]),

@@ -10,9 +10,9 @@
  *
  * The MMDiT rows (SD3-medium's size, converted by `convert.py sd3`; sd3-medium.ts) run with SD3's
  * 333 text tokens of random embeddings beside the image tokens, so their ideal is (N + T) / (n + T).
- * The NextDiT rows (Lumina-Next-SFT's size, converted by `convert.py lumina`; lumina-next.ts) run
- * its graphs through their I/O (lumina-graph.ts): 256 text tokens whose K/V the prompt graph made
- * once, read by the cross-attention of the n tokens run, so their ideal is N / n.
+ * The NextDiT rows (Lumina-Next-SFT's size, converted by `convert.py lumina`; lumina-next.ts) read
+ * 256 text tokens whose K/V its prompt graph made once (nextdit-cond.ts), uploaded once per run,
+ * through the cross-attention of the n tokens run, so their ideal is N / n.
  *
  * With a deadline (the device script's time budget) the section skips, and lists in `skipped`,
  * whatever would not finish in time, so a run on a lent GPU always ends with results. The most
@@ -22,10 +22,10 @@
 
 import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
-import type { Attention, Precision, Residency } from '../src/runtime/onnx-model';
-import type { KvCaches, ModelInputs } from '../src/sampler/model';
-import { attentionVsCpu, halfVsFull, ROWS, stepInputs } from './gpu-checks';
-import { type GpuConfig, gpuBenchModels, idealSpeedup, type TimedModel } from './gpu-models';
+import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
+import type { Conditioning, KvCaches, ModelInputs } from '../src/sampler/model';
+import { attentionVsCpu, halfVsFull, ROWS, stepConditioning, stepInputs } from './gpu-checks';
+import { type GpuConfig, gpuBenchModels, idealSpeedup } from './gpu-models';
 import { torchReference } from './gpu-reference';
 
 export interface GpuRow {
@@ -169,7 +169,8 @@ async function timeModel(card: string, config: GpuConfig, run: RunContext, secti
       section.skipped.push(`${name}: time budget spent`);
       continue;
     }
-    const model = await config.load(card, variant);
+    const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], ...variant });
+    const cond = await stepConditioning(model, card);
     for (const tokens of config.tokens) {
       // The text tokens join the attention: counted as tokens, the bound is safe (caches hold image tokens only).
       const binding = largestBinding(model.card, variant.attention, ROWS, tokens + config.textTokens);
@@ -178,7 +179,7 @@ async function timeModel(card: string, config: GpuConfig, run: RunContext, secti
         continue;
       }
       for (const ratio of run.ratios) {
-        const row = await measure(model, config, tokens, ratio, run.reps, left);
+        const row = await measure(model, cond, config, tokens, ratio, run.reps, left);
         if (typeof row === 'string') {
           section.skipped.push(`${name} at ${at(tokens)}, r=${ratio}: ${row}`);
           continue;
@@ -202,7 +203,8 @@ const MIN_LOAD_MS = 20_000;
  * when the warm-up steps say the timed ones would not end before the deadline (`left()` ms).
  */
 async function measure(
-  model: TimedModel,
+  model: OnnxDitModel,
+  cond: Conditioning,
   config: GpuConfig,
   tokens: number,
   ratio: number,
@@ -217,8 +219,8 @@ async function measure(
     await model.run(inputs, caches);
     return performance.now() - t;
   };
-  const dense = stepInputs(model, tokens, tokens, gridW);
-  const ras = stepInputs(model, tokens, n, gridW);
+  const dense = stepInputs(model, tokens, tokens, gridW, cond);
+  const ras = stepInputs(model, tokens, n, gridW, cond);
   const warm = (await time(dense, kv)) + (await time(ras, kv)); // kernels compiled, caches on the device
   const reps = warm > SLOW_STEP_MS ? Math.min(3, maxReps) : maxReps;
   if (reps * warm > left()) {

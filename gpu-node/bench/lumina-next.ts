@@ -23,6 +23,8 @@ interface LuminaSize {
 
 const SFT: LuminaSize = { name: 'lumina-next-sft', layers: 24, hidden: 2304, note: ' (3.5 GB)' };
 const W256: LuminaSize = { name: 'lumina-w256', layers: 4, hidden: 256, note: '' };
+/** Lumina-Next's text tokens: Gemma's 256 (a long prompt), read every step by the cross-attention. */
+export const LUMINA_TEXT = 256;
 /** Lumina-Next-SFT's cross_attention_dim (Gemma-2B's width): mini_lumina.py keeps it at every width. */
 const CROSS = 2048;
 
