@@ -1,4 +1,5 @@
-"""Model directories from users' checkpoints (docs/model-contract.md, "SD3 in latent space").
+"""Model directories from users' checkpoints (docs/model-contract.md, "SD3 in latent space"
+and "Lumina-Next in latent space").
 
     /usr/bin/python3 gpu-node/tools/convert.py sd3 --transformer CKPT --pipeline OPTIMUM_DIR \
         [--no-t5] --out gpu-node/models/NAME
@@ -9,6 +10,13 @@ text-to-image`` wrote (its tokenizers, text encoders and VAE decoder are taken).
 The transformer's three graphs share ``model.weights`` (fp16, streamed one tensor at
 a time: sd3_graph.py, sd3_weights.py); each graph is checked against the PyTorch
 module (mmdit_ras.py, weights rounded to fp16 as stored) in onnxruntime-node.
+
+    /usr/bin/python3 gpu-node/tools/convert.py lumina --pipeline LUMINA_DIR [--transformer CKPT] \
+        --out gpu-node/models/NAME
+
+``LUMINA_DIR``: a diffusers Lumina-Next pipeline folder (Lumina-Next-SFT-diffusers);
+``--transformer`` replaces its ``transformer/`` with an original Alpha-VLLM file or another
+diffusers folder (lumina_convert.py).
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import onnx
 import torch
 
 import export_mmdit
+import lumina_convert
 import sd3_card
 import sd3_graph
 import sd3_pipeline
@@ -129,11 +138,23 @@ def main() -> None:
     sd3.add_argument("--sample-size", type=int, default=128, help="latent size of an original single file (its config lacks it)")
     sd3.add_argument("--test-model", action="store_true", help="a test model: the card lists no sizes it serves well")
     sd3.add_argument("--no-verify", action="store_true", help="skip the check against PyTorch (it loads the model in fp32)")
+    add_lumina(sub)
     args = ap.parse_args()
     mmap_large_allocations()
     torch.set_num_threads(int(os.environ.get("RAS_TORCH_THREADS", "2")))
-    card = convert_sd3(args)
+    card = convert_sd3(args) if args.command == "sd3" else lumina_convert.convert_lumina(args)
     print(json.dumps({"out": str(args.out), "max_abs_diff": card["export"]["max_abs_diff"], "preview_r2": card["preview"]["r2"]}))
+
+
+def add_lumina(sub) -> None:
+    """The ``lumina`` subcommand's arguments."""
+    lumina = sub.add_parser("lumina", help="a Lumina-Next diffusers pipeline folder (and an optional checkpoint) -> a model directory")
+    lumina.add_argument("--pipeline", type=Path, required=True, help="diffusers pipeline folder (transformer, text_encoder, tokenizer, vae, scheduler)")
+    lumina.add_argument("--transformer", type=Path, help="instead of its transformer/: an original consolidated*.safetensors or a diffusers folder")
+    lumina.add_argument("--out", type=Path, required=True, help="the model directory to write")
+    lumina.add_argument("--sample-size", type=int, default=128, help="latent size of an original single file (its config lacks it)")
+    lumina.add_argument("--test-model", action="store_true", help="a test model: no sizes served well, and golden.json for the node's tests")
+    lumina.add_argument("--no-verify", action="store_true", help="skip the checks against PyTorch (they load each model in fp32)")
 
 
 if __name__ == "__main__":

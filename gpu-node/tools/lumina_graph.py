@@ -61,6 +61,7 @@ class PromptGraph(torch.nn.Module):
 
 
 def prompt_outputs(model: LuminaNextDiT2DModel) -> list[str]:
+    """The prompt graph's outputs: caption, then every layer's text_k, then text_v."""
     return ["caption", *export_lumina.text_names(model)]
 
 
@@ -74,6 +75,7 @@ def prompt_inputs(model: LuminaNextDiT2DModel, batch: int, text: int, seed: int)
 
 
 def prompt_args(model: LuminaNextDiT2DModel) -> tuple[dict, list[str], list[str], dict]:
+    """The prompt graph's feeds, input and output names, and dynamic batch and text sizes."""
     feeds = prompt_inputs(model, 2, TRACE_TEXT, seed=0)
     outputs = prompt_outputs(model)
     dyn = {"encoder_hidden_states": {0: "B", 1: "T"}, "encoder_mask": {0: "B", 1: "T"}, "caption": {0: "B"}}

@@ -59,12 +59,13 @@ def vae_scale(config: dict) -> int:
     return 2 ** (len(config["block_out_channels"]) - 1)
 
 
-def decoder_entry(config: dict, file: str) -> dict:
-    """``stages.decoder`` of the exported VAE decoder ``file``: optimum's I/O names."""
+def decoder_entry(exported: dict, file: str) -> dict:
+    """``stages.decoder`` of the exported VAE decoder ``file`` (optimum's I/O names), from the
+    constants export_vae_decoder returned."""
     return {
         "file": file, "input": "latent_sample", "output": "sample",
-        "scaling_factor": config["scaling_factor"], "shift_factor": config.get("shift_factor") or 0.0,
-        "scale_factor": vae_scale(config),
+        "scaling_factor": exported["scaling_factor"], "shift_factor": exported["shift_factor"],
+        "scale_factor": exported["scale_factor"],
     }  # fmt: skip
 
 

@@ -29,7 +29,7 @@ VERIFY_TEXT = 5
 PROMPT_CASES = (("padded_b2", 2, VERIFY_TEXT), ("longer_b1", 1, VERIFY_TEXT + 4))
 #: golden.json: a small grid and text (every graph size is dynamic), RoPE tables of two grids.
 GOLDEN_GRID, GOLDEN_TEXT = (2, 3), 4
-GOLDEN_ROPE_GRIDS = ((3, 5), (12, 10))
+GOLDEN_ROPE_GRIDS = ((3, 5), (10, 12))
 
 
 def reference_model(ckpt: Path, sample_size: int):
@@ -43,6 +43,7 @@ def reference_model(ckpt: Path, sample_size: int):
 
 
 def prompt_cases(model, specs=PROMPT_CASES) -> list[dict]:
+    """The prompt graph's reference cases (``specs``: name, batch, text length), PyTorch's outputs."""
     cases = []
     for i, (name, batch, text) in enumerate(specs):
         feeds = lumina_graph.prompt_inputs(model, batch, text, seed=200 + i)
@@ -67,21 +68,33 @@ def verify(ckpt: Path, out: Path, sample_size: int, base: int | None) -> dict:
     return diffs
 
 
-def rope_golden(cfg, default: list[int]) -> list[dict]:
-    """``lumina_rope.real_table`` for grids of GOLDEN_ROPE_GRIDS at the card's scaling factor
-    (√(H·W) / √(default_grid area); linear_factor = it, ntk_factor = 1 below the watershed)."""
+def rope_golden(head_dim: int, default: list[int]) -> list[dict]:
+    """``lumina_rope.real_table`` for the grids of GOLDEN_ROPE_GRIDS at the card's scaling factor
+    (√(H·W) / √(default_grid area); linear_factor = it, ntk_factor = 1 below the watershed), at
+    the model's ``head_dim`` and at 8 (two frequencies per axis, so θ's exponent shows)."""
     tables = []
-    for h, w in GOLDEN_ROPE_GRIDS:
-        factor = (h * w) ** 0.5 / (default[0] * default[1]) ** 0.5
-        cos, sin = real_table(rope_table(cfg.head_dim, h, w, linear_factor=factor, ntk_factor=1.0))
-        tables.append({"grid": [h, w], "scaling_factor": factor, "linear_factor": factor, "ntk_factor": 1.0,
-                       "dims": list(cos.shape), "cos": cos.flatten().tolist(), "sin": sin.flatten().tolist()})  # fmt: skip
+    for hd in dict.fromkeys((head_dim, 8)):
+        for h, w in GOLDEN_ROPE_GRIDS:
+            factor = (h * w) ** 0.5 / (default[0] * default[1]) ** 0.5
+            cos, sin = real_table(rope_table(hd, h, w, linear_factor=factor, ntk_factor=1.0))
+            tables.append({"head_dim": hd, "grid": [h, w], "scaling_factor": factor, "linear_factor": factor, "ntk_factor": 1.0,
+                           "dims": list(cos.shape), "cos": cos.flatten().tolist(), "sin": sin.flatten().tolist()})  # fmt: skip
     return tables
 
 
-def golden(ckpt: Path, sample_size: int, base: int | None, default: list[int], extra: dict | None = None) -> dict:
+def pipeline_case(model, features: torch.Tensor, mask: torch.Tensor) -> dict:
+    """The prompt graph's case on the text encoder's features of the golden prompts."""
+    feeds = {"encoder_hidden_states": features, "encoder_mask": mask}
+    with torch.no_grad():
+        outs = lumina_graph.PromptGraph(model)(features, mask)
+    return {"name": "golden_prompts", "inputs": feeds, "outputs": dict(zip(lumina_graph.prompt_outputs(model), outs))}
+
+
+def golden(ckpt: Path, sample_size: int, base: int | None, default: list[int], text: tuple | None = None) -> dict:
     """What the node's tests check against: the prompt graph and the transformer on fixed
-    inputs (the transformer's v and fresh rows), RoPE tables, and ``extra`` (the text encoder's)."""
+    inputs (the transformer's v and fresh rows), RoPE tables, and with ``text`` (a
+    lumina_golden_text.text_golden result) the text encoder's features of two prompts and
+    the prompt graph's outputs on them (``pipeline``)."""
     model = reference_model(ckpt, sample_size)
     cases = export_lumina.reference_cases(model, GOLDEN_GRID, GOLDEN_TEXT, base)
     cases = [c for c in cases if c["name"] != "dense_b2"]
@@ -94,8 +107,10 @@ def golden(ckpt: Path, sample_size: int, base: int | None, default: list[int], e
         "base_sequence_length": base,
         "prompt": cases_json(prompt_cases(model, (("padded_b2", 2, GOLDEN_TEXT),))),
         "transformer": cases_json(cases),
-        "rope": rope_golden(model.config, default),
-        **(extra or {}),
+        "rope": rope_golden(model.config.head_dim, default),
     }
+    if text is not None:
+        blob["text_encoder"] = text[0]
+        blob["pipeline"] = cases_json([pipeline_case(model, text[1], text[2])])
     return rounded(blob)
 

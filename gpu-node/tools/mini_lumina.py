@@ -9,8 +9,8 @@
   (lumina_keys.py: one ``wq`` for both attentions);
 - ``scheduler/scheduler_config.json``: FlowMatchEulerDiscreteScheduler's;
 - ``text_encoder/``, ``tokenizer/`` (a tiny Gemma) and ``vae/`` (a tiny SDXL-shaped VAE),
-  written by their own generators (mini_gemma.py, mini_sdxl_vae.py), called from here so one
-  command writes the whole folder.
+  written by their own generators (mini_gemma.py; mini_sdxl_vae.py, with its exported decoder
+  and golden.json under ``vae/onnx/``), called from here so one command writes the whole folder.
 
     /usr/bin/python3 gpu-node/tools/mini_lumina.py [--out test/fixtures/lumina-mini]
     /usr/bin/python3 gpu-node/tools/mini_lumina.py --transformer-only --layers 8 --hidden 1152 --out DIR  # memory checks
@@ -28,6 +28,8 @@ import torch
 
 from lumina_checkpoint import save_diffusers, save_original
 from lumina_next import LuminaNextConfig, LuminaNextDiT2DModel
+from mini_gemma import write_mini_gemma
+from mini_sdxl_vae import write_fixture as write_mini_vae
 from safetensors_io import Writer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,6 +101,8 @@ def main() -> None:
         write_random(cfg, args.out, seed=0)
         return
     write_transformer(args.out)
+    write_mini_gemma(args.out)
+    write_mini_vae(args.out / "vae", args.out / "vae" / "onnx", seed=20)
 
 
 if __name__ == "__main__":
