@@ -98,3 +98,15 @@ export function gpuBenchModels(small: boolean): GpuConfig[] {
         dit(DIT_384, [1024, 4096]),
       ];
 }
+
+/**
+ * The section's models, or only those named in `only` (a GPU call spent on the rows it is for);
+ * a name the list lacks is an error naming the ones it has.
+ */
+export function pickModels(configs: GpuConfig[], only: readonly string[] | undefined): GpuConfig[] {
+  if (!only) return configs;
+  const names = configs.map((c) => c.model.name);
+  const unknown = only.filter((name) => !names.includes(name));
+  if (unknown.length) throw new Error(`--models: no model ${unknown.join(', ')} here (have ${names.join(', ')})`);
+  return configs.filter((c) => only.includes(c.model.name));
+}

@@ -25,7 +25,7 @@ import { largestBinding } from '../src/runtime/limits';
 import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
 import type { Conditioning, KvCaches, ModelInputs } from '../src/sampler/model';
 import { attentionVsCpu, halfVsFull, ROWS, stepConditioning, stepInputs } from './gpu-checks';
-import { type GpuConfig, gpuBenchModels, idealSpeedup } from './gpu-models';
+import { type GpuConfig, gpuBenchModels, idealSpeedup, pickModels } from './gpu-models';
 import { torchReference } from './gpu-reference';
 
 export interface GpuRow {
@@ -50,6 +50,8 @@ export interface GpuRow {
   kv_host_bytes: number;
   /** K/V bytes moved to the device per RAS step. */
   kv_device_bytes: number;
+  /** Conditioning bytes (a NextDiT's text K/V, caption, RoPE table) moved to the device per RAS step: 0 once uploaded for the run. */
+  cond_device_bytes: number;
   /** Timed steps behind each median. */
   reps: number;
 }
@@ -75,6 +77,8 @@ export interface GpuBenchOptions {
   deadline?: number;
   /** Called with every row as soon as it is measured (partial results survive a kill). */
   onRow?: (row: GpuRow) => void;
+  /** Only these models (by name; `pickModels`). */
+  models?: readonly string[];
 }
 
 /** A warm-up pair (dense + RAS) slower than this is timed 3 times, not 5: big models at 4096 tokens. */
@@ -100,7 +104,7 @@ export async function benchGpu(
   );
   const software = adapter && /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
   const small = quick || Boolean(software);
-  const configs = gpuBenchModels(small);
+  const configs = pickModels(gpuBenchModels(small), options.models);
   const section: GpuSection = {
     adapter,
     models: configs.map((c) => c.model.name),
@@ -229,10 +233,11 @@ async function measure(
   }
   const denseMs: number[] = [];
   const rasMs: number[] = [];
-  const before = { ...model.kvTraffic };
+  const before = { ...model.kvTraffic, cond: model.condTraffic.toDevice };
   for (let k = 0; k < reps; k++) rasMs.push(await time(ras, kv));
   const kvHost = (model.kvTraffic.toHost - before.toHost) / reps;
   const kvDevice = (model.kvTraffic.toDevice - before.toDevice) / reps;
+  const condDevice = (model.condTraffic.toDevice - before.cond) / reps;
   for (let k = 0; k < reps; k++) denseMs.push(await time(dense, kv));
   kv.dispose();
   const [d, r] = [median(denseMs), median(rasMs)];
@@ -252,6 +257,7 @@ async function measure(
     ideal_speedup: round(idealSpeedup(tokens, ratio, text), 3),
     kv_host_bytes: kvHost,
     kv_device_bytes: kvDevice,
+    cond_device_bytes: condDevice,
     reps,
   };
 }

@@ -74,7 +74,7 @@ function ensureLumina(size: LuminaSize): string {
   writeOnce(pipeline, (tmp) => run('lumina_standin.py', ['--out', tmp, '--cross', String(CROSS)]));
   writeOnce(dir, (tmp) => {
     process.stderr.write(`converting it to ${dir}\n`);
-    const args = ['--pipeline', pipeline, '--transformer', checkpoint, '--test-model', '--no-verify', '--out', tmp];
+    const args = ['--pipeline', pipeline, '--transformer', checkpoint, '--no-verify', '--out', tmp];
     run('convert.py', ['lumina', ...args]);
   });
   rmSync(checkpoint, { recursive: true, force: true });

@@ -77,8 +77,15 @@ export function gpuMarkdown(gpu: GpuSection, machine: Machine): string {
   if (gpu.rows.length === 0) lines.push('', 'no rows measured');
   else if (gpu.rows.some((r) => r.text_tokens))
     lines.push('', 'ideal: (N + T) / (n + T), N image tokens, n = ⌈r·N⌉ run, T text tokens run every step');
-  if (gpu.rows.some((r) => r.cross_text_tokens))
-    lines.push('', '(T cross): T text tokens read by a cross-attention, their K/V made once per prompt; ideal N / n');
+  const cross = gpu.rows.filter((r) => r.cross_text_tokens);
+  if (cross.length) {
+    const condBytes = Math.max(...cross.map((r) => r.cond_device_bytes));
+    lines.push(
+      '',
+      `(T cross): T text tokens read by a cross-attention, their K/V made once per prompt; ideal N / n; ` +
+        `prompt bytes to the device per RAS step: ${condBytes} (0: uploaded once per run)`,
+    );
+  }
   lines.push('', ...referenceMarkdown(gpu.reference), '', ...precisionMarkdown(gpu.precision));
   lines.push('', ...numericsMarkdown(gpu.numerics));
   if (gpu.skipped.length) lines.push('', 'skipped:', '', ...gpu.skipped.map((s) => `- ${s}`));
