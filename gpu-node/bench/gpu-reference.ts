@@ -55,7 +55,8 @@ function runTool(tool: string, args: string[], leftMs: number): unknown[] | { sk
   if (leftMs < MIN_MS) return { skipped: 'time budget spent' };
   const python = process.env.RAS_BENCH_PYTHON ?? '/usr/bin/python3';
   try {
-    const timeout = Number.isFinite(leftMs) ? Math.min(REFERENCE_MAX_MS, leftMs / 3) : undefined;
+    // An integer: execFileSync refuses a fractional timeout (the tool then never ran).
+    const timeout = Number.isFinite(leftMs) ? Math.floor(Math.min(REFERENCE_MAX_MS, leftMs / 3)) : undefined;
     const out = execFileSync(python, [join(ROOT, 'gpu-node/tools', tool), ...args], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

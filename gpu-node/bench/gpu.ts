@@ -65,6 +65,8 @@ export interface GpuSection {
   skipped: string[];
   /** How far the half-precision graph's images are from float32's (target ≥ 40 dB). */
   precision: { model: string; tokens: number; psnr_fp16_vs_fp32: number }[];
+  /** The models whose PSNR the section set out to measure (the others' reasons are in `skipped`). */
+  precisionModels: string[];
   /** Max abs difference of one dense forward's velocity from the CPU provider's, per WebGPU graph (null: not run). */
   numerics: { model: string; tokens: number; fused_vs_cpu: number; unfused_vs_cpu: number | null }[];
   /** The same forward in PyTorch on a CUDA GPU; empty with the reason where there is none. */
@@ -111,6 +113,7 @@ export async function benchGpu(
     rows: [],
     skipped: [],
     precision: [],
+    precisionModels: configs.filter((c) => c.noPrecision === null).map((c) => c.model.name),
     numerics: [],
     reference: { skipped: 'no GPU' },
   };

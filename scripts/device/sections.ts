@@ -52,7 +52,7 @@ const gpu: DeviceSection = {
     if (!g.adapter) return 'no WebGPU adapter';
     const why = `skipped: ${g.skipped.join('; ') || 'none'}`;
     if (g.rows.length === 0) return `no rows (${why})`;
-    if (g.precision.length === 0) return 'no float16 vs float32 PSNR';
+    if (g.precision.length === 0 && g.precisionModels.length) return 'no float16 vs float32 PSNR';
     const missing = g.models.filter((m) => !g.rows.some((r) => r.model === m));
     if (quick && missing.length) return `no rows for ${missing.join(', ')} (${why})`;
     return null;

@@ -66,6 +66,11 @@ describe('PyTorch’s reference beside the gpu rows', () => {
     expect(skipped).toEqual(['PyTorch reference bench_torch.py: PyTorch 2.11 sees no CUDA GPU']);
   });
 
+  it('gives a tool a third of the time left when that is under 2 minutes, a fraction of a millisecond included', () => {
+    const rows = torchReference([{ lumina: 'tiny' }], true, () => 100_000, []) as { args: string }[];
+    expect(rows[0].args).toMatch(/--config tiny --quick$/);
+  });
+
   it('starts no tool when less than 20 s are left', () => {
     expect(torchReference([{ mmdit: 'sd3-medium' }], false, () => 19_000, [])).toEqual({
       skipped: 'time budget spent',

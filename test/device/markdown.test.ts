@@ -39,6 +39,7 @@ const section = (over: Partial<GpuSection> = {}): GpuSection => ({
   ],
   skipped: ['dit-sd3-size unfused device float32 at 4096 tokens: binds 3221225472 B > 2147483648 B'],
   precision: [{ model: 'dit-sd3-size', tokens: 1024, psnr_fp16_vs_fp32: 48.2 }],
+  precisionModels: ['dit-sd3-size'],
   numerics: [{ model: 'dit-384x12', tokens: 1024, fused_vs_cpu: 2.1e-6, unfused_vs_cpu: 1.9e-6 }],
   reference: [
     {
@@ -105,6 +106,8 @@ describe('the GPU run’s Markdown', () => {
     expect(gpu.problem(section(), false)).toBeNull();
     expect(gpu.problem(section({ rows: [] }), false)).toMatch(/^no rows \(skipped: dit-sd3-size unfused/);
     expect(gpu.problem(section({ precision: [] }), false)).toBe('no float16 vs float32 PSNR');
+    // A run of models whose PSNR is not measured by design (quick, --models lumina-w256) does count.
+    expect(gpu.problem(section({ precision: [], precisionModels: [] }), true)).toBeNull();
     expect(gpu.problem(section({ adapter: null }), false)).toBe('no WebGPU adapter');
   });
 
