@@ -38,7 +38,8 @@ export const LUMINA_SFT_BENCH: BenchModel = {
 /** The miniature-width NextDiT (width 256, 4 layers) for quick runs. */
 export const LUMINA_W256_BENCH: BenchModel = {
   name: W256.name,
-  params: 4 * 12 * 256 * 256,
+  params: 6.1e6, // as its card counts them (6,134,432)
+
   ensure: () => join(ensureLumina(W256), 'model.json'),
 };
 
@@ -46,7 +47,7 @@ export const LUMINA_W256_BENCH: BenchModel = {
  * The converted directory `<cache>/lumina/<name>`, made first if needed. As sd3-medium.ts: each
  * step writes under a `.tmp` name and renames when done, so a run stopped at its time limit leaves
  * nothing that looks finished and the next call on the same machine goes on from the last finished
- * step; the checkpoint is deleted once converted.
+ * step; the checkpoint and the stand-in are deleted once converted.
  */
 function ensureLumina(size: LuminaSize): string {
   const root = join(benchCache(), 'lumina');
@@ -58,7 +59,8 @@ function ensureLumina(size: LuminaSize): string {
   const run = (tool: string, args: string[]) =>
     execFileSync(python, [join(ROOT, 'gpu-node/tools', tool), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   const checkpoint = join(root, `${size.name}-checkpoint`);
-  const pipeline = join(root, 'standin-pipeline');
+  // One per model: the export stage makes models in parallel processes.
+  const pipeline = join(root, `${size.name}-pipeline`);
   writeOnce(checkpoint, (tmp) => {
     process.stderr.write(`writing a random ${size.name} checkpoint${size.note} to ${checkpoint}\n`);
     run('mini_lumina.py', [
@@ -77,6 +79,6 @@ function ensureLumina(size: LuminaSize): string {
     const args = ['--pipeline', pipeline, '--transformer', checkpoint, '--no-verify', '--out', tmp];
     run('convert.py', ['lumina', ...args]);
   });
-  rmSync(checkpoint, { recursive: true, force: true });
+  for (const done of [checkpoint, pipeline]) rmSync(done, { recursive: true, force: true });
   return dir;
 }
