@@ -152,7 +152,7 @@ def add_lumina(sub) -> None:
     lumina.add_argument("--pipeline", type=Path, required=True, help="diffusers pipeline folder (transformer, text_encoder, tokenizer, vae, scheduler)")
     lumina.add_argument("--transformer", type=Path, help="instead of its transformer/: an original consolidated*.safetensors or a diffusers folder")
     lumina.add_argument("--out", type=Path, required=True, help="the model directory to write")
-    lumina.add_argument("--sample-size", type=int, default=128, help="latent size of an original single file (its config lacks it)")
+    lumina.add_argument("--sample-size", type=int, help="latent size of an original file (default: the pipeline's transformer's, else 128)")
     lumina.add_argument("--test-model", action="store_true", help="a test model: no sizes served well, and golden.json for the node's tests")
     lumina.add_argument("--no-verify", action="store_true", help="skip the checks against PyTorch (they load each model in fp32)")
 

@@ -60,10 +60,20 @@ def transformer_source(args) -> Path:
     return Path(args.transformer) if args.transformer else Path(args.pipeline) / "transformer"
 
 
+def sample_size(args) -> int:
+    """``--sample-size``, else the pipeline's transformer/config.json's (an original file's config
+    lacks it), else 128 (every release's)."""
+    if args.sample_size is not None:
+        return args.sample_size
+    config = Path(args.pipeline) / "transformer" / "config.json"
+    return lumina_pipeline.read_json(config).get("sample_size", 128) if config.is_file() else 128
+
+
 def convert_lumina(args) -> dict:
     """The whole model directory; returns the card."""
     root, out = Path(args.pipeline), Path(args.out)
     ckpt = transformer_source(args)
+    args.sample_size = sample_size(args)
     cfg, _ = open_transformer(ckpt, args.sample_size)
     text = lumina_pipeline.text_entry(root, cfg)
     vae = lumina_pipeline.vae_config(root, cfg)

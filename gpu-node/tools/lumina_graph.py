@@ -11,7 +11,8 @@ of each tensor, streamed from the checkpoint by sd3_weights.py.
 - ``fused``: the self-attention as one ``com.microsoft::MultiHeadAttention`` (its K/V
   heads expanded to the query heads). The cross-attention stays spelled out: it needs
   the text mask, which MultiHeadAttention takes only as ``key_padding_mask``, an input
-  WebGPU's kernel refuses; it reads at most 256 text keys, a small part of a step;
+  WebGPU's kernel refuses (onnxruntime's contrib_ops/webgpu/bert/multihead_attention.cc:
+  "not implemented for webgpu"); it reads at most 256 text keys, a small part of a step;
 - ``fused_fp16``: ``fused`` with ``x``, ``v``, the caches and the text K/V in fp16 (fp16.py);
 - ``prompt``: ``lumina_ras.encode_prompt``, Gemma features and mask -> ``caption`` and
   every layer's ``text_k_<l>`` / ``text_v_<l>``, once per prompt.

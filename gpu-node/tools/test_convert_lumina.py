@@ -32,7 +32,7 @@ FILES = ("transformer.onnx", "transformer.fused.onnx", "transformer.fused.fp16.o
 
 
 def run(out: Path, transformer: Path | None = None, **flags) -> dict:
-    args = argparse.Namespace(pipeline=MINI, transformer=transformer, out=out, sample_size=16)
+    args = argparse.Namespace(pipeline=MINI, transformer=transformer, out=out, sample_size=None)  # the folder's 16
     args.test_model, args.no_verify = flags.get("test_model", True), flags.get("no_verify", False)
     return lumina_convert.convert_lumina(args)
 
@@ -153,6 +153,7 @@ class ConvertLuminaTest(unittest.TestCase):
         self.assertEqual(card["sizes"], [])  # a test model
         self.assertEqual(card["weights"], "converted from lumina-mini/transformer")
         self.assertEqual(self.original["weights"], "converted from consolidated.00-of-01.safetensors")
+        self.assertEqual(self.original["config"]["sample_size"], 16)  # the folder's, which the original file lacks
 
     def test_golden_rope_tables_follow_the_contracts_formula_on_non_square_grids(self):
         golden = json.loads((self.tmp / "mini" / "golden.json").read_text())
