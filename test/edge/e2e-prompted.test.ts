@@ -8,7 +8,9 @@
  * converted by `convert.py sd3` from a diffusers folder and an optimum export
  * (CLIP-L, CLIP-G and T5 stages, a VAE decoder): a prompt through the edge, an
  * over-long prompt truncated with a warning, a latent edit whose pixels
- * outside the region and its margin band are the parent's, bit for bit.
+ * outside the region and its margin band are the parent's, bit for bit. The same for
+ * test-lumina, the miniature Lumina-Next converted by `convert.py lumina` (Gemma, the prompt
+ * graph, the SDXL-shaped VAE), with any word served through Gemma's byte fallback.
  */
 import type { CompleteEvent, ModelsView } from '@ras/shared/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +26,10 @@ const SD3 = { model: 'test-sd3', condition: { prompt: 'a photo of a red cat' }, 
 /** test-sd3: 8×8 latent tokens of 16 pixels; the region is one token, its margin band one more around it. */
 const SD3_REGION = { x: 48, y: 48, width: 16, height: 16 };
 const outsideBand = ([x, y]: [number, number]) => x < 32 || y < 32 || x >= 80 || y >= 80;
+const LUMINA = { model: 'test-lumina', condition: { prompt: 'A Photo of a Red Cat' }, seed: 5, steps: 4 };
+/** test-lumina: latent tokens of 16 pixels; the region is token (1, 1), its margin band one more around it. */
+const LUMINA_REGION = { x: 16, y: 16, width: 16, height: 16 };
+const outsideLuminaBand = ([x, y]: [number, number]) => x >= 48 || y >= 48;
 
 describe('a prompted model through the edge', () => {
   let stack: Stack;
@@ -111,5 +117,27 @@ describe('a prompted model through the edge', () => {
     const changed = differingPixels(decodePng(gen.png), decodePng(v2.png));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.filter(outsideBand)).toEqual([]);
+  });
+
+  it('serves a converted Lumina-Next: a prompt, any word (byte fallback), a cut one with a warning, a latent edit', async () => {
+    const gen = (await (await request(stack, '/v1/generations', LUMINA)).json()) as CompleteEvent;
+    expect(decodePng(gen.png).width % 16).toBe(0);
+    expect(gen.warning).toBe('test-lumina serves no size well (a test model): expect noise');
+
+    const odd = await request(stack, '/v1/generations', { ...LUMINA, condition: { prompt: 'zqxj ünïcödé 日本 🐈' } });
+    expect(odd.status).toBe(200);
+    const long = await request(stack, '/v1/generations', {
+      ...LUMINA,
+      condition: { prompt: 'a red cat '.repeat(200) },
+      steps: 2,
+    });
+    expect(long.status).toBe(200);
+    expect(long.headers.get('x-ras-warning')).toMatch(/too long for text encoder gemma \(256 tokens\)/);
+
+    const edit = { rects: [LUMINA_REGION], margin: 1, seed: 9, condition: { prompt: 'a blue dog' } };
+    const v2 = (await (await request(stack, `/v1/sessions/${gen.sessionId}/edits`, edit)).json()) as CompleteEvent;
+    const changed = differingPixels(decodePng(gen.png), decodePng(v2.png));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter(outsideLuminaBand)).toEqual([]);
   });
 });

@@ -70,7 +70,8 @@ export class OnnxDitModel implements DitModel {
   private readonly fresh: { k: string[]; v: string[] };
   private readonly runFeeds: RunFeeds;
   private snapshots?: Promise<ort.InferenceSession>;
-  private uploads?: Promise<ort.InferenceSession>;
+  /** Upload graphs by their inputs' types (one per model in practice: a run's constant feeds are fixed). */
+  private readonly uploads = new Map<string, Promise<ort.InferenceSession>>();
   /** Bytes of run-constant feeds (conditioning, RoPE table) uploaded to the device: once per run with device K/V. */
   readonly condTraffic = { toDevice: 0 };
 
@@ -200,7 +201,7 @@ export class OnnxDitModel implements DitModel {
   async dispose(): Promise<void> {
     await this.session.release();
     if (this.snapshots) await (await this.snapshots).release();
-    if (this.uploads) await (await this.uploads).release();
+    for (const session of this.uploads.values()) await (await session).release();
   }
 
   private inputFeeds(i: ModelInputs): Record<string, ort.Tensor> {
@@ -222,13 +223,17 @@ export class OnnxDitModel implements DitModel {
     if (!names.length) return {};
     const dtypes = names.map((n) => feeds[n].type as 'float32' | 'float16');
     const outputs = Object.fromEntries(names.map((_, j) => [`out_${j}`, 'gpu-buffer' as const]));
-    // One session per model: the constant feeds' names and types are the same every run.
-    this.uploads ??= ort.InferenceSession.create(uploadGraph(dtypes), {
-      executionProviders: [this.provider],
-      logSeverityLevel: 3,
-      preferredOutputLocation: outputs,
-    });
-    const session = await this.uploads;
+    const key = dtypes.join();
+    if (!this.uploads.has(key))
+      this.uploads.set(
+        key,
+        ort.InferenceSession.create(uploadGraph(dtypes), {
+          executionProviders: [this.provider],
+          logSeverityLevel: 3,
+          preferredOutputLocation: outputs,
+        }),
+      );
+    const session = await this.uploads.get(key)!;
     const out = await this.guarded(() => session.run(Object.fromEntries(names.map((n, j) => [`in_${j}`, feeds[n]]))));
     for (const n of names) this.condTraffic.toDevice += bytes(feeds[n]);
     return Object.fromEntries(names.map((n, j) => [n, out[`out_${j}`]]));
