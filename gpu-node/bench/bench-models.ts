@@ -5,7 +5,7 @@
  * `RAS_BENCH_CACHE` where that is set (the device script's quick mode: a fresh export each run).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -115,4 +115,16 @@ export function ensureSd3BenchModel(): string {
     dir,
   ]);
   return dir;
+}
+
+/**
+ * Makes `path` by `write(path + '.tmp')` and a rename, unless it is there: a step of a big
+ * model's making that a run stopped at its time limit leaves either done or visibly undone.
+ */
+export function writeOnce(path: string, write: (tmp: string) => void) {
+  if (existsSync(path)) return;
+  const tmp = `${path}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  write(tmp);
+  renameSync(tmp, path);
 }

@@ -13,6 +13,7 @@ import { sample } from '../src/sampler/sampler';
 import { resolveRequest, type SampleRequest } from '../src/sampler/settings';
 import type { GpuSection } from './gpu';
 import type { GpuConfig } from './gpu-models';
+import { isNextdit, randomNextditConditioning } from './nextdit-cond';
 import { randomPromptConditioning } from './prompt-cond';
 
 /** Model rows of every timed step: a CFG pair. */
@@ -26,10 +27,10 @@ export async function halfVsFull(card: string, name: string, tokens: number, log
   const images = [];
   for (const dtype of ['float32', 'float16'] as const) {
     const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], dtype });
-    // An MMDiT's random prompt embeddings, made once: both precisions see the same.
+    // A prompt's random embeddings (an MMDiT's, a NextDiT's through its prompt graph), made once: both precisions see the same.
     req ??=
       model.card.cond.kind === 'prompt'
-        ? { ...base, conditioning: randomPromptConditioning(model) }
+        ? { ...base, conditioning: await promptRows(model, card) }
         : { ...base, cond: [1] };
     images.push((await sample(model, resolveRequest(model.card, req))).tokens);
     await model.dispose();
@@ -52,7 +53,8 @@ export async function attentionVsCpu(
   const [name, tokens] = [config.model.name, config.tokens[0]];
   const forward = async (opts: Parameters<typeof OnnxDitModel.load>[1], inputs?: ModelInputs) => {
     const model = await OnnxDitModel.load(card, { kvResidency: 'host', ...opts });
-    const x = inputs ?? stepInputs(model, tokens, tokens, Math.round(Math.sqrt(tokens)));
+    const x =
+      inputs ?? stepInputs(model, tokens, tokens, Math.round(Math.sqrt(tokens)), await stepConditioning(model, card));
     const kv = model.createKv(ROWS, tokens);
     const { v } = await model.run(x, kv);
     kv.dispose();
@@ -75,25 +77,31 @@ export async function attentionVsCpu(
   return { model: name, tokens, fused_vs_cpu: fused, unfused_vs_cpu: unfused };
 }
 
-/** A CFG pair's conditioning: class 1 and the null class, or an MMDiT's random prompt embeddings. */
-function conditioningRows(model: DitModel): Conditioning {
+/** A prompt's random rows: an MMDiT's embeddings, or a NextDiT's through its prompt graph (`card`'s). */
+function promptRows(model: OnnxDitModel, card: string) {
+  return isNextdit(model) ? randomNextditConditioning(model, card) : Promise.resolve(randomPromptConditioning(model));
+}
+
+/** A CFG pair's conditioning: class 1 and the null class, or a prompt's random rows and the negative's. */
+export async function stepConditioning(model: OnnxDitModel, card: string): Promise<Conditioning> {
   if (model.card.cond.kind === 'prompt') {
-    const { images, negative } = randomPromptConditioning(model);
+    const { images, negative } = await promptRows(model, card);
     return stackRows([...images, negative]);
   }
   return stackRows([classConditioning(1), classConditioning(classCond(model.card).null)]);
 }
 
 /** Inputs of one step over `n` of `tokens` tokens (the same random subset for both rows). */
-export function stepInputs(model: OnnxDitModel, tokens: number, n: number, gridW: number): ModelInputs {
+export function stepInputs(model: DitModel, tokens: number, n: number, gridW: number, cond: Conditioning): ModelInputs {
   const order = Array.from({ length: tokens }, (_, j) => j).sort(() => Math.random() - 0.5);
   const chosen = order.slice(0, n).sort((a, b) => a - b);
   const dim = model.card.token_dim;
   return {
     x: Float32Array.from({ length: ROWS * n * dim }, () => Math.random() * 2 - 1),
     tokenIndex: BigInt64Array.from({ length: ROWS * n }, (_, k) => BigInt(chosen[k % n])),
-    timestep: new Float32Array(ROWS).fill(500),
-    cond: conditioningRows(model),
+    // σ = 0.5 in the card's convention: σ·1000 (DiT, MMDiT) or Lumina time 1 − σ (NextDiT).
+    timestep: new Float32Array(ROWS).fill(model.card.time.input === 'one_minus_sigma' ? 0.5 : 500),
+    cond,
     rows: ROWS,
     tokens: n,
     gridW,

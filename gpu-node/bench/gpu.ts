@@ -10,19 +10,22 @@
  *
  * The MMDiT rows (SD3-medium's size, converted by `convert.py sd3`; sd3-medium.ts) run with SD3's
  * 333 text tokens of random embeddings beside the image tokens, so their ideal is (N + T) / (n + T).
+ * The NextDiT rows (Lumina-Next-SFT's size, converted by `convert.py lumina`; lumina-next.ts) read
+ * 256 text tokens whose K/V its prompt graph made once (nextdit-cond.ts), uploaded once per run,
+ * through the cross-attention of the n tokens run, so their ideal is N / n.
  *
  * With a deadline (the device script's time budget) the section skips, and lists in `skipped`,
  * whatever would not finish in time, so a run on a lent GPU always ends with results. The most
- * wanted rows come first: PyTorch's reference, then SD3-medium, then the DiT of SD3's image
- * stream size, device-resident before host-resident, fused before unfused.
+ * wanted rows come first: PyTorch's reference, then Lumina-Next, then SD3-medium, then the DiT of
+ * SD3's image stream size, device-resident before host-resident, fused before unfused.
  */
 
 import { type AdapterInfo, probeWebGpuAdapter } from '../src/runtime/adapter';
 import { largestBinding } from '../src/runtime/limits';
 import { type Attention, OnnxDitModel, type Precision, type Residency } from '../src/runtime/onnx-model';
-import type { KvCaches, ModelInputs } from '../src/sampler/model';
-import { attentionVsCpu, halfVsFull, ROWS, stepInputs } from './gpu-checks';
-import { type GpuConfig, gpuBenchModels, idealSpeedup } from './gpu-models';
+import type { Conditioning, KvCaches, ModelInputs } from '../src/sampler/model';
+import { attentionVsCpu, halfVsFull, ROWS, stepConditioning, stepInputs } from './gpu-checks';
+import { type GpuConfig, gpuBenchModels, idealSpeedup, pickModels } from './gpu-models';
 import { torchReference } from './gpu-reference';
 
 export interface GpuRow {
@@ -31,6 +34,8 @@ export interface GpuRow {
   tokens: number;
   /** Text tokens T beside them, run every step (an MMDiT's prompt; 0 for a class DiT). */
   text_tokens: number;
+  /** Text tokens read by a cross-attention, their K/V made once per prompt (a NextDiT's 256), else absent. */
+  cross_text_tokens?: number;
   dtype: Precision;
   residency: Residency;
   attention: Attention;
@@ -45,6 +50,8 @@ export interface GpuRow {
   kv_host_bytes: number;
   /** K/V bytes moved to the device per RAS step. */
   kv_device_bytes: number;
+  /** Conditioning bytes (a NextDiT's text K/V, caption, RoPE table) moved to the device per RAS step: 0 once uploaded for the run. */
+  cond_device_bytes: number;
   /** Timed steps behind each median. */
   reps: number;
 }
@@ -58,6 +65,8 @@ export interface GpuSection {
   skipped: string[];
   /** How far the half-precision graph's images are from float32's (target ≥ 40 dB). */
   precision: { model: string; tokens: number; psnr_fp16_vs_fp32: number }[];
+  /** The models whose PSNR the section set out to measure (the others' reasons are in `skipped`). */
+  precisionModels: string[];
   /** Max abs difference of one dense forward's velocity from the CPU provider's, per WebGPU graph (null: not run). */
   numerics: { model: string; tokens: number; fused_vs_cpu: number; unfused_vs_cpu: number | null }[];
   /** The same forward in PyTorch on a CUDA GPU; empty with the reason where there is none. */
@@ -70,6 +79,8 @@ export interface GpuBenchOptions {
   deadline?: number;
   /** Called with every row as soon as it is measured (partial results survive a kill). */
   onRow?: (row: GpuRow) => void;
+  /** Only these models (by name; `pickModels`). */
+  models?: readonly string[];
 }
 
 /** A warm-up pair (dense + RAS) slower than this is timed 3 times, not 5: big models at 4096 tokens. */
@@ -95,13 +106,14 @@ export async function benchGpu(
   );
   const software = adapter && /llvmpipe|swiftshader|software/i.test(`${adapter.description} ${adapter.vendor}`);
   const small = quick || Boolean(software);
-  const configs = gpuBenchModels(small);
+  const configs = pickModels(gpuBenchModels(small), options.models);
   const section: GpuSection = {
     adapter,
     models: configs.map((c) => c.model.name),
     rows: [],
     skipped: [],
     precision: [],
+    precisionModels: configs.filter((c) => c.noPrecision === null).map((c) => c.model.name),
     numerics: [],
     reference: { skipped: 'no GPU' },
   };
@@ -165,6 +177,7 @@ async function timeModel(card: string, config: GpuConfig, run: RunContext, secti
       continue;
     }
     const model = await OnnxDitModel.load(card, { executionProviders: ['webgpu'], ...variant });
+    const cond = await stepConditioning(model, card);
     for (const tokens of config.tokens) {
       // The text tokens join the attention: counted as tokens, the bound is safe (caches hold image tokens only).
       const binding = largestBinding(model.card, variant.attention, ROWS, tokens + config.textTokens);
@@ -173,7 +186,7 @@ async function timeModel(card: string, config: GpuConfig, run: RunContext, secti
         continue;
       }
       for (const ratio of run.ratios) {
-        const row = await measure(model, config, tokens, ratio, run.reps, left);
+        const row = await measure(model, cond, config, tokens, ratio, run.reps, left);
         if (typeof row === 'string') {
           section.skipped.push(`${name} at ${at(tokens)}, r=${ratio}: ${row}`);
           continue;
@@ -198,6 +211,7 @@ const MIN_LOAD_MS = 20_000;
  */
 async function measure(
   model: OnnxDitModel,
+  cond: Conditioning,
   config: GpuConfig,
   tokens: number,
   ratio: number,
@@ -212,8 +226,8 @@ async function measure(
     await model.run(inputs, caches);
     return performance.now() - t;
   };
-  const dense = stepInputs(model, tokens, tokens, gridW);
-  const ras = stepInputs(model, tokens, n, gridW);
+  const dense = stepInputs(model, tokens, tokens, gridW, cond);
+  const ras = stepInputs(model, tokens, n, gridW, cond);
   const warm = (await time(dense, kv)) + (await time(ras, kv)); // kernels compiled, caches on the device
   const reps = warm > SLOW_STEP_MS ? Math.min(3, maxReps) : maxReps;
   if (reps * warm > left()) {
@@ -222,10 +236,11 @@ async function measure(
   }
   const denseMs: number[] = [];
   const rasMs: number[] = [];
-  const before = { ...model.kvTraffic };
+  const before = { ...model.kvTraffic, cond: model.condTraffic.toDevice };
   for (let k = 0; k < reps; k++) rasMs.push(await time(ras, kv));
   const kvHost = (model.kvTraffic.toHost - before.toHost) / reps;
   const kvDevice = (model.kvTraffic.toDevice - before.toDevice) / reps;
+  const condDevice = (model.condTraffic.toDevice - before.cond) / reps;
   for (let k = 0; k < reps; k++) denseMs.push(await time(dense, kv));
   kv.dispose();
   const [d, r] = [median(denseMs), median(rasMs)];
@@ -234,6 +249,7 @@ async function measure(
     model: config.model.name,
     tokens,
     text_tokens: text,
+    ...(config.crossTokens ? { cross_text_tokens: config.crossTokens } : {}),
     dtype: model.dtype,
     residency: model.residency,
     attention: model.attention,
@@ -244,6 +260,7 @@ async function measure(
     ideal_speedup: round(idealSpeedup(tokens, ratio, text), 3),
     kv_host_bytes: kvHost,
     kv_device_bytes: kvDevice,
+    cond_device_bytes: condDevice,
     reps,
   };
 }

@@ -7,9 +7,9 @@
  * which the converter checks against the transformer and copies.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BenchModel, benchCache, ensureSd3BenchModel, ROOT } from './bench-models';
+import { type BenchModel, benchCache, ensureSd3BenchModel, ROOT, writeOnce } from './bench-models';
 
 /** SD3-medium: 24 joint blocks of width 1536 (24 heads of 64), joint_attention_dim 4096, pooled 2048. */
 const LAYERS = 24;
@@ -47,27 +47,18 @@ function ensureSd3Medium(): string {
     execFileSync(python, [join(ROOT, 'gpu-node/tools', tool), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   const checkpoint = join(root, 'sd3-medium-checkpoint');
   const optimum = join(root, 'sd3-medium-optimum');
-  step(checkpoint, (tmp) => {
+  writeOnce(checkpoint, (tmp) => {
     process.stderr.write(`writing a random SD3-medium-size checkpoint (4.2 GB) to ${checkpoint}\n`);
     run('mini_sd3.py', ['--sd3-medium-layers', String(LAYERS), '--out', tmp]);
   });
-  step(optimum, (tmp) =>
+  writeOnce(optimum, (tmp) =>
     run('optimum_standin.py', ['--out', tmp, '--joint', String(JOINT), '--pooled', String(POOLED)]),
   );
-  step(dir, (tmp) => {
+  writeOnce(dir, (tmp) => {
     process.stderr.write(`converting it to ${dir}\n`);
     const args = ['--transformer', checkpoint, '--pipeline', optimum, '--test-model', '--no-verify', '--out', tmp];
     run('convert.py', ['sd3', ...args]);
   });
   rmSync(checkpoint, { recursive: true, force: true });
   return dir;
-}
-
-/** Makes `path` by `write(path + '.tmp')` and a rename, unless it is there. */
-function step(path: string, write: (tmp: string) => void) {
-  if (existsSync(path)) return;
-  const tmp = `${path}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  write(tmp);
-  renameSync(tmp, path);
 }

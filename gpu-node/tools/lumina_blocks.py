@@ -20,13 +20,18 @@ from mmdit import RMSNorm
 from mmdit_ras import FusedAttention
 
 
-def attend(q, k, v, scale: float | None, key_mask=None):
+def attend(q, k, v, scale: float | None, key_mask=None, kind: str = "unfused"):
     """Grouped-query attention: q [B,H,nq,hd], k / v [B,Hkv,nk,hd] (query head h reads
-    K/V head h // (H/Hkv), as diffusers' repeat), key_mask bool [B,nk] -> [B,nq,H,hd]."""
+    K/V head h // (H/Hkv), as diffusers' repeat), key_mask bool [B,nk] -> [B,nq,H,hd].
+    ``kind`` "unfused" spells it out (the exported math); "sdpa" is PyTorch ≥ 2.1's
+    ``scaled_dot_product_attention`` (timing references only, not exported)."""
     rep = q.shape[1] // k.shape[1]
     # expand + flatten, not repeat_interleave: torch 1.13's ONNX export of that fixes the traced shapes
     k, v = (t.unsqueeze(2).expand(-1, -1, rep, -1, -1).flatten(1, 2) for t in (k, v))
     scale = q.shape[-1] ** -0.5 if scale is None else scale
+    if kind == "sdpa":
+        mask = None if key_mask is None else key_mask[:, None, None, :]
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=scale).transpose(1, 2)
     att = torch.matmul(q, k.transpose(-1, -2)) * scale
     if key_mask is not None:
         att = att.masked_fill(~key_mask[:, None, None, :], float("-inf"))
@@ -126,6 +131,7 @@ class LuminaNextDiTBlock(nn.Module):
         self.norm1 = LuminaRMSNormZero(d, eps, device)
         self.ffn_norm1, self.norm2, self.ffn_norm2 = (RMSNorm(d, device, eps) for _ in range(3))
         self.norm1_context = RMSNorm(cfg.cross_attention_dim, device, eps)
+        self.attention = "unfused"  # or "sdpa" (lumina_next.LuminaNextDiT2DModel.attention)
 
     def text_kv(self, encoder_hidden_states):
         """The cross-attention's text K/V [B,Hkv,L,hd]: per prompt, not per step."""
@@ -142,8 +148,8 @@ class LuminaNextDiTBlock(nn.Module):
         if self.attn1.fused:
             self_out = attend_fused(q, k, v, self_scale, self.attn1.heads, self.attn1.head_dim)
         else:
-            self_out = attend(q, k, v, self_scale)
-        cross_out = attend(self.attn2.query(normed, rope), text_k, text_v, None, text_mask)
+            self_out = attend(q, k, v, self_scale, kind=self.attention)
+        cross_out = attend(self.attn2.query(normed, rope), text_k, text_v, None, text_mask, self.attention)
         mixed = self_out + cross_out * self.gate.tanh().view(1, 1, -1, 1)
         h = self.attn2.to_out[0](mixed.flatten(-2))
         x = x + gate_msa.unsqueeze(1).tanh() * self.norm2(h)

@@ -16,8 +16,9 @@ before ``attn2``'s output projection. The text K/V do not depend on the image
 or the step (``LuminaNextDiTBlock.text_kv``), which the RAS forward
 (lumina_ras.py) computes once per prompt.
 
-The attention is spelled out (torch 1.13 has no SDPA; the same on 2.x); ``device="meta"`` builds a
-full-size model's shapes without allocating them.
+The attention is spelled out (torch 1.13 has no SDPA; the same on 2.x) unless ``attention`` is
+"sdpa" (timing references on torch ≥ 2.1); ``device="meta"`` builds a full-size model's shapes
+without allocating them.
 """
 
 from __future__ import annotations
@@ -173,6 +174,19 @@ class LuminaNextDiT2DModel(nn.Module):
         for m in self.modules():
             if isinstance(m, LayerNormNoAffine):
                 m.reset()
+
+    @property
+    def attention(self) -> str:
+        """"unfused" (MatMul-Softmax-MatMul, the exported math) or "sdpa" (PyTorch ≥ 2.1's
+        ``scaled_dot_product_attention``: timing references, not exported)."""
+        return self.layers[0].attention
+
+    @attention.setter
+    def attention(self, kind: str) -> None:
+        if kind not in ("unfused", "sdpa"):
+            raise ValueError(f"attention must be 'unfused' or 'sdpa', got {kind!r}")
+        for layer in self.layers:
+            layer.attention = kind
 
     def randomize(self, seed: int) -> None:
         """Random non-zero weights (tests): norm weights near 1, gates and the rest ~ 1/√fan_in."""

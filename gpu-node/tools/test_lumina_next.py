@@ -176,6 +176,22 @@ class ModuleTest(unittest.TestCase):
             model.layers[0].gate.zero_()
             self.assertGreater((model(**inputs) - before).abs().max().item(), 1e-3)
 
+    def test_the_attention_kind_is_checked_by_name(self):
+        model = tiny_model()
+        with self.assertRaisesRegex(ValueError, "'unfused' or 'sdpa', got 'flash'"):
+            model.attention = "flash"
+        self.assertEqual(model.attention, "unfused")
+
+    @unittest.skipUnless(hasattr(F, "scaled_dot_product_attention"), "PyTorch < 2 has no SDPA (the GPU machine's 2.x has)")
+    def test_sdpa_gives_the_spelled_out_forward_with_its_text_mask(self):
+        model = tiny_model()
+        inputs = tiny_inputs(model)
+        with torch.no_grad():
+            want = model(**inputs, cross_attention_kwargs={"base_sequence_length": 6})
+            model.attention = "sdpa"
+            got = model(**inputs, cross_attention_kwargs={"base_sequence_length": 6})
+        self.assertLess((got - want).abs().max().item(), 1e-5)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -2,9 +2,9 @@
  * The GPU run's Node side: bundled by `scripts/device/pack.sh`, run by `scripts/device/run.sh`
  * (docs/gpu.md, "A GPU run in one call").
  *
- *     device.mjs export [--quick] [--sections gpu,...] [--model NAME]   exports the sections' models
- *                                                                      (or only NAME), two at a time
- *     device.mjs bench --out DIR [--quick] [--deadline EPOCH_MS] [--driver TEXT] [--sections ...]
+ *     device.mjs export [--quick] [--sections gpu,...] [--models A,B] [--model NAME]
+ *                        exports the sections' models (or only those of --models, or only NAME), two at a time
+ *     device.mjs bench --out DIR [--quick] [--deadline EPOCH_MS] [--driver TEXT] [--sections ...] [--models ...]
  *     device.mjs check --out DIR [--sections ...]            exit 1 unless every section counts
  *
  * `bench` writes DIR/bench.json and DIR/bench.md after every section and every partial result,
@@ -28,10 +28,13 @@ const { positionals, values } = parseArgs({
     driver: { type: 'string' },
     sections: { type: 'string' },
     model: { type: 'string' },
+    models: { type: 'string' },
   },
 });
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const wanted = values.sections?.split(',');
+/** `--models`: only these of the sections' models (a GPU call spent on the rows it is for). */
+const only = values.models?.split(',');
 const sections = SECTIONS.filter((s) => !wanted || wanted.includes(s.name));
 for (const name of wanted ?? [])
   if (!SECTIONS.some((s) => s.name === name)) throw new Error(`unknown section "${name}"`);
@@ -44,7 +47,7 @@ const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
 const EXPORTS_AT_ONCE = 2;
 
 async function exportModels(): Promise<number> {
-  const all = sections.flatMap((s) => s.models(values.quick));
+  const all = sections.flatMap((s) => s.models(values.quick, only));
   // The smallest first: a big model that runs out of time leaves the others exported.
   const models = [...new Map(all.map((m) => [m.name, m])).values()].sort((a, b) => a.params - b.params);
   if (values.model) {
@@ -78,6 +81,7 @@ function exportInChild(name: string): Promise<number> {
   const args = [process.argv[1], 'export', '--model', name];
   if (values.quick) args.push('--quick');
   if (values.sections) args.push('--sections', values.sections);
+  if (values.models) args.push('--models', values.models);
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
     child.on('error', (e) => {
@@ -106,7 +110,7 @@ async function bench(): Promise<number> {
       write();
     };
     try {
-      report[section.name] = await section.run({ quick: values.quick, deadline, log, partial });
+      report[section.name] = await section.run({ quick: values.quick, deadline, log, partial, models: only });
     } catch (e) {
       report[section.name] = { error: (e as Error).stack ?? String(e) };
       log(`section ${section.name} failed: ${(e as Error).message}`);

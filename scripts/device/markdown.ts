@@ -1,7 +1,8 @@
 /**
  * The Markdown that a GPU run brings back (`bench.md`): the gpu section's rows as one table
- * (an MMDiT's tokens as `N + T`, image + text), with the adapter, driver and date above it, then PyTorch's reference, the half-precision
- * PSNR and what was skipped. Pure: the tests feed it a section by hand.
+ * (an MMDiT's tokens as `N + T`, image + text; a NextDiT's as `N (T cross)`), with the adapter,
+ * driver and date above it, then PyTorch's reference, the half-precision PSNR and what was
+ * skipped. Pure: the tests feed it a section by hand.
  */
 import type { GpuRow, GpuSection } from '../../gpu-node/bench/gpu';
 
@@ -16,8 +17,12 @@ export interface Machine {
 const cell = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
 const row = (cells: unknown[]) => `| ${cells.map(cell).join(' | ')} |`;
 const header = (cells: string[]) => [row(cells), row(cells.map(() => '---'))];
-/** Image tokens, with an MMDiT's text tokens beside them: `4096 + 333`. */
-const tokensCell = (tokens: number, text: number | undefined) => (text ? `${tokens} + ${text}` : tokens);
+/**
+ * Image tokens, with an MMDiT's text tokens beside them (`4096 + 333`) or the text tokens a
+ * NextDiT's cross-attention reads (`4096 (256 cross)`).
+ */
+const tokensCell = (tokens: number, text: number | undefined, cross?: number) =>
+  text ? `${tokens} + ${text}` : cross ? `${tokens} (${cross} cross)` : tokens;
 
 /** One table line per (model, graph, tokens, residency, dtype); RAS columns per ratio, largest first. */
 export function gpuMarkdown(gpu: GpuSection, machine: Machine): string {
@@ -31,7 +36,9 @@ export function gpuMarkdown(gpu: GpuSection, machine: Machine): string {
   const ratios = [...new Set(gpu.rows.map((r) => r.ratio))].sort((x, y) => y - x);
   const groups = new Map<string, GpuRow[]>();
   for (const r of gpu.rows) {
-    const key = [r.model, r.attention, r.tokens, r.text_tokens, r.residency, r.dtype].join('\u0000');
+    const key = [r.model, r.attention, r.tokens, r.text_tokens, r.cross_text_tokens, r.residency, r.dtype].join(
+      '\u0000',
+    );
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   lines.push(
@@ -54,7 +61,7 @@ export function gpuMarkdown(gpu: GpuSection, machine: Machine): string {
       row([
         first.model,
         first.attention,
-        tokensCell(first.tokens, first.text_tokens),
+        tokensCell(first.tokens, first.text_tokens, first.cross_text_tokens),
         first.residency,
         first.dtype,
         first.dense_ms,
@@ -70,6 +77,15 @@ export function gpuMarkdown(gpu: GpuSection, machine: Machine): string {
   if (gpu.rows.length === 0) lines.push('', 'no rows measured');
   else if (gpu.rows.some((r) => r.text_tokens))
     lines.push('', 'ideal: (N + T) / (n + T), N image tokens, n = ⌈r·N⌉ run, T text tokens run every step');
+  const cross = gpu.rows.filter((r) => r.cross_text_tokens);
+  if (cross.length) {
+    const condBytes = Math.max(...cross.map((r) => r.cond_device_bytes));
+    lines.push(
+      '',
+      `(T cross): T text tokens read by a cross-attention, their K/V made once per prompt; ideal N / n; ` +
+        `prompt bytes to the device per RAS step: ${condBytes} (0: uploaded once per run)`,
+    );
+  }
   lines.push('', ...referenceMarkdown(gpu.reference), '', ...precisionMarkdown(gpu.precision));
   lines.push('', ...numericsMarkdown(gpu.numerics));
   if (gpu.skipped.length) lines.push('', 'skipped:', '', ...gpu.skipped.map((s) => `- ${s}`));
@@ -80,6 +96,7 @@ interface ReferenceRow {
   model: string;
   tokens: number;
   text_tokens?: number;
+  cross_text_tokens?: number;
   runtime: string;
   ratio: number;
   dense_ms: number;
@@ -93,7 +110,7 @@ function referenceMarkdown(reference: GpuSection['reference']): string[] {
   const ratios = [...new Set(rows.map((r) => r.ratio))].sort((x, y) => y - x);
   const groups = new Map<string, ReferenceRow[]>();
   for (const r of rows) {
-    const key = [r.model, r.tokens, r.text_tokens, r.runtime].join('\u0000');
+    const key = [r.model, r.tokens, r.text_tokens, r.cross_text_tokens, r.runtime].join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const device = rows[0]?.device;
@@ -106,7 +123,7 @@ function referenceMarkdown(reference: GpuSection['reference']): string[] {
     lines.push(
       row([
         rs[0].model,
-        tokensCell(rs[0].tokens, rs[0].text_tokens),
+        tokensCell(rs[0].tokens, rs[0].text_tokens, rs[0].cross_text_tokens),
         rs[0].runtime,
         rs[0].dense_ms,
         ...ratios.map((r) => rs.find((x) => x.ratio === r)?.ras_ms),

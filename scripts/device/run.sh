@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # A GPU run in one command, from the repository root (docs/gpu.md, "A GPU run in one call"):
-#   scripts/device/run.sh [--quick] [--budget SECONDS] [--sections gpu,...] [--out DIR] [--kit DIR] [--from DIR]
+#   scripts/device/run.sh [--quick] [--budget SECONDS] [--sections gpu,...] [--models A,B] [--out DIR] [--kit DIR] [--from DIR]
 # Stages, each timed and each allowed to fail without stopping the next: unpack the kit that
 # scripts/device/pack.sh built (--from, default .device), note the machine, export the bench
 # models with this machine's Python, run the bench sections (scripts/device/sections.ts) within
 # what is left of the budget, check the results. Writes OUT (default $OUT, else device-out):
 # bench.json, bench.md (tables + the stages' times), run.log. Exit 1 if any stage failed.
 # --quick: this machine's software Vulkan (lavapipe), the tiny model, a kit in a temp folder,
-# a fresh export (what CI runs).
+# a fresh export (what CI runs). --models: only the named models of the sections (export, bench
+# and check), e.g. --models lumina-next-sft for a call spent on those rows.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD quick=0 budget=480 from=.device out=${OUT:-device-out} kit= sections=()
+root=$PWD quick=0 budget=480 from=.device out=${OUT:-device-out} kit= picks=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; shift ;;
@@ -18,7 +19,8 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --kit) kit=$2; shift 2 ;;
     --from) from=$2; shift 2 ;;
-    --sections) sections=(--sections "$2"); shift 2 ;;
+    --sections) picks+=(--sections "$2"); shift 2 ;;
+    --models) picks+=(--models "$2"); shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -49,11 +51,11 @@ min() { [ "$1" -lt "$2" ] && echo "$1" || echo "$2"; }
 
 export RAS_ROOT=$root RAS_TORCH_THREADS=$(nproc)
 if [ $quick = 1 ]; then
-  flags=(--quick "${sections[@]}")
+  flags=(--quick "${picks[@]}")
   export RAS_BENCH_CACHE=$tmp/bench-models RAS_BENCH_PYTHON=${RAS_BENCH_PYTHON:-/usr/bin/python3}
   stage kit 120 scripts/device/unpack.sh "$from" "$kit" --no-debs
 else
-  flags=("${sections[@]}")
+  flags=("${picks[@]}")
   export RAS_BENCH_PYTHON=${RAS_BENCH_PYTHON:-python3}
   stage kit 90 scripts/device/unpack.sh "$from" "$kit"
 fi

@@ -5,7 +5,7 @@
  */
 import type { BenchModel } from '../../gpu-node/bench/bench-models';
 import { benchGpu, type GpuRow, type GpuSection } from '../../gpu-node/bench/gpu';
-import { gpuBenchModels } from '../../gpu-node/bench/gpu-models';
+import { gpuBenchModels, pickModels } from '../../gpu-node/bench/gpu-models';
 import { gpuMarkdown, type Machine } from './markdown';
 
 export interface SectionContext {
@@ -15,11 +15,14 @@ export interface SectionContext {
   log: (s: string) => void;
   /** Hands over partial results as they come (written to bench.json at once). */
   partial: (result: unknown) => void;
+  /** Only these models (`--models`); absent: all of the section's. */
+  models?: readonly string[];
 }
 
 export interface DeviceSection {
   name: string;
-  models(quick: boolean): BenchModel[];
+  /** The models it needs exported (`only`: just those named, `--models`). */
+  models(quick: boolean, only?: readonly string[]): BenchModel[];
   run(ctx: SectionContext): Promise<unknown>;
   markdown(result: unknown, machine: Machine): string;
   /**
@@ -31,11 +34,12 @@ export interface DeviceSection {
 
 const gpu: DeviceSection = {
   name: 'gpu',
-  models: (quick) => gpuBenchModels(quick).map((c) => c.model),
+  models: (quick, only) => pickModels(gpuBenchModels(quick), only).map((c) => c.model),
   run: (ctx) => {
     const rows: GpuRow[] = [];
     return benchGpu(ctx.quick, ctx.log, {
       deadline: ctx.deadline,
+      models: ctx.models,
       onRow: (r) => {
         rows.push(r);
         ctx.partial({ partial: true, rows });
@@ -48,7 +52,7 @@ const gpu: DeviceSection = {
     if (!g.adapter) return 'no WebGPU adapter';
     const why = `skipped: ${g.skipped.join('; ') || 'none'}`;
     if (g.rows.length === 0) return `no rows (${why})`;
-    if (g.precision.length === 0) return 'no float16 vs float32 PSNR';
+    if (g.precision.length === 0 && g.precisionModels.length) return 'no float16 vs float32 PSNR';
     const missing = g.models.filter((m) => !g.rows.some((r) => r.model === m));
     if (quick && missing.length) return `no rows for ${missing.join(', ')} (${why})`;
     return null;

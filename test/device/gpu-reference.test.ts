@@ -10,6 +10,7 @@ const FAKE = `#!/bin/sh
 case "$1" in
   *bench_mmdit_torch.py) echo '[{"model": "sd3-medium", "tokens": 1024, "text_tokens": 333, "args": "'"$*"'"}]' ;;
   *bench_torch.py) echo '{"skipped": "PyTorch 2.11 sees no CUDA GPU"}' ;;
+  *bench_lumina_torch.py) echo '[{"model": "lumina-next-sft", "tokens": 4096, "cross_text_tokens": 256, "args": "'"$*"'"}]' ;;
 esac
 `;
 
@@ -50,6 +51,24 @@ describe('PyTorch’s reference beside the gpu rows', () => {
     const [row] = torchReference([{ mmdit: 'tiny' }], true, () => 600_000, skipped) as { args: string }[];
     expect(row.args).toMatch(/--config tiny --quick$/);
     expect(skipped).toEqual([]);
+  });
+
+  it('runs Lumina-Next’s tool with its config, in the models’ order, before the DiTs’', () => {
+    const skipped: string[] = [];
+    const rows = torchReference(
+      [{ lumina: 'sft' }, { mmdit: 'sd3-medium' }, { dit: DIT_384 }],
+      false,
+      () => 600_000,
+      skipped,
+    ) as { model: string; args: string }[];
+    expect(rows.map((r) => r.model)).toEqual(['lumina-next-sft', 'sd3-medium']);
+    expect(rows[0].args).toMatch(/bench_lumina_torch\.py --config sft$/);
+    expect(skipped).toEqual(['PyTorch reference bench_torch.py: PyTorch 2.11 sees no CUDA GPU']);
+  });
+
+  it('gives a tool a third of the time left when that is under 2 minutes, a fraction of a millisecond included', () => {
+    const rows = torchReference([{ lumina: 'tiny' }], true, () => 100_000, []) as { args: string }[];
+    expect(rows[0].args).toMatch(/--config tiny --quick$/);
   });
 
   it('starts no tool when less than 20 s are left', () => {

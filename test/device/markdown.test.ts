@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuRow, GpuSection } from '../../gpu-node/bench/gpu';
-import { gpuBenchModels, idealSpeedup } from '../../gpu-node/bench/gpu-models';
+import { gpuBenchModels, idealSpeedup, pickModels } from '../../gpu-node/bench/gpu-models';
 import { gpuMarkdown } from '../../scripts/device/markdown';
 import { SECTIONS } from '../../scripts/device/sections';
 
@@ -18,6 +18,7 @@ const row = (over: Partial<GpuRow>): GpuRow => ({
   ideal_speedup: 2,
   kv_host_bytes: 0,
   kv_device_bytes: 0,
+  cond_device_bytes: 0,
   reps: 5,
   ...over,
 });
@@ -38,6 +39,7 @@ const section = (over: Partial<GpuSection> = {}): GpuSection => ({
   ],
   skipped: ['dit-sd3-size unfused device float32 at 4096 tokens: binds 3221225472 B > 2147483648 B'],
   precision: [{ model: 'dit-sd3-size', tokens: 1024, psnr_fp16_vs_fp32: 48.2 }],
+  precisionModels: ['dit-sd3-size'],
   numerics: [{ model: 'dit-384x12', tokens: 1024, fused_vs_cpu: 2.1e-6, unfused_vs_cpu: 1.9e-6 }],
   reference: [
     {
@@ -104,6 +106,8 @@ describe('the GPU run’s Markdown', () => {
     expect(gpu.problem(section(), false)).toBeNull();
     expect(gpu.problem(section({ rows: [] }), false)).toMatch(/^no rows \(skipped: dit-sd3-size unfused/);
     expect(gpu.problem(section({ precision: [] }), false)).toBe('no float16 vs float32 PSNR');
+    // A run of models whose PSNR is not measured by design (quick, --models lumina-w256) does count.
+    expect(gpu.problem(section({ precision: [], precisionModels: [] }), true)).toBeNull();
     expect(gpu.problem(section({ adapter: null }), false)).toBe('no WebGPU adapter');
   });
 
@@ -142,8 +146,8 @@ describe('the gpu section’s SD3-medium rows', () => {
     expect(idealSpeedup(4096, 0.25, 0)).toBe(4);
   });
 
-  it('are measured first on a GPU: SD3-medium at 1024 and 4096 tokens beside 333 text tokens, fused, device K/V, fp32 and fp16', () => {
-    const [first, ...rest] = gpuBenchModels(false);
+  it('are measured after Lumina-Next on a GPU: SD3-medium at 1024 and 4096 tokens beside 333 text tokens, fused, device K/V, fp32 and fp16', () => {
+    const [, first, ...rest] = gpuBenchModels(false);
     expect(first.model.name).toBe('sd3-medium');
     expect(first.tokens).toEqual([1024, 4096]);
     expect(first.textTokens).toBe(333);
@@ -162,6 +166,89 @@ describe('the gpu section’s SD3-medium rows', () => {
     expect(gpuBenchModels(true).map((c) => [c.model.name, c.tokens, c.textTokens])).toEqual([
       ['dit-64x2', [256], 0],
       ['sd3-w256', [64], 333],
+      ['lumina-w256', [64], 0],
     ]);
+  });
+});
+
+describe('the gpu section’s Lumina-Next rows', () => {
+  const lumina = row({
+    model: 'lumina-next-sft',
+    tokens: 4096,
+    cross_text_tokens: 256,
+    ratio: 0.25,
+    dense_ms: 800,
+    ras_ms: 240,
+    speedup: 3.333,
+    ideal_speedup: 4,
+  });
+
+  it('show the text tokens its cross-attention reads beside the image tokens, with an ideal of N / n', () => {
+    const md = gpuMarkdown(section({ rows: [lumina] }), { date: 'd' });
+    const line = md.split('\n').find((l) => l.startsWith('| lumina-next-sft |'));
+    expect(line).toBe(
+      '| lumina-next-sft | fused | 4096 (256 cross) | device | float32 | 800 | 240 | 3.333× (4×) | 0 |',
+    );
+    expect(md).toContain('ideal N / n; prompt bytes to the device per RAS step: 0 (0: uploaded once per run)');
+    expect(md).not.toContain('ideal: (N + T)');
+  });
+
+  it('say how many prompt bytes a RAS step uploaded when some did', () => {
+    const md = gpuMarkdown(section({ rows: [{ ...lumina, cond_device_bytes: 4096 }] }), { date: 'd' });
+    expect(md).toContain('prompt bytes to the device per RAS step: 4096');
+  });
+
+  it('are measured first on a GPU: Lumina-Next-SFT at 4096 tokens with 256 cross-attention text tokens, fused, device K/V, fp32 and fp16', () => {
+    const [first] = gpuBenchModels(false);
+    expect(first.model.name).toBe('lumina-next-sft');
+    expect(first.tokens).toEqual([4096]);
+    expect([first.textTokens, first.crossTokens]).toEqual([0, 256]);
+    expect(first.variants).toEqual([
+      { attention: 'fused', kvResidency: 'device', dtype: 'float32' },
+      { attention: 'fused', kvResidency: 'device', dtype: 'float16' },
+    ]);
+    expect(first.torch).toEqual({ lumina: 'sft' });
+    expect(first.noPrecision).toBeNull();
+  });
+
+  it('puts PyTorch’s step with the text K/V made every step in a line of its own', () => {
+    const ref = (runtime: string, ratio: number, ras: number) => ({
+      model: 'lumina-next-sft',
+      tokens: 4096,
+      cross_text_tokens: 256,
+      runtime,
+      ratio,
+      dense_ms: 100,
+      ras_ms: ras,
+    });
+    const md = gpuMarkdown(
+      section({
+        reference: [
+          ref('pytorch 2.11 bf16+sdpa', 0.25, 30),
+          ref('pytorch 2.11 bf16+sdpa, text K/V every step', 0.25, 31),
+        ],
+      }),
+      { date: 'd' },
+    );
+    expect(md).toContain('| lumina-next-sft | 4096 (256 cross) | pytorch 2.11 bf16+sdpa | 100 | 30 |');
+    expect(md).toContain(
+      '| lumina-next-sft | 4096 (256 cross) | pytorch 2.11 bf16+sdpa, text K/V every step | 100 | 31 |',
+    );
+  });
+});
+
+describe('the device run’s --models', () => {
+  it('keeps only the named models, in the section’s order', () => {
+    expect(pickModels(gpuBenchModels(true), ['lumina-w256', 'dit-64x2']).map((c) => c.model.name)).toEqual([
+      'dit-64x2',
+      'lumina-w256',
+    ]);
+    expect(pickModels(gpuBenchModels(true), undefined)).toHaveLength(3);
+  });
+
+  it('names a model the list lacks, and the ones it has', () => {
+    expect(() => pickModels(gpuBenchModels(false), ['lumina-w256'])).toThrow(
+      '--models: no model lumina-w256 here (have lumina-next-sft, sd3-medium, dit-sd3-size, dit-384x12)',
+    );
   });
 });
