@@ -21,6 +21,7 @@ import export_scene_evaluator
 import png
 import prompted
 import scene_evaluator
+import scene_evaluator_files
 import scene_tokenizer
 import scenes
 import prompted_eval
@@ -151,7 +152,7 @@ class EvaluatorScoringTest(unittest.TestCase):
             if isinstance(m, torch.nn.BatchNorm2d):
                 m.running_mean.uniform_(-0.5, 0.5)
                 m.running_var.uniform_(0.5, 2.0)
-        net.eval()
+        net = scene_evaluator_files.stored_net(net.state_dict())  # as the export stores it: folded, fp16-exact
         images = scenes.batch("evaluator-real", 1, 3)[0]
         with torch.no_grad():
             logits, features = net(images)
