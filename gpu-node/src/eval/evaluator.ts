@@ -4,12 +4,12 @@
  * Gives class predictions for class accuracy and penultimate features for the
  * Fréchet distance. Never used to generate.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
 import { z } from 'zod';
 import type { RuntimeOptions } from '../runtime/onnx-model';
+import { argmaxRows, loadEvaluatorGraph } from './evaluator-graph';
 
 export { nchwToTokens, type TokenLayout, tokensToNchw } from './nchw';
 
@@ -52,18 +52,8 @@ export class Evaluator {
 
   /** Loads `<dir>/evaluator.json` and the graph it names (CPU unless `opts` says otherwise). */
   static async load(dir = EVALUATOR_DIR, opts: RuntimeOptions = {}): Promise<Evaluator> {
-    const parsed = cardSchema.safeParse(JSON.parse(await readFile(join(dir, 'evaluator.json'), 'utf8')));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`evaluator card in ${dir}: ${issue.path.join('.')}: ${issue.message}`);
-    }
-    const session = await ort.InferenceSession.create(join(dir, parsed.data.graph), {
-      executionProviders: opts.executionProviders ?? ['cpu'],
-      intraOpNumThreads: opts.intraOpThreads ?? 0,
-      interOpNumThreads: opts.interOpThreads ?? 1,
-      graphOptimizationLevel: 'all',
-    });
-    return new Evaluator(parsed.data, session);
+    const { card, session } = await loadEvaluatorGraph(dir, cardSchema, 'evaluator', opts);
+    return new Evaluator(card, session);
   }
 
   get labels(): readonly string[] {
@@ -96,14 +86,4 @@ export class Evaluator {
   async dispose(): Promise<void> {
     await this.session.release();
   }
-}
-
-function argmaxRows(values: Float32Array, rows: number, cols: number): Int32Array {
-  const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let best = 0;
-    for (let c = 1; c < cols; c++) if (values[r * cols + c] > values[r * cols + best]) best = c;
-    out[r] = best;
-  }
-  return out;
 }

@@ -5,12 +5,12 @@
  * penultimate features for the Fréchet distance. Run in onnxruntime-node;
  * measurement only, never used to generate.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
 import { z } from 'zod';
 import type { RuntimeOptions } from '../runtime/onnx-model';
+import { argmaxRows, loadEvaluatorGraph } from './evaluator-graph';
 import type { SceneClasses } from './scene-accuracy';
 
 /** The committed evaluator: gpu-node/models/scene-evaluator/ (card, graph, real stats, held-out captions). */
@@ -54,21 +54,13 @@ export class SceneEvaluator {
 
   /** Loads `<dir>/evaluator.json` and the graph it names; a bad card names its field. */
   static async load(dir = SCENE_EVALUATOR_DIR, opts: RuntimeOptions = {}): Promise<SceneEvaluator> {
-    const parsed = cardSchema.safeParse(JSON.parse(await readFile(join(dir, 'evaluator.json'), 'utf8')));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`scene evaluator card in ${dir}: ${issue.path.join('.')}: ${issue.message}`);
-    }
-    const { attributes: a, cell_classes: classes } = parsed.data;
-    if (classes.length !== 1 + a.size.length * a.colour.length * a.shape.length)
+    const { card, session } = await loadEvaluatorGraph(dir, cardSchema, 'scene evaluator', opts);
+    const { attributes: a, cell_classes: classes } = card;
+    if (classes.length !== 1 + a.size.length * a.colour.length * a.shape.length) {
+      await session.release();
       throw new Error(`scene evaluator card in ${dir}: cell_classes: ${classes.length} is not 1 + size·colour·shape`);
-    const session = await ort.InferenceSession.create(join(dir, parsed.data.graph), {
-      executionProviders: opts.executionProviders ?? ['cpu'],
-      intraOpNumThreads: opts.intraOpThreads ?? 0,
-      interOpNumThreads: opts.interOpThreads ?? 1,
-      graphOptimizationLevel: 'all',
-    });
-    return new SceneEvaluator(parsed.data, session);
+    }
+    return new SceneEvaluator(card, session);
   }
 
   /** The attribute names an object class is made of, for scoring. */
@@ -109,14 +101,4 @@ export class SceneEvaluator {
   async dispose(): Promise<void> {
     await this.session.release();
   }
-}
-
-function argmaxRows(values: Float32Array, rows: number, cols: number): Int32Array {
-  const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let best = 0;
-    for (let c = 1; c < cols; c++) if (values[r * cols + c] > values[r * cols + best]) best = c;
-    out[r] = best;
-  }
-  return out;
 }
