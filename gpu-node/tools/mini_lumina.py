@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import shutil
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from lumina_checkpoint import save_diffusers, save_original
 from lumina_next import LuminaNextConfig, LuminaNextDiT2DModel
 from mini_gemma import write_mini_gemma
 from mini_sdxl_vae import write_fixture as write_mini_vae
-from safetensors_io import Writer
+from random_folder import write_random
 
 ROOT = Path(__file__).resolve().parents[2]
 #: cross_attention_dim is the mini Gemma's hidden size.
@@ -76,18 +75,6 @@ def write_transformer(out: Path) -> None:
     (out / "model_index.json").write_text(json.dumps(MODEL_INDEX, indent=2) + "\n")
 
 
-def write_random(cfg: LuminaNextConfig, folder: Path, seed: int) -> None:
-    """A diffusers transformer folder of ``cfg`` with random fp16 weights, written one tensor at
-    a time (a large model for memory measurements, never materialised)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.json").write_text(json.dumps({"_class_name": "LuminaNextDiT2DModel", **cfg.to_dict()}, indent=2))
-    shapes = {k: tuple(v.shape) for k, v in LuminaNextDiT2DModel.from_config(cfg, device="meta").state_dict().items()}
-    gen = torch.Generator().manual_seed(seed)
-    with Writer(folder / "diffusion_pytorch_model.safetensors", {k: ("F16", s) for k, s in shapes.items()}) as w:
-        for name in w.order:
-            fan_in = shapes[name][1] if len(shapes[name]) > 1 else shapes[name][0]
-            w.write(name, (torch.randn(shapes[name], generator=gen) / math.sqrt(fan_in)).half())
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -98,7 +85,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.transformer_only:
         cfg = LuminaNextConfig(num_layers=args.layers, hidden_size=args.hidden, num_kv_heads=8)
-        write_random(cfg, args.out, seed=0)
+        write_random(LuminaNextDiT2DModel, cfg, args.out, seed=0)
         return
     write_transformer(args.out)
     write_mini_gemma(args.out)

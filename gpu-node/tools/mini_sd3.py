@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import shutil
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import torch
 
 from mmdit import SD3_MEDIUM, MMDiTConfig, SD3Transformer2DModel
 from mmdit_checkpoint import save_diffusers, save_original
-from safetensors_io import Writer
+from random_folder import write_random
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = MMDiTConfig(
@@ -76,18 +75,6 @@ def write_minis(out: Path) -> None:
     save_diffusers(sd35, out / "sd35" / "transformer", max_shard_bytes=shard_bytes(sd35))
 
 
-def write_random(cfg: MMDiTConfig, folder: Path, seed: int) -> None:
-    """A diffusers folder of ``cfg`` with random fp16 weights, written one tensor at a time
-    (a full-size model for memory measurements, never materialised)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.json").write_text(json.dumps({"_class_name": "SD3Transformer2DModel", **cfg.to_dict()}, indent=2))
-    shapes = {k: tuple(v.shape) for k, v in SD3Transformer2DModel.from_config(cfg, device="meta").state_dict().items()}
-    gen = torch.Generator().manual_seed(seed)
-    with Writer(folder / "diffusion_pytorch_model.safetensors", {k: ("F16", s) for k, s in shapes.items()}) as w:
-        for name in w.order:
-            fan_in = shapes[name][1] if len(shapes[name]) > 1 else shapes[name][0]
-            w.write(name, (torch.randn(shapes[name], generator=gen) / math.sqrt(fan_in)).half())
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -96,10 +83,10 @@ def main() -> None:
     ap.add_argument("--bench", action="store_true", help="instead: a random folder of the bench's miniature-width config")
     args = ap.parse_args()
     if args.bench:
-        write_random(BENCH, args.out, seed=1)
+        write_random(SD3Transformer2DModel, BENCH, args.out, seed=1)
     elif args.sd3_medium_layers:
         cfg = MMDiTConfig(**{**SD3_MEDIUM.to_dict(), "num_layers": args.sd3_medium_layers, "dual_attention_layers": ()})
-        write_random(cfg, args.out, seed=0)
+        write_random(SD3Transformer2DModel, cfg, args.out, seed=0)
     else:
         write_minis(args.out)
 
