@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { benchEdit, benchEditAtScale } from '../gpu-node/bench/edit';
+import { benchEdit, benchEditAtScale, benchEditPrompted } from '../gpu-node/bench/edit';
 import { benchGpu } from '../gpu-node/bench/gpu';
 import { benchQualitySection } from '../gpu-node/bench/quality-section';
 import { benchSd3 } from '../gpu-node/bench/sd3';
@@ -38,6 +38,7 @@ if (wanted.has('gpu')) report.gpu = await benchGpu(opts.quick, log);
 if (wanted.has('quality')) Object.assign(report, await benchQualitySection(opts.quick, opts.out, log, opts));
 if (wanted.has('edit')) {
   report.edit = await benchEdit(opts.quick, log);
+  report.edit_prompted = await benchEditPrompted(opts.quick, log);
   report.edit_at_scale = await benchEditAtScale(log);
 }
 if (wanted.has('serving')) report.serving = await benchServing(opts.quick, log);

@@ -34,11 +34,24 @@ export class HostKv implements KvCaches {
 
   async rebase(base: KvArrays, keep: Int32Array): Promise<void> {
     const { slots, rows, heads, tokens, headDim } = this;
-    const merged = mergeRows(base, this, keep, slots * rows * heads, tokens, headDim);
-    this.k = merged.k;
-    this.v = merged.v;
-    this.shared = false;
+    const planes = slots * rows * heads;
+    if (this.shared) {
+      const merged = mergeRows(base, this, keep, planes, tokens, headDim);
+      this.k = merged.k;
+      this.v = merged.v;
+      this.shared = false;
+      return;
+    }
+    // Ours alone: merge in place. A fresh megabyte array per rebase (page faults, GC) cost more
+    // than the copies themselves (docs/scenes.md, "Edits").
+    this.kept = keptRows(this, keep, planes, tokens, headDim, this.kept);
+    this.k.set(base.k);
+    this.v.set(base.v);
+    putRows(this, this.kept, keep, planes, tokens, headDim);
   }
+
+  /** Scratch for the rows an in-place rebase keeps. */
+  private kept: KvArrays | null = null;
 
   dispose(): void {}
 
@@ -110,4 +123,46 @@ export function mergeRows(
     }
   }
   return { k, v };
+}
+
+/** `own`'s rows for the tokens in `keep`, packed [planes, keep, headDim] (into `into` when it fits). */
+function keptRows(
+  own: KvArrays,
+  keep: Int32Array,
+  planes: number,
+  tokens: number,
+  headDim: number,
+  into: KvArrays | null,
+): KvArrays {
+  const size = planes * keep.length * headDim;
+  const out = into && into.k.length === size ? into : { k: new Float32Array(size), v: new Float32Array(size) };
+  const { k, v } = own;
+  const outK = out.k;
+  const outV = out.v;
+  for (let plane = 0, to = 0; plane < planes; plane++) {
+    for (let t = 0; t < keep.length; t++) {
+      const at = (plane * tokens + keep[t]) * headDim;
+      for (let d = at; d < at + headDim; d++, to++) {
+        outK[to] = k[d];
+        outV[to] = v[d];
+      }
+    }
+  }
+  return out;
+}
+
+/** Writes `keptRows`' packed rows back at the tokens in `keep`. */
+function putRows(own: KvArrays, rows: KvArrays, keep: Int32Array, planes: number, tokens: number, headDim: number) {
+  const { k, v } = own;
+  const rowsK = rows.k;
+  const rowsV = rows.v;
+  for (let plane = 0, from = 0; plane < planes; plane++) {
+    for (let t = 0; t < keep.length; t++) {
+      const at = (plane * tokens + keep[t]) * headDim;
+      for (let d = at; d < at + headDim; d++, from++) {
+        k[d] = rowsK[from];
+        v[d] = rowsV[from];
+      }
+    }
+  }
 }
