@@ -42,8 +42,8 @@ export class HostKv implements KvCaches {
       this.shared = false;
       return;
     }
-    // Ours alone: merge in place. A fresh megabyte array per rebase (page faults, GC) cost more
-    // than the copies themselves (docs/scenes.md, "Edits").
+    // Ours alone: merge in place. A new megabyte array per rebase cost more than the
+    // copies themselves (docs/scenes.md, "Edits").
     this.kept = keptRows(this, keep, planes, tokens, headDim, this.kept);
     this.k.set(base.k);
     this.v.set(base.v);
