@@ -17,6 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import binding_probe
 import export_scene_evaluator
 import png
 import prompted
@@ -192,6 +193,35 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(card, {"note": "test"})
         torch.testing.assert_close(prompted.sample(loaded.eval(), ids, noise, steps=2, bf16=False), want)
         self.assertFalse(torch.equal(want[0], want[1]))  # the caption matters
+
+
+class BindingProbeTest(unittest.TestCase):
+    def test_a_changed_caption_moves_one_attribute_of_every_object_and_keeps_the_others(self):
+        _, layout = scenes.batch("heldout", 2, 16)
+        n_shapes, n_colours = len(scenes.SHAPES), len(scenes.COLOUR_NAMES)
+        parts = lambda obj: (obj // (n_colours * n_shapes), obj // n_shapes % n_colours, obj % n_shapes)  # noqa: E731
+        for i, attribute in enumerate(("size", "colour", "shape")):
+            other = binding_probe.changed(layout, attribute)
+            before, after = parts(layout.obj), parts(other.obj)
+            for j in range(3):
+                if j == i:
+                    self.assertTrue((before[j] != after[j]).all(), attribute)
+                else:
+                    np.testing.assert_array_equal(before[j], after[j])
+            np.testing.assert_array_equal(other.cell, layout.cell)
+            np.testing.assert_array_equal(other.present, layout.present)
+            self.assertNotEqual(scenes.caption(other.labels[0]), scenes.caption(layout.labels[0]))
+
+    def test_the_probe_reports_each_attribute_at_each_time(self):
+        torch.manual_seed(0)
+        model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
+        report = binding_probe.probe(model, scene_evaluator.SceneEvaluatorNet().eval(), count=4, times=(0.2, 0.8))
+        self.assertEqual(report["t"], [0.2, 0.8])
+        for attribute in binding_probe.ATTRIBUTES:
+            self.assertEqual(set(report[attribute]), {"true", "image", "caption"})
+            for values in report[attribute].values():
+                self.assertEqual(len(values), 2)
+                self.assertTrue(all(0.0 <= v <= 1.0 for v in values))
 
 
 class QuickRunTest(unittest.TestCase):

@@ -1,0 +1,100 @@
+"""Does the prompted scenes model read each word of a caption? A probe in seconds, between
+training sessions (docs/scenes.md, "Which words it reads").
+
+Real scenes (the "heldout" split, batch 2: neither the evaluation's batch 0 nor the
+validation batch 1) are noised to time t, x_t = (1 − t)·x₀ + t·ε, and the model predicts the
+clean image in one step, x̂₀ = x_t − t·v, from (a) the true captions and (b) the captions with
+one attribute of every object changed (shape, colour or size: the next value, so every object's
+caption disagrees with its image). The scene evaluator reads x̂₀ at the captioned cells; for each
+attribute and t it reports how often the read value is the image's and how often it is the
+changed caption's. At small t the image decides; at large t only the caption can: a model that
+reads the word follows the changed caption there, one that ignores it does not (the image's
+value fades and the caption's stays at chance level of a blur).
+
+    /usr/bin/python3 gpu-node/tools/binding_probe.py --weights W.fp16.pt --checkpoint C.pt [--count 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+
+import prompted
+import scene_evaluator
+import scene_tokenizer
+import scenes
+
+ATTRIBUTES = ("shape", "colour", "size")
+TIMES = (0.3, 0.5, 0.6, 0.7, 0.8)
+
+
+def changed(layout: scenes.Layout, attribute: str) -> scenes.Layout:
+    """``layout`` with ``attribute`` of every object moved to the next value (cyclically)."""
+    n_shapes, n_colours = len(scenes.SHAPES), len(scenes.COLOUR_NAMES)
+    size, rest = np.divmod(layout.obj, n_colours * n_shapes)
+    colour, shape = np.divmod(rest, n_shapes)
+    if attribute == "shape":
+        shape = (shape + 1) % n_shapes
+    elif attribute == "colour":
+        colour = (colour + 1) % n_colours
+    elif attribute == "size":
+        size = (size + 1) % len(scenes.SIZES)
+    else:
+        raise ValueError(f"attribute: one of {ATTRIBUTES}, got {attribute!r}")
+    out = copy.deepcopy(layout)
+    out.obj = (size * n_colours + colour) * n_shapes + shape
+    return out
+
+
+@torch.no_grad()
+def predict_clean(model, x0: torch.Tensor, ids: torch.Tensor, t: float, eps: torch.Tensor) -> torch.Tensor:
+    """One-step x̂₀ of x₀ noised to ``t`` with ``eps``, conditioned on ``ids`` (no guidance)."""
+    hidden, pooled = model.text_encoder(ids)
+    xt = (1 - t) * x0 + t * eps
+    v = model.transformer(xt, hidden, pooled, torch.full((len(x0),), t * prompted.TIME_SCALE)).float()
+    return (xt - t * v).clamp(-1, 1)
+
+
+def probe(model, evaluator, count: int = 64, times=TIMES, seed: int = 3) -> dict:
+    """Per attribute and t: ``{"image": acc vs the image's value, "caption": acc vs the changed
+    caption's}`` with the changed captions, and ``"true"``: acc with the true captions."""
+    x0, layout = scenes.batch("heldout", 2, count)
+    eps = torch.randn(x0.shape, generator=torch.Generator().manual_seed(seed))
+    ids_true = scenes.to_device(scene_tokenizer.layout_ids(layout), "cpu")
+    out: dict = {"scenes": f"heldout batch 2 ({scenes.SEEDS['heldout'] + 2}), {count}", "t": list(times)}
+    key = {a: f"{a}_acc" for a in ATTRIBUTES}
+    for attribute in ATTRIBUTES:
+        other = changed(layout, attribute)
+        ids_other = scenes.to_device(scene_tokenizer.layout_ids(other), "cpu")
+        rows = {"true": [], "image": [], "caption": []}
+        for t in times:
+            pred_true, _ = scene_evaluator.read(evaluator, predict_clean(model, x0, ids_true, t, eps))
+            pred_other, _ = scene_evaluator.read(evaluator, predict_clean(model, x0, ids_other, t, eps))
+            rows["true"].append(round(scene_evaluator.score(pred_true, layout.labels)[key[attribute]], 3))
+            rows["image"].append(round(scene_evaluator.score(pred_other, layout.labels)[key[attribute]], 3))
+            rows["caption"].append(round(scene_evaluator.score(pred_other, other.labels)[key[attribute]], 3))
+        out[attribute] = rows
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--weights", type=Path, required=True, help="prompted.py weights file (weights.fp16.pt)")
+    ap.add_argument("--checkpoint", type=Path, required=True, help="train_prompted.py checkpoint (its evaluator)")
+    ap.add_argument("--count", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=1)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    model, _ = prompted.load_weights(args.weights)
+    evaluator = scene_evaluator.SceneEvaluatorNet()
+    evaluator.load_state_dict(torch.load(args.checkpoint, map_location="cpu")["evaluator"])
+    print(json.dumps(probe(model.eval(), evaluator.eval(), args.count)))
+
+
+if __name__ == "__main__":
+    main()
