@@ -1,12 +1,12 @@
 /** The edit rows: the measured ratio beside its compute floor, on a class model and on a prompted one. */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchEditPrompted, measureEdit } from '../../gpu-node/bench/edit';
 import { PROMPTED_MODEL } from '../../gpu-node/bench/quality-section';
 import { createEngine } from '../../gpu-node/src/engine/engine';
-import { MMDIT_DIR } from '../helpers/mmdit';
+import { copyPromptedModel } from '../helpers/mmdit';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bench-edit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,17 +30,7 @@ describe('the edit rows', () => {
 
   it('on a prompted MMDiT, with a new prompt for the region: the floor counts the text stream at every step', async () => {
     const root = join(tmp, 'models');
-    const dir = join(root, PROMPTED_MODEL);
-    mkdirSync(dir, { recursive: true });
-    for (const f of [
-      'model.json',
-      'model.weights',
-      'text_encoder.onnx',
-      'tokenizer.json',
-      'transformer.onnx',
-      'transformer.fused.onnx',
-    ])
-      copyFileSync(join(MMDIT_DIR, f), join(dir, f));
+    copyPromptedModel(root, PROMPTED_MODEL);
     const row = await benchEditPrompted(true, () => {}, root);
     if ('skipped' in row) throw new Error(row.skipped);
     expect(row.model).toBe(PROMPTED_MODEL);

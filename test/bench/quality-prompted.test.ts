@@ -6,16 +6,7 @@ import { benchPromptedQuality } from '../../gpu-node/bench/quality-prompted';
 import { benchQualitySection, PROMPTED_MODEL } from '../../gpu-node/bench/quality-section';
 import { PipelineRegistry } from '../../gpu-node/src/pipelines/registry';
 import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
-import { MMDIT_DIR } from '../helpers/mmdit';
-
-/** A models root whose scenes-sd3 is the committed tiny random prompted model (64×64 RGB, 256 tokens). */
-function rootWithPromptedModel(root: string): void {
-  const dir = join(root, PROMPTED_MODEL);
-  mkdirSync(dir, { recursive: true });
-  for (const f of ['model.json', 'model.weights', 'text_encoder.onnx', 'tokenizer.json', 'transformer.onnx'])
-    copyFileSync(join(MMDIT_DIR, f), join(dir, f));
-  copyFileSync(join(MMDIT_DIR, 'transformer.fused.onnx'), join(dir, 'transformer.fused.onnx'));
-}
+import { copyPromptedModel, MMDIT_DIR } from '../helpers/mmdit';
 
 describe('the prompted quality rows', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'quality-prompted-'));
@@ -25,7 +16,7 @@ describe('the prompted quality rows', () => {
 
   beforeAll(async () => {
     mkdirSync(out);
-    rootWithPromptedModel(join(tmp, 'models'));
+    copyPromptedModel(join(tmp, 'models'), PROMPTED_MODEL); // a models root whose scenes-sd3 is the tiny random prompted model
     const opts = { root: join(tmp, 'models'), prompted: { captions: 4, shown: 2 } };
     report = await benchQualitySection(true, out, (s) => logged.push(s), opts);
   }, 120_000);

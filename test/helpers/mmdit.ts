@@ -1,5 +1,5 @@
 /** The committed tiny random prompted models (`ras-ready/3`; MMDiT-X with attn2) and their PyTorch golden outputs. */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
 
@@ -11,6 +11,21 @@ export const MMDIT_X_CARD = join(MMDIT_X_DIR, 'model.json');
 /** The miniature SD3 converted by `convert.py sd3` (latent, CLIP-L/CLIP-G/T5 stages, a VAE decoder). */
 export const SD3_DIR = join(MODELS_DIR, 'test-sd3');
 export const SD3_CARD = join(SD3_DIR, 'model.json');
+
+/** Makes `root/<name>` a copy of the tiny random prompted model (64×64 RGB, 256 tokens; the bench's stand-in for scenes-sd3). */
+export function copyPromptedModel(root: string, name: string): void {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const f of [
+    'model.json',
+    'model.weights',
+    'text_encoder.onnx',
+    'tokenizer.json',
+    'transformer.onnx',
+    'transformer.fused.onnx',
+  ])
+    copyFileSync(join(MMDIT_DIR, f), join(dir, f));
+}
 
 export interface GoldenTensor {
   dtype: 'float32' | 'int64';
