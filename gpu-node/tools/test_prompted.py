@@ -225,6 +225,14 @@ class BindingProbeTest(unittest.TestCase):
 
 
 class QuickRunTest(unittest.TestCase):
+    def test_the_logit_mean_moves_the_median_t_and_keeps_the_spread(self):
+        torch.manual_seed(0)
+        for mean in (0.0, 0.7):
+            t = train_prompted.sample_t(20000, torch.device("cpu"), mean)
+            logit = torch.log(t / (1 - t))
+            self.assertAlmostEqual(t.median().item(), torch.sigmoid(torch.tensor(mean)).item(), delta=0.01)
+            self.assertAlmostEqual(logit.std().item(), 1.0, delta=0.03)
+
     def test_a_quick_run_writes_its_six_files_and_a_resume_continues_it(self):
         with tempfile.TemporaryDirectory() as tmp:
             first, second = Path(tmp) / "a", Path(tmp) / "b"

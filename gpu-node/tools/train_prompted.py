@@ -10,7 +10,7 @@ which reuses the checkpoint's), the time the final evaluation will take is
 measured and set aside, and the model trains for the rest, its learning rate
 warmed up over ``--warmup`` steps and decayed linearly to 2% over the last
 ``--decay-frac`` of that training time. Rectified flow as train.py: x_t = (1 − t)·x₀
-+ t·ε, velocity target ε − x₀, logit-normal t, 10% empty captions, EMA weights,
++ t·ε, velocity target ε − x₀, logit-normal t (location ``--logit-mean``), 10% empty captions, EMA weights,
 AdamW, gradient clipping at 1; bf16 autocast on CPU and CUDA. The scenes are
 rendered on the fly on the device (scenes.py, the "train" seed range).
 
@@ -65,6 +65,8 @@ def parse_args(argv=None):
     ap.add_argument("--decay-frac", type=float, default=0.3)
     ap.add_argument("--ema", type=float, default=0.999)
     ap.add_argument("--empty-captions", type=float, default=0.1)
+    ap.add_argument("--logit-mean", type=float, default=0.0,
+                    help="location of the logit-normal t (SD3's logit_mean; > 0 trains more often at high noise)")
     ap.add_argument("--seed", type=int, default=20261204)
     ap.add_argument("--evaluator-seconds", type=float, default=45.0)
     ap.add_argument("--evaluator-batch", type=int, default=256)
@@ -157,9 +159,14 @@ def lean_checkpoint(src: Path, dst: Path) -> None:
     torch.save(blob, dst)
 
 
+def sample_t(b: int, dev: torch.device, logit_mean: float = 0.0) -> torch.Tensor:
+    """SD3's logit-normal t: sigmoid(N(logit_mean, 1)); its median is sigmoid(logit_mean)."""
+    return torch.sigmoid(torch.randn(b, device=dev) + logit_mean)
+
+
 def train_step(model, fwd, opt, x0: torch.Tensor, ids: torch.Tensor, args, bf16: bool) -> torch.Tensor:
     b, dev = x0.shape[0], x0.device
-    t = torch.sigmoid(torch.randn(b, device=dev))
+    t = sample_t(b, dev, args.logit_mean)
     noise = torch.randn_like(x0)
     xt = (1 - t)[:, None, None, None] * x0 + t[:, None, None, None] * noise
     empty = torch.rand(b, device=dev) < args.empty_captions
@@ -297,7 +304,8 @@ def train(model, ema, state, args, device, bf16, budget, log, prog_ids, prog_noi
         "this_run": {"steps": step_in_run, "seconds": round(seconds, 1),
                      "img_per_s": round(step_in_run * args.batch / max(seconds, 1e-9), 1)},
         "sessions": state["sessions"], "batch": args.batch, "lr": args.lr, "warmup": warm, "ema": args.ema,
-        "decay_frac": args.decay_frac, "empty_captions": args.empty_captions, "compile": args.compile,
+        "decay_frac": args.decay_frac, "empty_captions": args.empty_captions, "logit_mean": args.logit_mean,
+        "compile": args.compile,
         "loss_curve": curve, "progress": progress,
         "objective": "rectified flow, velocity target, logit-normal t",
     }  # fmt: skip
