@@ -9,7 +9,8 @@ caption disagrees with its image). The scene evaluator reads x̂₀ at the capti
 attribute and t it reports how often the read value is the image's and how often it is the
 changed caption's. At small t the image decides; at large t only the caption can: a model that
 reads the word follows the changed caption there, one that ignores it does not (the image's
-value fades and the caption's stays at chance level of a blur).
+value fades and the caption's stays at chance level of a blur). ``image_decides`` adds, from
+the renders alone, the t above which the noisy image no longer tells the attribute.
 
     /usr/bin/python3 gpu-node/tools/binding_probe.py --weights W.fp16.pt --checkpoint C.pt [--count 64]
 """
@@ -48,6 +49,41 @@ def changed(layout: scenes.Layout, attribute: str) -> scenes.Layout:
         raise ValueError(f"attribute: one of {ATTRIBUTES}, got {attribute!r}")
     out = copy.deepcopy(layout)
     out.obj = (size * n_colours + colour) * n_shapes + shape
+    return out
+
+
+def redrawn(layout: scenes.Layout, attribute: str) -> scenes.Layout:
+    """``changed`` with the pixels to match: the next colour's base RGB, or the radius scaled to
+    the other size's range (``changed`` alone moves only the caption, which the renderer reads for
+    the shape but not for the colour or the size)."""
+    out = changed(layout, attribute)
+    if attribute == "colour":
+        out.rgb = np.array(list(scenes.COLOURS.values()))[(out.obj // len(scenes.SHAPES)) % len(scenes.COLOURS)]
+    elif attribute == "size":
+        mid = {name: sum(r) / 2 for name, r in scenes.RADIUS.items()}
+        large = layout.obj >= len(scenes.COLOURS) * len(scenes.SHAPES)
+        out.radius = layout.radius * np.where(large, mid["small"] / mid["large"], mid["large"] / mid["small"])
+    return out
+
+
+def image_decides(count: int = 512, seed: int = 7, d_primes=(1.0, 2.0)) -> dict:
+    """Up to which t the noisy image alone tells one object's attribute apart from the next value:
+    one-object scenes, D = ‖x_a − x_b‖ between the two renders; an ideal observer that knows both
+    renders and where they sit separates (1 − t)·x_a + t·ε from (1 − t)·x_b + t·ε with
+    d′ = (1 − t)·D / t, so d′ = k at t = D / (D + k). Above that t only the caption can decide (a
+    real model, which does not know the position, loses the image's word earlier).
+    Per attribute and object size: the median D and t at each d′."""
+    layout = scenes.draw_layout(np.random.default_rng(seed), count)
+    layout.present[:, 1:] = False
+    x = scenes.render(layout)
+    large = layout.obj[:, 0] >= len(scenes.COLOURS) * len(scenes.SHAPES)
+    out: dict = {"scenes": f"{count} one-object scenes (seed {seed})", "d_prime": list(d_primes)}
+    for attribute in ATTRIBUTES:
+        dist = (x - scenes.render(redrawn(layout, attribute))).flatten(1).norm(dim=1).numpy()
+        out[attribute] = {}
+        for name, rows in (("small", ~large), ("large", large)):
+            d = float(np.median(dist[rows]))
+            out[attribute][name] = {"D": round(d, 2), "t": [round(d / (d + k), 3) for k in d_primes]}
     return out
 
 
@@ -94,7 +130,7 @@ def main() -> None:
     model, _ = prompted.load_weights(args.weights)
     evaluator = scene_evaluator.SceneEvaluatorNet()
     evaluator.load_state_dict(torch.load(args.checkpoint, map_location="cpu")["evaluator"])
-    print(json.dumps(probe(model.eval(), evaluator.eval(), args.count)))
+    print(json.dumps({**probe(model.eval(), evaluator.eval(), args.count), "image_decides": image_decides()}))
 
 
 if __name__ == "__main__":

@@ -212,6 +212,18 @@ class BindingProbeTest(unittest.TestCase):
             np.testing.assert_array_equal(other.present, layout.present)
             self.assertNotEqual(scenes.caption(other.labels[0]), scenes.caption(layout.labels[0]))
 
+    def test_a_redrawn_object_changes_its_pixels_and_a_larger_d_prime_needs_less_noise(self):
+        _, layout = scenes.batch("heldout", 2, 8)
+        x = scenes.render(layout)
+        for attribute in binding_probe.ATTRIBUTES:
+            self.assertFalse(torch.equal(scenes.render(binding_probe.redrawn(layout, attribute)), x), attribute)
+        report = binding_probe.image_decides(count=64)
+        for attribute in binding_probe.ATTRIBUTES:
+            for size in ("small", "large"):
+                row = report[attribute][size]
+                self.assertGreater(row["D"], 0.0)
+                self.assertTrue(1.0 > row["t"][0] > row["t"][1] > 0.0, (attribute, size, row))
+
     def test_the_probe_reports_each_attribute_at_each_time(self):
         torch.manual_seed(0)
         model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
