@@ -91,16 +91,20 @@ def sigmas(steps: int, shift: float = 1.0) -> list[float]:
 @torch.no_grad()
 def sample(
     model: PromptedModel, ids: torch.Tensor, noise: torch.Tensor, steps: int = 28, guidance: float = 3.0,
-    shift: float = 1.0, bf16: bool = True,
+    shift: float = 1.0, bf16: bool = True, start: float = 1.0,
 ) -> torch.Tensor:  # fmt: skip
-    """Dense Euler sampling with CFG from ``noise`` [B,3,H,W]: pixels in [-1, 1] (float32)."""
+    """Dense Euler sampling with CFG from ``noise`` [B,3,H,W]: pixels in [-1, 1] (float32).
+    With ``start`` < 1, ``noise`` is x at t = ``start`` (an image noised part way, as in SDEdit)
+    and only the schedule's steps below ``start`` run."""
     dev = noise.device
     null = torch.full_like(ids, scene_tokenizer.PAD_ID)
     with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16):
         hidden, pooled = model.text_encoder(torch.cat([ids, null]))
         x = noise.float()
         sig = sigmas(steps, shift)
-        for i in range(steps):
+        if start < 1.0:
+            sig = [start] + [s for s in sig if s < start]
+        for i in range(len(sig) - 1):
             t = torch.full((2 * len(x),), sig[i] * TIME_SCALE, device=dev)
             v = model.transformer(torch.cat([x, x]), hidden, pooled, t).float()
             v_c, v_u = v.chunk(2)

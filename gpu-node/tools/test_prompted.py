@@ -194,6 +194,19 @@ class ModelTest(unittest.TestCase):
         torch.testing.assert_close(prompted.sample(loaded.eval(), ids, noise, steps=2, bf16=False), want)
         self.assertFalse(torch.equal(want[0], want[1]))  # the caption matters
 
+    def test_sampling_from_a_start_runs_only_the_steps_below_it(self):
+        torch.manual_seed(0)
+        model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
+        ids = torch.as_tensor(scene_tokenizer.tokenize(["a large blue square on the right"]))
+        x = prompted_eval.noise_for(1, "cpu") * 0.5
+        times = []
+        forward = model.transformer.forward
+        model.transformer.forward = lambda *a: times.append(a[3][0].item()) or forward(*a)
+        torch.testing.assert_close(prompted.sample(model, ids, x, steps=4, bf16=False, start=0.0), x.clamp(-1, 1))
+        self.assertEqual(times, [])
+        prompted.sample(model, ids, x, steps=4, bf16=False, start=0.6)
+        self.assertEqual(times, [600.0, 500.0, 250.0])  # 0.6, then the schedule's 0.5 and 0.25
+
 
 class BindingProbeTest(unittest.TestCase):
     def test_a_changed_caption_moves_one_attribute_of_every_object_and_keeps_the_others(self):
@@ -223,6 +236,15 @@ class BindingProbeTest(unittest.TestCase):
                 row = report[attribute][size]
                 self.assertGreater(row["D"], 0.0)
                 self.assertTrue(1.0 > row["t"][0] > row["t"][1] > 0.0, (attribute, size, row))
+
+    def test_follow_samples_from_each_start_and_reports_each_attribute(self):
+        torch.manual_seed(0)
+        model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
+        report = binding_probe.follow(model, scene_evaluator.SceneEvaluatorNet().eval(), count=2, starts=(0.5, 0.9),
+                                      steps=2)  # fmt: skip
+        self.assertEqual((report["start"], report["steps"]), ([0.5, 0.9], 2))
+        for attribute in binding_probe.ATTRIBUTES:
+            self.assertEqual({k: len(v) for k, v in report[attribute].items()}, {"true": 2, "image": 2, "caption": 2})
 
     def test_the_probe_reports_each_attribute_at_each_time(self):
         torch.manual_seed(0)
