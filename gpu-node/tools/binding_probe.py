@@ -59,7 +59,7 @@ def redrawn(layout: scenes.Layout, attribute: str) -> scenes.Layout:
     the shape but not for the colour or the size)."""
     out = changed(layout, attribute)
     if attribute == "colour":
-        out.rgb = np.array(list(scenes.COLOURS.values()))[(out.obj // len(scenes.SHAPES)) % len(scenes.COLOURS)]
+        out.rgb = scenes.base_rgb(out.obj)
     elif attribute == "size":
         mid = {name: sum(r) / 2 for name, r in scenes.RADIUS.items()}
         large = layout.obj >= len(scenes.COLOURS) * len(scenes.SHAPES)
@@ -100,22 +100,35 @@ def predict_clean(model, x0: torch.Tensor, ids: torch.Tensor, t: float, eps: tor
 def probe(model, evaluator, count: int = 64, times=TIMES, seed: int = 3) -> dict:
     """Per attribute and t: ``{"image": acc vs the image's value, "caption": acc vs the changed
     caption's}`` with the changed captions, and ``"true"``: acc with the true captions."""
+    x0, layout, eps, where = _heldout(count, seed)
+
+    def read(lay: scenes.Layout, t: float) -> np.ndarray:
+        ids = scenes.to_device(scene_tokenizer.layout_ids(lay), "cpu")
+        return scene_evaluator.read(evaluator, predict_clean(model, x0, ids, t, eps))[0]
+
+    return {"scenes": where, "t": list(times), **_rows(layout, times, read)}
+
+
+def _heldout(count: int, seed: int) -> tuple[torch.Tensor, scenes.Layout, torch.Tensor, str]:
+    """The probes' scenes (held-out batch 2), their noise and a line saying which they are."""
     x0, layout = scenes.batch("heldout", 2, count)
     eps = torch.randn(x0.shape, generator=torch.Generator().manual_seed(seed))
-    ids_true = scenes.to_device(scene_tokenizer.layout_ids(layout), "cpu")
-    out: dict = {"scenes": f"heldout batch 2 ({scenes.SEEDS['heldout'] + 2}), {count}", "t": list(times)}
-    key = {a: f"{a}_acc" for a in ATTRIBUTES}
-    # The true captions' readings serve every attribute: predicted once per t.
-    true = [scene_evaluator.score(scene_evaluator.read(evaluator, predict_clean(model, x0, ids_true, t, eps))[0],
-                                  layout.labels) for t in times]  # fmt: skip
+    return x0, layout, eps, f"heldout batch 2 ({scenes.SEEDS['heldout'] + 2}), {count}"
+
+
+def _rows(layout: scenes.Layout, times, read) -> dict:
+    """Per attribute, ``read(layout', t)`` (predicted cell labels) scored at each t: ``true`` (the
+    true captions, read once per t for every attribute), ``image`` and ``caption`` (the changed
+    captions, scored against the image's and the changed caption's value)."""
+    true = [scene_evaluator.score(read(layout, t), layout.labels) for t in times]
+    out = {}
     for attribute in ATTRIBUTES:
-        other = changed(layout, attribute)
-        ids_other = scenes.to_device(scene_tokenizer.layout_ids(other), "cpu")
-        rows = {"true": [round(s[key[attribute]], 3) for s in true], "image": [], "caption": []}
+        other, key = changed(layout, attribute), f"{attribute}_acc"
+        rows = {"true": [round(s[key], 3) for s in true], "image": [], "caption": []}
         for t in times:
-            pred_other, _ = scene_evaluator.read(evaluator, predict_clean(model, x0, ids_other, t, eps))
-            rows["image"].append(round(scene_evaluator.score(pred_other, layout.labels)[key[attribute]], 3))
-            rows["caption"].append(round(scene_evaluator.score(pred_other, other.labels)[key[attribute]], 3))
+            pred = read(other, t)
+            rows["image"].append(round(scene_evaluator.score(pred, layout.labels)[key], 3))
+            rows["caption"].append(round(scene_evaluator.score(pred, other.labels)[key], 3))
         out[attribute] = rows
     return out
 
@@ -127,26 +140,15 @@ def follow(model, evaluator, count: int = 64, starts=(0.6, 0.7, 0.8, 0.9), steps
     and from the changed ones. One-step predictions at large t are blurs over where an object may
     sit, so a shape does not show in them even when the word is read; here it has to. Per
     attribute and start, as ``probe``: ``true``, ``image`` and ``caption`` accuracies."""
-    x0, layout = scenes.batch("heldout", 2, count)
-    eps = torch.randn(x0.shape, generator=torch.Generator().manual_seed(seed))
+    x0, layout, eps, where = _heldout(count, seed)
 
     def read(lay: scenes.Layout, s: float) -> np.ndarray:
         ids = scenes.to_device(scene_tokenizer.layout_ids(lay), "cpu")
         x = prompted.sample(model, ids, (1 - s) * x0 + s * eps, steps, guidance, start=s)
         return scene_evaluator.read(evaluator, x)[0]
 
-    out: dict = {"scenes": f"heldout batch 2 ({scenes.SEEDS['heldout'] + 2}), {count}", "start": list(starts),
-                 "steps": steps, "guidance": guidance}  # fmt: skip
-    true = [scene_evaluator.score(read(layout, s), layout.labels) for s in starts]
-    for attribute in ATTRIBUTES:
-        other, key = changed(layout, attribute), f"{attribute}_acc"
-        rows = {"true": [round(t[key], 3) for t in true], "image": [], "caption": []}
-        for s in starts:
-            pred = read(other, s)
-            rows["image"].append(round(scene_evaluator.score(pred, layout.labels)[key], 3))
-            rows["caption"].append(round(scene_evaluator.score(pred, other.labels)[key], 3))
-        out[attribute] = rows
-    return out
+    return {"scenes": where, "start": list(starts), "steps": steps, "guidance": guidance,
+            **_rows(layout, starts, read)}  # fmt: skip
 
 
 def main() -> None:

@@ -124,6 +124,11 @@ def _objects(rng: np.random.Generator, n: int, policy: str) -> tuple[np.ndarray,
     return take(present), take(cells), take(obj)
 
 
+def base_rgb(obj: np.ndarray) -> np.ndarray:
+    """[..., 3] the colour of each object id before its per-object jitter."""
+    return np.array(list(COLOURS.values()))[(obj // len(SHAPES)) % len(COLOURS)]
+
+
 def draw_layout(rng: np.random.Generator, n: int, policy: str = "any") -> Layout:
     """Layouts of ``n`` scenes; ``policy`` is "train", "heldout" or "any" (see the module doc)."""
     present, cell, obj = _objects(rng, n, policy)
@@ -139,8 +144,7 @@ def draw_layout(rng: np.random.Generator, n: int, policy: str = "any") -> Layout
         start = np.maximum(index * pitch + 0.55 * radius, radius + 0.5)
         stop = np.minimum((index + 1) * pitch - 0.55 * radius, SIZE - radius - 0.5)
         centre[..., axis] = start + u[..., axis] * (stop - start)
-    base = np.array(list(COLOURS.values()))[(obj // len(SHAPES)) % len(COLOURS)]
-    rgb = np.clip(base + rng.uniform(-0.06, 0.06, (n, MAX_OBJECTS, 1)), 0, 1)
+    rgb = np.clip(base_rgb(obj) + rng.uniform(-0.06, 0.06, (n, MAX_OBJECTS, 1)), 0, 1)
     grey = rng.uniform(0.2, 0.85, (n, 2, 1))
     bg = {
         "ends": np.clip(grey + rng.uniform(-0.12, 0.12, (n, 2, 3)), 0, 1),
