@@ -110,7 +110,7 @@ def convert_sd3(args) -> dict:
         "weights": f"converted from {Path(args.transformer).name}",
         "params": params,
     }  # fmt: skip
-    export = {"weights_dtype": "float16", "max_abs_diff": diffs, "verified": diffs is not None}
+    export = {"weights_dtype": "float16", "max_diff": diffs, "verified": diffs is not None}
     card = sd3_card.card_of(cfg, parts, export, args.test_model)
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
     return card
@@ -143,7 +143,7 @@ def main() -> None:
     mmap_large_allocations()
     torch.set_num_threads(int(os.environ.get("RAS_TORCH_THREADS", "2")))
     card = convert_sd3(args) if args.command == "sd3" else lumina_convert.convert_lumina(args)
-    print(json.dumps({"out": str(args.out), "max_abs_diff": card["export"]["max_abs_diff"], "preview_r2": card["preview"]["r2"]}))
+    print(json.dumps({"out": str(args.out), "max_diff": card["export"]["max_diff"], "preview_r2": card["preview"]["r2"]}))
 
 
 def add_lumina(sub) -> None:

@@ -91,7 +91,7 @@ def export_structure(model: GemmaModel, layers: int, path: Path, output: str) ->
 def export_text_encoder(folder: Path, out_dir: Path, *, verify: bool = True) -> dict:
     """Writes ``out_dir/model.onnx``, ``model.onnx_data`` (fp16) and ``config.json`` (copied) for the
     Gemma folder ``folder``; returns {"hidden": output name, "hidden_dim", "layers": layers run,
-    "max_abs_diff": the worst difference against PyTorch, None without ``verify``}."""
+    "max_diff": the worst difference against PyTorch, None without ``verify``}."""
     folder = text_encoder_folder(folder)
     cfg, shapes, tensors = open_text_encoder(folder)
     layers = cfg.num_hidden_layers - 1
@@ -107,7 +107,7 @@ def export_text_encoder(folder: Path, out_dir: Path, *, verify: bool = True) -> 
     onnx.checker.check_model(str(out_dir / "model.onnx"))
     shutil.copyfile(folder / "config.json", out_dir / "config.json")
     diff = verify_export(folder, out_dir / "model.onnx", hidden) if verify else None
-    return {"hidden": hidden, "hidden_dim": cfg.hidden_size, "layers": layers, "max_abs_diff": diff}
+    return {"hidden": hidden, "hidden_dim": cfg.hidden_size, "layers": layers, "max_diff": diff}
 
 
 def reference_cases(model: GemmaModel, output: str) -> list[dict]:

@@ -52,7 +52,7 @@ def export_parts(root: Path, out: Path, verify: bool) -> tuple[dict, dict]:
     constants (export_vae_decoder's answer)."""
     text = export_gemma.export_text_encoder(root / "text_encoder", out / "text_encoder", verify=verify)
     vae = export_vae_decoder.export_vae_decoder(root / "vae", out / "vae_decoder", verify=verify)
-    return {"text_encoder": text["max_abs_diff"], "vae_decoder": vae["max_abs_diff"]}, vae
+    return {"text_encoder": text["max_diff"], "vae_decoder": vae["max_abs_diff"]}, vae
 
 
 def transformer_source(args) -> Path:
@@ -91,8 +91,8 @@ def convert_lumina(args) -> dict:
         "vocabulary_size": lumina_pipeline.vocabulary_size(out),
         "weights": f"converted from {ckpt.name if args.transformer else root.name + '/transformer'}", "params": params,
     }  # fmt: skip
-    max_abs_diff = None if diffs is None else {**diffs, **parts_diffs}
-    export = {"weights_dtype": "float16", "max_abs_diff": max_abs_diff, "verified": diffs is not None}
+    max_diff = None if diffs is None else {**diffs, **parts_diffs}
+    export = {"weights_dtype": "float16", "max_diff": max_diff, "verified": diffs is not None}
     card = lumina_card.card_of(cfg, parts, export, args.test_model)
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
     if args.test_model:

@@ -13,7 +13,7 @@ import torch
 
 import shapes
 from dit import DiT, DiTConfig, patchify, unpatchify
-from export import INPUTS, export_model, export_onnx, graph_files, make_inputs, write_graphs
+from export import INPUTS, export_model, export_onnx, graph_files, make_inputs, verify_with_ort, write_graphs
 from half_storage import round_weights, store_half
 from shared_weights import INLINE_BYTES
 
@@ -96,7 +96,7 @@ class ExporterTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as out:
             card = export_model(tiny_model(3), Path(out), "model", (3, 5), {"weights": "random (seed 3)"})
             self.assertEqual(card["format"], "ras-ready-dit/2")
-            diffs = card["export"]["max_abs_diff"]
+            diffs = card["export"]["max_diff"]
             self.assertEqual(set(diffs), {"unfused", "fused", "fused_fp16"})
             for kind in ("unfused", "fused"):
                 self.assertEqual(set(diffs[kind]), {"dense_b1", "dense_b2", "subset_b2"})
@@ -193,7 +193,7 @@ class HalfStorageTest(unittest.TestCase):
         with torch.no_grad():
             rounding = (model(*(inputs[k] for k in INPUTS))[0] - exact(*(inputs[k] for k in INPUTS))[0]).abs().max()
         for kind in ("unfused", "fused"):
-            self.assertLess(max(card["export"]["max_abs_diff"][kind].values()), 1e-5)
+            self.assertLess(max(card["export"]["max_diff"][kind].values()), 1e-5)
         self.assertGreater(rounding.item(), 1e-5)  # the bound would fail against the unrounded model
 
     def test_store_half_converts_only_what_float16_holds_exactly(self):
@@ -228,7 +228,7 @@ class HalfPrecisionTest(unittest.TestCase):
             self.assertTrue(sines)
             inits = {t.name: t.data_type for t in graph.initializer}
             self.assertIn(half, inits.values())
-            self.assertLess(max(card["export"]["max_abs_diff"]["fused_fp16"].values()), 5e-2)
+            self.assertLess(max(card["export"]["max_diff"]["fused_fp16"].values()), 5e-2)
 
 
 class ShapesTest(unittest.TestCase):
@@ -244,6 +244,32 @@ class ShapesTest(unittest.TestCase):
     def test_class_names_cover_every_shape_and_colour(self):
         self.assertEqual(len(shapes.CLASS_NAMES), len(shapes.SHAPES) * len(shapes.COLOURS))
         self.assertEqual(shapes.CLASS_NAMES[shapes.class_of("cross", "blue")], "blue cross")
+
+
+class VerifyWithOrtTest(unittest.TestCase):
+    def test_the_difference_is_absolute_within_one_and_relative_to_the_range_above(self):
+        """An Identity graph, so onnxruntime returns the input: each case's reference is the input
+        moved by a known amount."""
+        graph = onnx.helper.make_graph(
+            [onnx.helper.make_node("Identity", ["x"], ["y"])], "identity",
+            [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [4])],
+            [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, [4])],
+        )  # fmt: skip
+        x_small = torch.tensor([0.5, -0.25, 0.125, 0.0])
+        x_large = torch.tensor([250.0, -100.0, 3.0, 0.5])
+        cases = [
+            {"name": "small", "inputs": {"x": x_small}, "outputs": {"y": x_small + torch.tensor([0, 2**-12, 0, 0])}},
+            # 2**-6 apart on the reference's largest value, 250 + 2**-6: 6.25e-5 of the range
+            {"name": "large", "inputs": {"x": x_large}, "outputs": {"y": x_large + torch.tensor([2**-6, 0, 0, 0])}},
+            {"name": "large_off_small_value", "inputs": {"x": x_large}, "outputs": {"y": x_large + torch.tensor([0, 0, 0, 2**-6])}},
+        ]  # fmt: skip
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "identity.onnx"
+            onnx.save(onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", 17)]), str(path))
+            diffs = verify_with_ort(path, cases)
+        self.assertEqual(diffs["small"], 2**-12)
+        self.assertAlmostEqual(diffs["large"], 2**-6 / (250 + 2**-6), places=12)
+        self.assertAlmostEqual(diffs["large_off_small_value"], 2**-6 / 250, places=12)
 
 
 if __name__ == "__main__":
