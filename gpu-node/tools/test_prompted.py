@@ -26,6 +26,7 @@ import scene_evaluator
 import scene_evaluator_files
 import scene_tokenizer
 import scenes
+import sessions_grid
 import prompted_eval
 import train_prompted
 from evaluator_io import run_onnx
@@ -300,6 +301,33 @@ class QuickRunTest(unittest.TestCase):
             self.assertEqual((resumed["training"]["steps"], resumed["training"]["sessions"]), (6, 2))
             log = [json.loads(line) for line in (second / "log.jsonl").read_text().splitlines()]
             self.assertTrue(any(r.get("raw_weights") == "from the EMA weights" for r in log))
+
+
+class SessionsGridTest(unittest.TestCase):
+    def test_the_sheet_has_the_real_renders_then_a_row_per_session(self):
+        from PIL import Image
+
+        torch.manual_seed(0)
+        model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
+        with torch.no_grad():  # 16-bit-exact, as the weights file stores them
+            for p in model.parameters():
+                p.copy_((torch.randn_like(p) * 0.05).half().float())
+            for b in model.buffers():
+                b.copy_(b.half().float())
+        with tempfile.TemporaryDirectory() as tmp:
+            prompted.save_weights(Path(tmp) / "w.pt", model, {})
+            with self.assertRaises(SystemExit):  # a label per source
+                sessions_grid.main([str(Path(tmp) / "w.pt"), "--labels", "1,2", "--out", str(Path(tmp) / "x.png")])
+            args = ["--labels", "1,2", "--steps", "2", "--out", str(Path(tmp) / "s.png")]
+            sessions_grid.main([str(Path(tmp) / "w.pt")] * 2 + args)
+            sheet = np.asarray(Image.open(Path(tmp) / "s.png"))
+        real, ids, _, captions = prompted_eval.heldout(sessions_grid.EVAL_COUNT, "cpu")
+        images, _ = sessions_grid.rows([model, model], sessions_grid.cpu_bf16(), steps=2)
+        want = png.grid(np.concatenate([scenes.to_uint8(real[:8]), images[8:]]), captions[:8] * 3, 8,
+                        row_labels=["REAL", "1", "2"])  # fmt: skip
+        np.testing.assert_array_equal(sheet, want)
+        np.testing.assert_array_equal(images[8:16], images[16:])  # the same noise for every row
+        self.assertFalse((images[8:16] == scenes.to_uint8(real[:8])).all())
 
 
 if __name__ == "__main__":
