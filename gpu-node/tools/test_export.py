@@ -13,7 +13,17 @@ import torch
 
 import shapes
 from dit import DiT, DiTConfig, patchify, unpatchify
-from export import INPUTS, export_model, export_onnx, graph_files, make_inputs, verify_with_ort, write_graphs
+from export import (
+    INPUTS,
+    export_model,
+    export_onnx,
+    graph_files,
+    make_inputs,
+    tensor_from_json,
+    tensor_json,
+    verify_with_ort,
+    write_graphs,
+)
 from half_storage import round_weights, store_half
 from shared_weights import INLINE_BYTES
 
@@ -150,17 +160,14 @@ class ExporterTest(unittest.TestCase):
         model = tiny_model(7)
         round_weights(model)  # what the exporter stores (half_storage.py)
         for case in golden["cases"]:
-            inputs = {
-                k: torch.tensor(v["data"], dtype=torch.int64 if v["dtype"] == "int64" else torch.float32).reshape(v["dims"])
-                for k, v in case["inputs"].items()
-            }
+            inputs = {k: tensor_from_json(v) for k, v in case["inputs"].items()}
             with torch.no_grad():
                 v = model.run(
                     *(inputs[k] for k in ("x", "token_index", "timestep", "cond", "grid_w")),
                     [inputs[f"k_cache_{layer}"] for layer in range(TINY.depth)],
                     [inputs[f"v_cache_{layer}"] for layer in range(TINY.depth)],
                 )[0]
-            want = torch.tensor(case["outputs"]["v"]["data"]).reshape(v.shape)
+            want = tensor_from_json(case["outputs"]["v"])
             self.assertLess((v - want).abs().max().item(), golden["tolerance"], case["name"])
 
 
@@ -270,6 +277,19 @@ class VerifyWithOrtTest(unittest.TestCase):
         self.assertEqual(diffs["small"], 2**-12)
         self.assertAlmostEqual(diffs["large"], 2**-6 / (250 + 2**-6), places=12)
         self.assertAlmostEqual(diffs["large_off_small_value"], 2**-6 / 250, places=12)
+
+
+class GoldenTensorTest(unittest.TestCase):
+    def test_a_float_tensor_round_trips_bit_for_bit_through_base64_and_an_int_one_as_numbers(self):
+        t = torch.tensor([[0.048610836267471313, -2.1549553871154785, 1e-30], [3.0, -0.0, float("inf")]])
+        j = json.loads(json.dumps(tensor_json(t)))
+        self.assertEqual((j["dtype"], j["dims"], set(j)), ("float32", [2, 3], {"dtype", "dims", "base64"}))
+        self.assertTrue(torch.equal(tensor_from_json(j).view(torch.int32), t.view(torch.int32)))
+        ids = torch.tensor([[1, 2, 3]])
+        self.assertEqual(tensor_json(ids), {"dtype": "int64", "dims": [1, 3], "data": [1, 2, 3]})
+        self.assertTrue(torch.equal(tensor_from_json(tensor_json(ids)), ids))
+        decimals = {"dtype": "float32", "dims": [2], "data": [0.5, 1.5]}  # the older form
+        self.assertTrue(torch.equal(tensor_from_json(decimals), torch.tensor([0.5, 1.5])))
 
 
 if __name__ == "__main__":

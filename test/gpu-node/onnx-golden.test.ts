@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { fromFloat16, toFloat16 } from '../../gpu-node/src/runtime/float16.js';
+import { readGolden } from '../helpers/golden';
 import { TEST_MODEL_DIR } from '../helpers/models';
 
 interface Tensor {
@@ -16,8 +17,8 @@ interface Case {
   outputs: Record<string, Tensor>;
 }
 
-const golden: { tolerance: number; tolerance_fp16: number; cases: Case[] } = JSON.parse(
-  readFileSync(join(TEST_MODEL_DIR, 'golden.json'), 'utf8'),
+const golden: { tolerance: number; tolerance_fp16: number; cases: Case[] } = readGolden(
+  join(TEST_MODEL_DIR, 'golden.json'),
 );
 const card = JSON.parse(readFileSync(join(TEST_MODEL_DIR, 'model.json'), 'utf8'));
 /** A golden tensor as the session's input `type` wants it (the fp16 graph takes halves). */

@@ -1,8 +1,8 @@
 /** The miniature Lumina-Next converted by `convert.py lumina` (test-lumina) and its PyTorch golden outputs. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
 import type { Conditioning } from '../../gpu-node/src/sampler/model';
+import { readGolden } from './golden';
 import type { GoldenCase, GoldenTensor } from './mmdit';
 
 export const LUMINA_DIR = join(MODELS_DIR, 'test-lumina');
@@ -31,7 +31,7 @@ export interface LuminaGolden {
   pipeline: GoldenCase[];
 }
 
-export const luminaGolden = (): LuminaGolden => JSON.parse(readFileSync(join(LUMINA_DIR, 'golden.json'), 'utf8'));
+export const luminaGolden = (): LuminaGolden => readGolden(join(LUMINA_DIR, 'golden.json'));
 
 /** A golden tensor as a conditioning tensor. */
 export function condTensor(t: GoldenTensor): Conditioning[string] {

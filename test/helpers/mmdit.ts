@@ -1,7 +1,8 @@
 /** The committed tiny random prompted models (`ras-ready/3`; MMDiT-X with attn2) and their PyTorch golden outputs. */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
+import { readGolden } from './golden';
 
 export const MMDIT_DIR = join(MODELS_DIR, 'test-mmdit');
 export const MMDIT_CARD = join(MMDIT_DIR, 'model.json');
@@ -46,7 +47,7 @@ export interface MmditGolden {
   transformer: GoldenCase[];
 }
 
-export const mmditGolden = (dir = MMDIT_DIR): MmditGolden => JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8'));
+export const mmditGolden = (dir = MMDIT_DIR): MmditGolden => readGolden(join(dir, 'golden.json'));
 
 /** Worst |got − want| over a tensor. */
 export function worstDiff(got: ArrayLike<number>, want: ArrayLike<number>): number {
