@@ -36,7 +36,7 @@ import lumina_convert
 import sd3_card
 import sd3_graph
 import sd3_pipeline
-from export import FP16_TOLERANCE, GOLDEN_TOLERANCE, verify_with_ort
+from export import FP16_TOLERANCE, GOLDEN_TOLERANCE, short_names, verify_with_ort
 from mmdit_checkpoint import load_transformer, open_transformer
 from sd3_preview import fit_preview
 from sd3_weights import write_weights
@@ -56,6 +56,7 @@ def build_graphs(cfg, tmp: Path) -> tuple[dict[str, onnx.ModelProto], set[str], 
         path = tmp / f"{kind}.onnx"
         used.update(sd3_graph.export_structure(model, path, kind))
         graphs[kind] = onnx.load(str(path))
+        short_names(graphs[kind])
     graphs["fused_fp16"] = sd3_graph.fp16_graph(graphs["fused"])
     shapes = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     return graphs, used, shapes, sum(p.numel() for p in model.parameters())

@@ -186,6 +186,24 @@ def tensor_from_json(j: dict) -> torch.Tensor:
     return torch.tensor(j["data"], dtype=dtype).reshape(j["dims"])
 
 
+def short_names(graph: onnx.ModelProto) -> None:
+    """Drops node names and renames intermediate values to short hex ids, in place: a model's
+    graphs shrink two- to threefold (the exporter's module-path names are most of their bytes;
+    the scenes model's were 275 KB each without weights). export_prompted.py and convert.py's
+    SD3 graphs; inputs, outputs and initializers keep their names."""
+    g = graph.graph
+    keep = {v.name for v in [*g.input, *g.output]} | {t.name for t in g.initializer}
+    renamed: dict[str, str] = {}
+    for node in g.node:
+        node.name = ""
+        for k, name in enumerate(node.input):
+            node.input[k] = renamed.get(name, name)
+        for k, name in enumerate(node.output):
+            if name and name not in keep:
+                renamed[name] = node.output[k] = format(len(renamed), "x")
+    del g.value_info[:]
+
+
 def cases_json(cases: list[dict]) -> list[dict]:
     return [
         {

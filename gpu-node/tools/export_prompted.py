@@ -39,7 +39,7 @@ import torch
 import export_mmdit
 import prompted
 import scene_tokenizer
-from export import FP16_TOLERANCE, cases_json, verify_with_ort
+from export import FP16_TOLERANCE, cases_json, short_names, verify_with_ort
 from fp16 import convert as to_fp16
 from half_storage import round_weights, store_half
 from shared_weights import save_with_shared_weights
@@ -218,24 +218,6 @@ def export_prompted(model: prompted.PromptedModel, out: Path, args) -> dict:
     card = card_of(model, files, args, diffs)
     (out / "model.json").write_text(json.dumps(card, indent=2) + "\n")
     return card
-
-
-def short_names(graph: onnx.ModelProto) -> None:
-    """Drops node names and renames intermediate values to short hex ids, in place: a committed
-    model's graphs shrink about threefold (the exporter's module-path names are most of their
-    bytes; the scenes model's 275 KB each without weights); inputs, outputs and initializers keep
-    their names."""
-    g = graph.graph
-    keep = {v.name for v in [*g.input, *g.output]} | {t.name for t in g.initializer}
-    renamed: dict[str, str] = {}
-    for node in g.node:
-        node.name = ""
-        for k, name in enumerate(node.input):
-            node.input[k] = renamed.get(name, name)
-        for k, name in enumerate(node.output):
-            if name and name not in keep:
-                renamed[name] = node.output[k] = format(len(renamed), "x")
-    del g.value_info[:]
 
 
 def randomize(model: prompted.PromptedModel, seed: int) -> None:

@@ -78,7 +78,7 @@ describe('model inspect', () => {
     const out = await inspect(dir);
     expect(out).toMatch(/^ {2}text\.clip_l\.tokenizer +tokenizer\/ {2}22 B in 2 files$/m);
     expect(out).toMatch(
-      /^ {2}text\.clip_l\.encoder +text_encoder\.onnx {2}14\.8 kB\n +\+ model\.weights {2}401\.3 kB/m,
+      /^ {2}text\.clip_l\.encoder +text_encoder\.onnx {2}6\.71 kB\n +\+ model\.weights {2}401\.3 kB/m,
     );
     expect(out).toMatch(/^ {2}text\.clip_l\.hidden +hidden_states\.11$/m);
     expect(out).toMatch(/^ {2}text\.t5\.tokenizer +tokenizer_3 {2}MISSING$/m);
