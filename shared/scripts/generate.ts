@@ -9,7 +9,7 @@
  * Run it after every change to the proto; commit the four files with it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serviceSource } from './service-source';
 
@@ -27,8 +27,13 @@ export function generate(out: string): void {
   mkdirSync(out, { recursive: true });
   const [js, dts, binpb] = ['ras.js', 'ras.d.ts', 'ras.binpb'].map((f) => join(out, f));
   const pbjs = ['-t', 'static-module', '-w', 'es6', '--dependency', 'protobufjs/minimal.js', '--null-semantics'];
-  run(bin('pbjs'), [...pbjs, '--alt-comment', '--no-service', '-o', js, `proto/${PROTO}`]);
-  run(bin('pbts'), ['-o', dts, js]);
+  // pbts reads the types from the JSDoc of a commented build; ras.js itself is written without
+  // comments (0.27 MB instead of 0.45: the declarations carry the documentation).
+  const commented = join(out, 'ras.commented.js');
+  run(bin('pbjs'), [...pbjs, '--alt-comment', '--no-service', '-o', commented, `proto/${PROTO}`]);
+  run(bin('pbts'), ['-o', dts, commented]);
+  rmSync(commented);
+  run(bin('pbjs'), [...pbjs, '--no-comments', '--no-service', '-o', js, `proto/${PROTO}`]);
   run('protoc', ['-Iproto', `--descriptor_set_out=${binpb}`, PROTO]);
   prepend(js);
   prepend(dts);
