@@ -30,6 +30,7 @@ from evaluator_io import (
     GOLDEN_TOLERANCE,
     export_onnx,
     run_onnx,
+    stats_json,
     write_fixture,
 )
 from evaluator_net import EvaluatorNet, augment
@@ -175,7 +176,7 @@ def main() -> None:
     if max(diffs.values()) > GOLDEN_TOLERANCE:
         raise RuntimeError(f"ONNX graph disagrees with torch: {diffs}")
     write_json(args.out / "golden.json", ref, compact=True)
-    real = {"count": stats["count"], "dim": model.feature_dim, "mean": stats["mean"], "cov": stats["cov"]}
+    real = {"count": stats["count"], **stats_json(stats["mean"], stats["cov"])}
     write_json(args.out / "real-stats.json", {"seeds": f"{HELDOUT_SEED_BASE} + c", **real}, compact=True)
     write_json(args.out / "evaluator.json", card(model, args, stats, diffs, wall))
     print(json.dumps({"accuracy": stats["accuracy"], "max_abs_diff": diffs}))

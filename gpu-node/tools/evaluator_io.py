@@ -88,3 +88,27 @@ def read_fixture(path: Path) -> tuple[np.ndarray, np.ndarray]:
     blob = json.loads(path.read_text())
     pixels = np.frombuffer(base64.b64decode(blob["pixels"]), dtype=np.uint8).reshape(blob["dims"])
     return pixels, np.asarray(blob["labels"])
+
+
+def stats_json(mean, cov) -> dict:
+    """A feature Gaussian for real-stats.json: ``mean`` [D] and the upper triangle of the symmetric
+    ``cov`` [D, D] (row by row, diagonal included) as little-endian float64 in base64, a quarter
+    of the room the JSON decimals took; gpu-node/src/eval/real-stats.ts reads it."""
+    mean, cov = np.asarray(mean, dtype=np.float64), np.asarray(cov, dtype=np.float64)
+    d = mean.shape[0]
+    if cov.shape != (d, d):
+        raise ValueError(f"cov {cov.shape} for a mean of {d}")
+    pack = lambda a: base64.b64encode(np.ascontiguousarray(a, dtype="<f8").tobytes()).decode("ascii")  # noqa: E731
+    return {"dim": d, "mean": pack(mean), "cov_upper": pack(cov[np.triu_indices(d)])}
+
+
+def stats_from_json(obj: dict) -> tuple[np.ndarray, np.ndarray]:
+    """``stats_json``'s (mean [D], cov [D, D]) back."""
+    d = obj["dim"]
+    unpack = lambda s: np.frombuffer(base64.b64decode(s), dtype="<f8").astype(np.float64)  # noqa: E731
+    mean, upper = unpack(obj["mean"]), unpack(obj["cov_upper"])
+    if mean.shape != (d,) or upper.shape != (d * (d + 1) // 2,):
+        raise ValueError(f"real stats: {mean.size} mean and {upper.size} covariance values for dim {d}")
+    cov = np.zeros((d, d))
+    cov[np.triu_indices(d)] = upper
+    return mean, cov + np.triu(cov, 1).T

@@ -32,7 +32,7 @@ import torch
 import scene_evaluator
 import scene_evaluator_files as files
 import scenes
-from evaluator_io import run_onnx
+from evaluator_io import run_onnx, stats_json
 from half_storage import store_half
 from prompted_eval import compact_json
 from shapes import SHAPES
@@ -116,9 +116,7 @@ def main() -> None:
     heldout = {"seeds": "heldout-captions.json's real renders", **scene_evaluator.score(pred, labels), **axes}
     (args.out / "evaluator.json").write_text(compact_json(card(net, ckpt, real, heldout, diff)) + "\n")
     mean, cov = scene_evaluator.feature_stats(feats)
-    g = lambda a: [float(f"{v:.6g}") for v in a]  # noqa: E731
-    stats = {"seeds": heldout["seeds"], "count": len(feats), "dim": net.feature_dim,
-             "mean": g(mean), "cov": [g(row) for row in cov]}  # fmt: skip
+    stats = {"seeds": heldout["seeds"], "count": len(feats), **stats_json(mean, cov)}
     (args.out / "real-stats.json").write_text(json.dumps(stats, separators=(",", ":")) + "\n")
     (args.out / "heldout-captions.json").write_text(json.dumps(files.heldout_captions(), indent=0) + "\n")
     (args.out / "golden.json").write_text(json.dumps(files.golden(net, TOLERANCE), separators=(",", ":")) + "\n")

@@ -15,7 +15,16 @@ import torch
 
 import evaluator
 import shapes
-from evaluator_io import FIXTURE_SEED, export_onnx, fixture_images, quantise, read_fixture, run_onnx
+from evaluator_io import (
+    FIXTURE_SEED,
+    export_onnx,
+    fixture_images,
+    quantise,
+    read_fixture,
+    run_onnx,
+    stats_from_json,
+    stats_json,
+)
 from evaluator_net import EvaluatorNet, augment, blur
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "evaluator"
@@ -76,8 +85,8 @@ class CommittedModelTest(unittest.TestCase):
     def test_the_real_statistics_match_the_feature_dim_and_form_a_covariance(self):
         stats, dim = load("real-stats.json"), load("evaluator.json")["feature_dim"]
         self.assertGreaterEqual(stats["count"], 4000)
-        self.assertEqual((stats["dim"], len(stats["mean"])), (dim, dim))
-        cov = np.asarray(stats["cov"])
+        mean, cov = stats_from_json(stats)
+        self.assertEqual((stats["dim"], mean.shape, cov.shape), (dim, (dim,), (dim, dim)))
         np.testing.assert_allclose(cov, cov.T)
         self.assertGreater(np.linalg.eigvalsh(cov).min(), -1e-9)
 
@@ -104,6 +113,20 @@ class DataTest(unittest.TestCase):
         self.assertFalse(torch.equal(a, x))
         flat = torch.full((2, 3, 8, 8), 0.3)
         torch.testing.assert_close(blur(flat, torch.tensor([0.5, 1.0])), flat)
+
+
+class RealStatsTest(unittest.TestCase):
+    def test_the_gaussian_round_trips_exactly_through_base64_and_the_upper_triangle(self):
+        rng = np.random.default_rng(3)
+        a = rng.standard_normal((5, 5))
+        mean, cov = rng.standard_normal(5), (a @ a.T + (a @ a.T).T) / 2  # exactly symmetric
+        blob = json.loads(json.dumps(stats_json(mean, cov)))
+        self.assertEqual(set(blob), {"dim", "mean", "cov_upper"})
+        got_mean, got_cov = stats_from_json(blob)
+        np.testing.assert_array_equal(got_mean, mean)
+        np.testing.assert_array_equal(got_cov, cov)
+        with self.assertRaisesRegex(ValueError, "for dim 4"):
+            stats_from_json({**blob, "dim": 4})
 
 
 if __name__ == "__main__":
