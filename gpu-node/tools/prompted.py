@@ -89,6 +89,13 @@ def sigmas(steps: int, shift: float = 1.0) -> list[float]:
 
 
 @torch.no_grad()
+def cpu_bf16() -> bool:
+    """Whether this CPU runs bf16 autocast natively (avx512_bf16): the training, its sampling and
+    the tools that reproduce it decide the same way."""
+    cpuinfo = Path("/proc/cpuinfo")
+    return cpuinfo.exists() and "avx512_bf16" in cpuinfo.read_text()
+
+
 def sample(
     model: PromptedModel, ids: torch.Tensor, noise: torch.Tensor, steps: int = 28, guidance: float = 3.0,
     shift: float = 1.0, bf16: bool = True, start: float = 1.0,

@@ -34,12 +34,6 @@ EVAL_COUNT, COLS = 256, 8
 STEPS, GUIDANCE, SHIFT = 28, 3.0, 1.0
 
 
-def cpu_bf16() -> bool:
-    """Whether this CPU samples in bf16 autocast, as train_prompted.py decides."""
-    cpuinfo = Path("/proc/cpuinfo")
-    return cpuinfo.exists() and "avx512_bf16" in cpuinfo.read_text()
-
-
 def load(source: str) -> prompted.PromptedModel:
     """The model of a weights file, or of ``COMMIT:PATH`` in this repository's history."""
     if Path(source).exists():
@@ -76,7 +70,7 @@ def main(argv=None) -> None:
     if len(labels) != len(args.sources):
         ap.error(f"{len(labels)} labels for {len(args.sources)} sources")
     torch.set_num_threads(args.threads)
-    images, captions = rows([load(s) for s in args.sources], cpu_bf16(), args.steps)
+    images, captions = rows([load(s) for s in args.sources], prompted.cpu_bf16(), args.steps)
     png.write(args.out, png.grid(images, captions * (1 + len(args.sources)), COLS, row_labels=["REAL", *labels]))
 
 

@@ -177,6 +177,19 @@ class EvaluatorScoringTest(unittest.TestCase):
         self.assertEqual((pred.shape, feats.shape), ((3, 9), (3, net.feature_dim)))
 
 
+def half_exact_tiny_model() -> prompted.PromptedModel:
+    """The tiny prompted model off its zero initialisation (seed 0), in 16-bit-exact values, the
+    position table too: what save_weights stores is then the model itself."""
+    torch.manual_seed(0)
+    model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
+    with torch.no_grad():
+        for p in model.parameters():
+            p.copy_((torch.randn_like(p) * 0.05).half().float())
+        for b in model.buffers():
+            b.copy_(b.half().float())
+    return model
+
+
 class ModelTest(unittest.TestCase):
     def test_the_model_stays_within_3_m_parameters_and_6_mb_in_16_bits(self):
         model = prompted.PromptedModel()
@@ -185,13 +198,7 @@ class ModelTest(unittest.TestCase):
         self.assertLessEqual(sum(v.numel() * 2 for v in prompted.state_fp16(model).values()), 6_000_000)
 
     def test_sampling_from_saved_weights_reproduces_the_model(self):
-        torch.manual_seed(0)
-        model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
-        with torch.no_grad():  # move off the zero initialisation, in 16-bit-exact values
-            for p in model.parameters():
-                p.copy_((torch.randn_like(p) * 0.05).half().float())
-            for b in model.buffers():  # the position table is stored in 16 bits too
-                b.copy_(b.half().float())
+        model = half_exact_tiny_model()
         ids = torch.as_tensor(scene_tokenizer.tokenize(["a large blue square on the right", ""]))
         noise = prompted_eval.noise_for(2, "cpu")
         want = prompted.sample(model, ids, noise, steps=2, bf16=False)
@@ -307,13 +314,7 @@ class SessionsGridTest(unittest.TestCase):
     def test_the_sheet_has_the_real_renders_then_a_row_per_session(self):
         from PIL import Image
 
-        torch.manual_seed(0)
-        model = prompted.PromptedModel(prompted.TINY_MMDIT_CONFIG, prompted.TINY_TEXT_CONFIG).eval()
-        with torch.no_grad():  # 16-bit-exact, as the weights file stores them
-            for p in model.parameters():
-                p.copy_((torch.randn_like(p) * 0.05).half().float())
-            for b in model.buffers():
-                b.copy_(b.half().float())
+        model = half_exact_tiny_model()
         with tempfile.TemporaryDirectory() as tmp:
             prompted.save_weights(Path(tmp) / "w.pt", model, {})
             with self.assertRaises(SystemExit):  # a label per source
@@ -322,7 +323,7 @@ class SessionsGridTest(unittest.TestCase):
             sessions_grid.main([str(Path(tmp) / "w.pt")] * 2 + args)
             sheet = np.asarray(Image.open(Path(tmp) / "s.png"))
         real, ids, _, captions = prompted_eval.heldout(sessions_grid.EVAL_COUNT, "cpu")
-        images, _ = sessions_grid.rows([model, model], sessions_grid.cpu_bf16(), steps=2)
+        images, _ = sessions_grid.rows([model, model], prompted.cpu_bf16(), steps=2)
         want = png.grid(np.concatenate([scenes.to_uint8(real[:8]), images[8:]]), captions[:8] * 3, 8,
                         row_labels=["REAL", "1", "2"])  # fmt: skip
         np.testing.assert_array_equal(sheet, want)

@@ -10,11 +10,16 @@ export function readGolden<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8'), (_key, value) => {
     if (value === null || typeof value !== 'object' || typeof value.base64 !== 'string') return value;
     if (value.dtype !== 'float32') throw new Error(`${path}: a base64 tensor of dtype ${value.dtype}`);
-    const bytes = Buffer.from(value.base64, 'base64');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const data = Array.from({ length: bytes.byteLength / 4 }, (_, i) => view.getFloat32(i * 4, true));
+    const data = Array.from(float32s(value.base64));
     const count = (value.dims as number[]).reduce((a, b) => a * b, 1);
     if (data.length !== count) throw new Error(`${path}: ${data.length} values for dims [${value.dims}]`);
     return { dtype: value.dtype, dims: value.dims, data };
   });
+}
+
+/** Little-endian float32 values written as base64 (golden tensors here and in sd3-mini's golden). */
+export function float32s(base64: string): Float32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Float32Array.from({ length: Math.floor(bytes.byteLength / 4) }, (_, i) => view.getFloat32(i * 4, true));
 }

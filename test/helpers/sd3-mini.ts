@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextEntry } from '../../gpu-node/src/runtime/text-card';
+import { float32s } from './golden';
 
 export const SD3_MINI = join(__dirname, '..', 'fixtures', 'sd3-mini', 'optimum');
 
@@ -28,8 +29,7 @@ export const sd3MiniGolden = (): Sd3MiniGolden => JSON.parse(readFileSync(join(S
 
 /** A golden tensor's values. */
 export function f32(t: GoldenF32): Float32Array {
-  const bytes = Buffer.from(t.float32_base64, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return float32s(t.float32_base64);
 }
 
 /** The card's `stages.text` for the miniature, as the contract's SD3 example with its sizes; T5 absent on request. */
