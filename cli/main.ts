@@ -87,7 +87,10 @@ runOptions(
         'else a class label like "red circle" or a class id',
     )
     .argument('<condition>', 'prompt (prompted models), or class label or class id')
-    .option('-m, --model <name>', 'model (default: the first that serves some size well)')
+    .option(
+      '-m, --model <name>',
+      "model (default: the server's default, the first it lists that serves some size well)",
+    )
     .option('--seed <n>', 'noise seed', parse.integer(0, 0xffff_ffff))
     .option('--steps <n>', 'sampling steps (default: the model card)', parse.integer(1, 1000))
     .option('--size <WxH>', 'image size in pixels (default: the model card)', parse.size)

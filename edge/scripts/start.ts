@@ -1,15 +1,18 @@
 /**
  * `npm start` (docs/design.md#scale): one GPU node with the committed models and the
  * edge worker in workerd (Miniflare, `edge/scripts/serve.ts`), both on loopback. Prints the page's URL
- * and a curl example; Ctrl-C stops both.
+ * and a curl example for the default model (`banner.ts`); Ctrl-C stops both.
  *
  * Environment: EDGE_PORT (8787), GPU_NODE_PORT (50051), GPU_NODE_WEB_PORT
- * (50052), RAS_API_KEY (the dev API key; default printed), RAS_CACHE_DIR.
+ * (50052), RAS_API_KEY (the dev API key; default printed), RAS_CACHE_DIR; the node's own
+ * variables (RAS_MODELS_DIR, RAS_DEFAULT_MODEL, …) pass through to it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ModelsView } from '@ras/shared/http';
+import { firstOffered, tryLines } from './banner';
 import { type Child, startEdge, startGpuNode } from './processes';
 
 const DEFAULT_API_KEY = 'dev-key';
@@ -48,8 +51,15 @@ async function main(): Promise<void> {
 
   try {
     // The banner says what the ready lines (and the readiness check) say; requests, warnings and errors are shown.
-    const echo = (name: string) => (line: string) =>
-      line.trim() && !BANNER_LINES.some((re) => re.test(line)) && console.log(`[${name}] ${line}`);
+    // Also the worker's line for the banner's own GET /v1/models, the first (it may come after the banner).
+    let ownModelsLine = true;
+    const ownModels = (line: string) => ownModelsLine && /\[mf:info\] GET \/v1\/models /.test(line);
+    const hidden = (line: string) => {
+      if (!ownModels(line)) return BANNER_LINES.some((re) => re.test(line));
+      ownModelsLine = false;
+      return true;
+    };
+    const echo = (name: string) => (line: string) => line.trim() && !hidden(line) && console.log(`[${name}] ${line}`);
     const node = await startGpuNode({
       port: port('GPU_NODE_PORT', 50051),
       webPort: port('GPU_NODE_WEB_PORT', 50052),
@@ -74,18 +84,16 @@ async function main(): Promise<void> {
         void stop(1);
       });
     }
+    const listed = await fetch(`${edge.url}/v1/models`, { headers: { authorization: `Bearer ${apiKey}` } });
+    if (!listed.ok) throw new Error(`GET /v1/models answered ${listed.status}: ${await listed.text()}`);
+    const offered = firstOffered(((await listed.json()) as ModelsView).models);
     console.log(`
 RAS serving is up.
   page:     ${edge.url}/#key=${encodeURIComponent(apiKey)}
   API key:  ${apiKey}${process.env.RAS_API_KEY ? '' : '   (set RAS_API_KEY to choose another)'}
   GPU node: ${node.webUrl} (gRPC-Web), ${node.grpcTarget} (gRPC; node token ${nodeToken})
 
-Try (the image to out.png; jq and base64 decode the JSON answer):
-  curl -s ${edge.url}/v1/generations \\
-    -H 'authorization: Bearer ${apiKey}' -H 'content-type: application/json' \\
-    -d '{"model":"shapes-dit","condition":{"label":"red circle"},"seed":7}' | jq -r .png | base64 -d > out.png
-or the command-line client, with a progress bar:
-  RAS_URL=${edge.url} RAS_API_KEY=${apiKey} npm run -s ras -- generate "red circle" -o out.png
+${tryLines(edge.url, apiKey, offered)}
 
 Ctrl-C stops both.`);
   } catch (e) {

@@ -5,6 +5,7 @@
  * gRPC-Web) on their ports. One line when ready; SIGINT / SIGTERM turn health
  * to NOT_SERVING, drain running calls for the grace period and exit.
  */
+import { statSync } from 'node:fs';
 import { RasSamplerService } from '@ras/shared';
 import { createEngine } from './engine/engine';
 import { type AdapterInfo, probeWebGpuAdapter } from './runtime/adapter';
@@ -44,7 +45,11 @@ async function main(): Promise<void> {
     health.setStatus('', 'NOT_SERVING');
     health.setStatus(RasSamplerService.typeName, 'NOT_SERVING');
   };
+  if (config.modelsDir && !statSync(config.modelsDir, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`RAS_MODELS_DIR: no directory ${config.modelsDir}`);
   const engine = await createEngine({
+    modelsDir: config.modelsDir,
+    defaultModel: config.defaultModel,
     maxConcurrent: config.maxConcurrent,
     maxQueue: config.maxQueue,
     sessions: {
@@ -58,6 +63,10 @@ async function main(): Promise<void> {
     onDeviceLost: deviceLost,
   });
   const models = await engine.listModels(); // loads every model now
+  if (config.defaultModel && !models.some((m) => m.name === config.defaultModel))
+    throw new Error(
+      `RAS_DEFAULT_MODEL: this node serves no model "${config.defaultModel}"; it serves ${models.map((m) => m.name).join(', ')}`,
+    );
   const deps = { engine, token: config.tokens, health, log: (e: unknown) => console.error('gpu-node:', e) };
   const grpcServer = createServer(deps);
   const webServer = createGrpcWebServer(deps);

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../edge/scripts/processes';
+import { DEFAULT_MODEL } from '../../gpu-node/src/runtime/registry';
+import { promptedDefaultRoot } from '../helpers/mmdit';
 import { decodePng, differingPixels } from '../helpers/png';
 import { type Stack, startStack } from '../helpers/stack';
 
@@ -22,7 +24,8 @@ let stack: Stack;
 let dir: string;
 
 beforeAll(async () => {
-  stack = await startStack({ nodeEnv: { RAS_MAX_CONCURRENT: '1' } });
+  // The class model as the default: the first tests name no model (the last describe: a prompted default).
+  stack = await startStack({ nodeEnv: { RAS_MAX_CONCURRENT: '1', RAS_DEFAULT_MODEL: 'shapes-dit' } });
   dir = mkdtempSync(join(tmpdir(), 'ras-cli-'));
 }, 180_000);
 
@@ -96,6 +99,7 @@ describe('ras, through the edge', () => {
   it('lists the models with the sizes each serves well', async () => {
     const r = await ras([...edge(), 'models']);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^shapes-dit\t/); // the node's default first
     expect(r.stdout).toMatch(/^shapes-dit\tsizes: 32x32\tconditions: red circle, /m);
     expect(r.stdout).toMatch(/^test-tiny\tsizes: none \(a test model\)\tconditions: class ids only$/m);
     expect(r.stdout).toMatch(/^test-mmdit\tsizes: none \(a test model\)\tconditions: prompts$/m);
@@ -212,4 +216,24 @@ describe('ras, when something is wrong', () => {
     );
     oneLine(await ras(['--url', 'http://127.0.0.1:9', '--key', 'k', 'models']), /^ras: Could not reach the server/);
   });
+});
+
+describe('ras, where the default model is a prompted one', () => {
+  it('takes the words as a prompt for it when no model is named', async () => {
+    const root = promptedDefaultRoot();
+    const nodes = await startStack({ nodeEnv: { RAS_MODELS_DIR: root }, edges: [] });
+    try {
+      const node = ['--grpc', nodes.nodes[0].grpcTarget, '--token', nodes.nodeToken];
+      const prompt = 'a large blue square in the middle';
+      const gen = await ras([...node, 'generate', prompt, '--steps', '2', '-o', 'd1.png', '--json']);
+      expect(gen.stderr).toBe('');
+      expect(gen.code).toBe(0);
+      expect(png('d1.png')).toMatchObject({ width: 64, height: 64 });
+      const shown = await ras([...node, 'session', JSON.parse(gen.stdout).sessionId]);
+      expect(JSON.parse(shown.stdout).recipe).toMatchObject({ model: DEFAULT_MODEL, condition: { prompt } });
+    } finally {
+      await nodes.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Admission } from '../../gpu-node/src/engine/admission';
 import { createEngine } from '../../gpu-node/src/engine/engine';
 import { decodePng } from '../../gpu-node/src/engine/images';
 import { EngineError, type EngineEvent } from '../../gpu-node/src/engine/types';
+import { DEFAULT_MODEL, MODELS_DIR } from '../../gpu-node/src/runtime/registry';
+import { copyPromptedModel } from '../helpers/mmdit';
 
 const params = { model: 'test-tiny', cond: 1, seed: 3, steps: 8, guidance: 2 };
 
@@ -93,5 +98,32 @@ describe('engine.listModels', () => {
     const tiny = models.find((m) => m.name === 'test-tiny');
     expect(tiny).toMatchObject({ width: 12, height: 8, patch: 2 });
     await expect(engine.generate({ ...params, model: tiny!.name, steps: 2 })).resolves.toMatchObject({ version: 1 });
+  });
+});
+
+describe('the default model', () => {
+  const names = async (opts: Parameters<typeof createEngine>[0]) =>
+    (await (await createEngine(opts)).listModels()).map((m) => m.name);
+
+  it('is named first, the others following by name; a name the node does not serve changes nothing', async () => {
+    const all = await names({});
+    expect(all.slice(1)).toEqual([...all.slice(1)].sort());
+    expect(await names({ defaultModel: 'test-tiny' })).toEqual([
+      'test-tiny',
+      ...all.filter((n) => n !== 'test-tiny').sort(),
+    ]);
+    expect(await names({ defaultModel: 'no-such-model' })).toEqual([...all].sort());
+  });
+
+  it(`is ${DEFAULT_MODEL} where a models root holds it, whatever the names; entries may be links to model directories`, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ras-models-'));
+    try {
+      symlinkSync(join(MODELS_DIR, 'test-tiny'), join(root, 'a-tiny'));
+      copyPromptedModel(root, DEFAULT_MODEL);
+      expect(await names({ modelsDir: root })).toEqual([DEFAULT_MODEL, 'a-tiny']);
+      expect(await names({ modelsDir: root, defaultModel: 'a-tiny' })).toEqual(['a-tiny', DEFAULT_MODEL]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

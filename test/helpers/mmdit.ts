@@ -1,7 +1,8 @@
 /** The committed tiny random prompted models (`ras-ready/3`; MMDiT-X with attn2) and their PyTorch golden outputs. */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
+import { DEFAULT_MODEL, MODELS_DIR } from '../../gpu-node/src/runtime/registry';
 import { readGolden } from './golden';
 
 export const MMDIT_DIR = join(MODELS_DIR, 'test-mmdit');
@@ -26,6 +27,20 @@ export function copyPromptedModel(root: string, name: string): void {
     'transformer.fused.onnx',
   ])
     copyFileSync(join(MMDIT_DIR, f), join(dir, f));
+}
+
+/**
+ * A new models root (for RAS_MODELS_DIR) whose default model, DEFAULT_MODEL, is the tiny random prompted
+ * model with a served size (64×64), so clients offer it as they will the trained one, beside a link to
+ * shapes-dit. The caller removes it.
+ */
+export function promptedDefaultRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'ras-models-'));
+  copyPromptedModel(root, DEFAULT_MODEL);
+  const card = join(root, DEFAULT_MODEL, 'model.json');
+  writeFileSync(card, JSON.stringify({ ...JSON.parse(readFileSync(card, 'utf8')), sizes: [[64, 64]] }));
+  symlinkSync(join(MODELS_DIR, 'shapes-dit'), join(root, 'shapes-dit'));
+  return root;
 }
 
 export interface GoldenTensor {

@@ -14,6 +14,15 @@ describe('the node configuration', () => {
     expect(c.intraOpThreads).toBe(4);
   });
 
+  it('takes the models root and the default model from the environment, else leaves them to the engine', () => {
+    expect(readConfig({ RAS_MODELS_DIR: ' /srv/models ', RAS_DEFAULT_MODEL: 'sd3-medium' })).toMatchObject({
+      modelsDir: '/srv/models',
+      defaultModel: 'sd3-medium',
+    });
+    const c = readConfig({ RAS_MODELS_DIR: ' ', RAS_DEFAULT_MODEL: '' });
+    expect([c.modelsDir, c.defaultModel]).toEqual([undefined, undefined]);
+  });
+
   it('names the variable of a bad value', () => {
     expect(() => readConfig({ RAS_EXECUTION_PROVIDERS: 'cuda,tpu' })).toThrowError(
       /RAS_EXECUTION_PROVIDERS: unknown provider "tpu"/,

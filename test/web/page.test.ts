@@ -1,19 +1,21 @@
 /**
  * The web page in headless Chromium (Debian's, driven by playwright-core)
- * against the real stack: a GPU node process and the worker in workerd
- * serving the page and the API, asserting what a person sees:
+ * against the real stack: a GPU node process (serving the class model
+ * shapes-dit and test-tiny) and the worker in workerd serving the page and the
+ * API, asserting what a person sees:
  * a first visit without an error, the key from `npm start`'s link, only the
  * models and sizes that work, previews then the clean final image, an edit's
  * progress inside its region over the base image, the region really
  * re-sampled, text that never goes stale, and the layout at desktop and phone
  * widths. Leaves screenshots in test-artifacts/: web-first-visit.png, web-desktop.png, web-narrow.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../edge/scripts/processes';
+import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
 import { type Stack, startStack } from '../helpers/stack';
 import {
   activeId,
@@ -44,8 +46,13 @@ let page: Page;
 let profile: string;
 const consoleErrors: string[] = [];
 
+let root: string;
+
 beforeAll(async () => {
-  stack = await startStack();
+  // The class model's flow (page-prompted.test.ts: the prompted default's): a models root of shapes-dit and test-tiny.
+  root = mkdtempSync(join(tmpdir(), 'ras-models-'));
+  for (const name of ['shapes-dit', 'test-tiny']) symlinkSync(join(MODELS_DIR, name), join(root, name));
+  stack = await startStack({ nodeEnv: { RAS_MODELS_DIR: root } });
   profile = mkdtempSync(join(tmpdir(), 'ras-chromium-'));
   // A persistent context is how playwright takes a fresh --user-data-dir.
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -59,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await stack?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  for (const dir of [profile, root]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const text = async (sel: string) => (await page.locator(sel).textContent()) ?? '';

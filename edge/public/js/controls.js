@@ -20,7 +20,8 @@ export function randomSeed() {
 /**
  * Replaces the control `#id` with a prompt box for a prompted model, a select
  * of `labels`, or a class-id number input when the model names no labels; the
- * `<label for=id>` keeps pointing at it.
+ * `<label for=id>` keeps pointing at it, and says its `data-prompt-text` over a
+ * prompt box.
  * @param {string} id
  * @param {string[]} labels
  * @param {string} [value] value to keep when it is still valid
@@ -44,6 +45,12 @@ export function renderCondition(id, labels, value, prompted = false) {
   }
   el.id = id;
   old.replaceWith(el);
+  /** @type {HTMLLabelElement | null} */
+  const label = document.querySelector(`label[for="${id}"]`);
+  if (label?.dataset.promptText) {
+    label.dataset.classText ??= label.textContent ?? '';
+    label.textContent = prompted ? label.dataset.promptText : label.dataset.classText;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { PipelineRegistry, type Pipelines } from '../pipelines/registry';
 import { pixelsPerToken } from '../runtime/card';
 import { DeviceLostError } from '../runtime/device-errors';
 import type { OnnxDitModel, RuntimeOptions } from '../runtime/onnx-model';
+import { DEFAULT_MODEL } from '../runtime/registry';
 import { quote } from '../sampler/errors';
 import type { DitModel } from '../sampler/model';
 import { type SampleResult, sample } from '../sampler/sampler';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   modelsDir?: string;
   /** Pipelines to serve instead of `modelsDir`'s (tests: a transformer in TypeScript beside real stages). */
   pipelines?: Pipelines;
+  /** The model `listModels` names first where this node serves it (the others follow by name; default DEFAULT_MODEL). */
+  defaultModel?: string;
   runtime?: RuntimeOptions;
   /** Samplings running at once (default 1: one model run saturates the device). */
   maxConcurrent?: number;
@@ -69,7 +72,15 @@ export async function createEngine(opts: EngineOptions = {}): Promise<NodeEngine
   const admission = new Admission(opts.maxConcurrent ?? 1, opts.maxQueue ?? 8);
   const sessions = await SessionStore.open(opts.sessions);
   const log = opts.log ?? ((m: string) => console.error(`gpu-node: ${m}`));
-  const engine = new NodeEngine(registry, admission, sessions, opts.maxTrajectoryBytes ?? 24 * 2 ** 20, log);
+  const trajectoryBytes = opts.maxTrajectoryBytes ?? 24 * 2 ** 20;
+  const engine = new NodeEngine(
+    registry,
+    admission,
+    sessions,
+    trajectoryBytes,
+    log,
+    opts.defaultModel ?? DEFAULT_MODEL,
+  );
   engine.onDeviceLost = opts.onDeviceLost;
   return engine;
 }
@@ -85,14 +96,20 @@ class NodeEngine implements Engine {
     readonly sessions: SessionStore,
     private readonly maxTrajectoryBytes: number,
     private readonly log: (message: string) => void,
+    private readonly defaultModel: string,
   ) {}
 
   pipeline(name: string): Promise<Pipeline<OnnxDitModel>> {
     return this.registry.get(name);
   }
 
+  /** Every model, the default first (clients offer the first that serves some size well), the others by name. */
   async listModels(): Promise<ModelInfo[]> {
-    const models = await Promise.all(this.registry.names().map((n) => this.registry.get(n)));
+    const names = this.registry.names();
+    const ordered = names.includes(this.defaultModel)
+      ? [this.defaultModel, ...names.filter((n) => n !== this.defaultModel)]
+      : names;
+    const models = await Promise.all(ordered.map((n) => this.registry.get(n)));
     return models.map(({ card, transformer }) => modelInfo(card, transformer.backend));
   }
 

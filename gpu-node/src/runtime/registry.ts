@@ -14,6 +14,9 @@ import { OnnxDitModel, type RuntimeOptions } from './onnx-model';
 /** The committed models: gpu-node/models/<name>/model.json (+ the graph it names). */
 export const MODELS_DIR = resolve(fileURLToPath(import.meta.url), '../../../models');
 
+/** The embedded default (README, "The embedded model"): ListModels names it first where the models root holds it. */
+export const DEFAULT_MODEL = 'scenes-sd3';
+
 export class ModelRegistry {
   private readonly loaded = new Map<string, Promise<OnnxDitModel>>();
 
@@ -22,11 +25,12 @@ export class ModelRegistry {
     private readonly opts: RuntimeOptions,
   ) {}
 
-  /** Finds `<root>/<name>/model.json` cards. */
+  /** Finds `<root>/<name>/model.json` cards (`<name>` may be a symbolic link to a model's directory). */
   static async scan(root = MODELS_DIR, opts: RuntimeOptions = {}): Promise<ModelRegistry> {
     const cards = new Map<string, string>();
     for (const dir of await readdir(root, { withFileTypes: true })) {
-      if (dir.isDirectory() && existsSync(join(root, dir.name, 'model.json'))) {
+      // A directory, or a link to one (a model kept on another disk).
+      if (existsSync(join(root, dir.name, 'model.json'))) {
         cards.set(dir.name, join(root, dir.name, 'model.json'));
       }
     }

@@ -41,6 +41,13 @@ export interface NodeConfig {
   executionProviders: string[];
   /** onnxruntime intra-op threads (RAS_INTRA_OP_THREADS; default 0 = all cores). */
   intraOpThreads?: number;
+  /** Directory of `<name>/model.json` models to serve (RAS_MODELS_DIR; default the committed gpu-node/models/). */
+  modelsDir?: string;
+  /**
+   * The model ListModels names first, which clients offer first (RAS_DEFAULT_MODEL; the node refuses to
+   * start when it serves no such model). Absent: the embedded default, `DEFAULT_MODEL`, when served.
+   */
+  defaultModel?: string;
 }
 
 const EXECUTION_PROVIDERS = ['cpu', 'cuda', 'tensorrt', 'dml', 'coreml', 'webgpu'];
@@ -102,5 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     maxQueue: integer(env, 'RAS_MAX_QUEUE', 0, 100_000),
     executionProviders: providers(env),
     intraOpThreads: integer(env, 'RAS_INTRA_OP_THREADS', 0, 1024),
+    modelsDir: env.RAS_MODELS_DIR?.trim() || undefined,
+    defaultModel: env.RAS_DEFAULT_MODEL?.trim() || undefined,
   };
 }

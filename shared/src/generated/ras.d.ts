@@ -3013,7 +3013,11 @@ export namespace ras {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** One entry per model. */
+            /**
+             * One entry per model: the node's default first (RAS_DEFAULT_MODEL, else
+             * the embedded default where the node serves it), then the others by name.
+             * Clients offer the first that serves some size well (Model.sizes).
+             */
             models: ras.v1.Model[];
 
             /**
@@ -3100,7 +3104,11 @@ export namespace ras {
             /** Properties of a ListModelsResponse. */
             interface $Properties {
 
-                /** One entry per model. */
+                /**
+                 * One entry per model: the node's default first (RAS_DEFAULT_MODEL, else
+                 * the embedded default where the node serves it), then the others by name.
+                 * Clients offer the first that serves some size well (Model.sizes).
+                 */
                 models?: ras.v1.Model.$Properties[];
 
                 /** Unknown fields preserved while decoding when enabled */
