@@ -7,54 +7,31 @@
  * prompt and re-edits a region with a new prompt for it, changing nothing
  * outside the region; a class model brings its labels back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_PROMPT } from '../../edge/scripts/banner';
 import { DEFAULT_MODEL } from '../../gpu-node/src/runtime/registry';
 import { promptedDefaultRoot } from '../helpers/mmdit';
-import { type Stack, startStack } from '../helpers/stack';
+import type { Stack } from '../helpers/stack';
+import { pageOnStack, waitForVersion as waitFor } from './browser';
 import { changedPixels, focusOverlay } from './page-helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
-const PROMPT = 'a small red circle at the top left and a large blue square in the middle';
-
-let root: string;
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  root = promptedDefaultRoot();
-  stack = await startStack({ nodeEnv: { RAS_MODELS_DIR: root } });
-  profile = mkdtempSync(join(tmpdir(), 'ras-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  ({ stack, page, consoleErrors, close } = await pageOnStack(promptedDefaultRoot()));
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await stack?.stop();
-  for (const dir of [profile, root]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 const text = async (sel: string) => (await page.locator(sel).textContent()) ?? '';
 const label = (id: string) => text(`label[for="${id}"]`);
 
-async function waitForVersion(v: number): Promise<void> {
-  const done = page.locator('#status', { hasText: new RegExp(`^Done: version ${v}\\.$`) });
-  await done.or(page.locator('#error:not(:empty)')).waitFor({ timeout: 60_000 });
-  expect(await text('#error')).toBe('');
-  expect(await done.count()).toBe(1);
-}
+const waitForVersion = (v: number) => waitFor(page, v);
 
 describe('the web page with a prompted default model', () => {
   it('offers the default first, with a prompt box', async () => {
@@ -78,7 +55,7 @@ describe('the web page with a prompted default model', () => {
   });
 
   it('generates from a prompt, then re-edits a region with a new prompt for it, changing nothing outside', async () => {
-    await page.locator('#condition').fill(PROMPT);
+    await page.locator('#condition').fill(EXAMPLE_PROMPT);
     await page.locator('#seed').fill('7');
     await page.locator('#steps').fill('6');
     await page.locator('#generate').click();
@@ -100,7 +77,7 @@ describe('the web page with a prompted default model', () => {
     await page.mouse.up();
     await page.locator('#margin').fill('0');
     expect(await text('#region')).toMatch(/^Region selected: 8×8 tokens at column 9, row 9 /);
-    expect(await page.locator('#edit-condition').inputValue()).toBe(PROMPT); // the session's prompt to start from
+    expect(await page.locator('#edit-condition').inputValue()).toBe(EXAMPLE_PROMPT); // the session's prompt to start from
     await page.locator('#edit-condition').fill('a large green triangle at the bottom right');
     await page.locator('#edit-seed').fill('8'); // fixed: the random model saturates pixels, an unlucky seed could leave the region as it was
     await page.locator('#edit').click();

@@ -9,14 +9,15 @@
  * re-sampled, text that never goes stale, and the layout at desktop and phone
  * widths. Leaves screenshots in test-artifacts/: web-first-visit.png, web-desktop.png, web-narrow.png.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../edge/scripts/processes';
 import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
-import { type Stack, startStack } from '../helpers/stack';
+import type { Stack } from '../helpers/stack';
+import { pageOnStack, waitForVersion as waitFor } from './browser';
 import {
   activeId,
   changedPixels,
@@ -29,55 +30,23 @@ import {
   unlabelledControls,
 } from './page-helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
-const consoleErrors: string[] = [];
-
-let root: string;
+let consoleErrors: string[];
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   // The class model's flow (page-prompted.test.ts: the prompted default's): a models root of shapes-dit and test-tiny.
-  root = mkdtempSync(join(tmpdir(), 'ras-models-'));
+  const root = mkdtempSync(join(tmpdir(), 'ras-models-'));
   for (const name of ['shapes-dit', 'test-tiny']) symlinkSync(join(MODELS_DIR, name), join(root, name));
-  stack = await startStack({ nodeEnv: { RAS_MODELS_DIR: root } });
-  profile = mkdtempSync(join(tmpdir(), 'ras-chromium-'));
-  // A persistent context is how playwright takes a fresh --user-data-dir.
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  ({ stack, page, consoleErrors, close } = await pageOnStack(root));
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await stack?.stop();
-  for (const dir of [profile, root]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 const text = async (sel: string) => (await page.locator(sel).textContent()) ?? '';
 
-/** Waits until the status says version `v` is done, failing with the page's error if one shows first. */
-async function waitForVersion(v: number): Promise<void> {
-  const done = page.locator('#status', { hasText: new RegExp(`^Done: version ${v}\\.$`) });
-  await done.or(page.locator('#error:not(:empty)')).waitFor({ timeout: 60_000 });
-  expect(await text('#error')).toBe('');
-  expect(await done.count()).toBe(1);
-}
+const waitForVersion = (v: number) => waitFor(page, v);
 
 async function imageSrc(): Promise<string> {
   return (await page.locator('#image').getAttribute('src')) ?? '';
