@@ -7,7 +7,6 @@
  * prompt and re-edits a region with a new prompt for it, changing nothing
  * outside the region; a class model brings its labels back.
  */
-
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PROMPT } from '../../edge/scripts/banner';
