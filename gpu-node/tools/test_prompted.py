@@ -28,6 +28,7 @@ import scene_tokenizer
 import scenes
 import sessions_grid
 import prompted_eval
+import sampling_sweep
 import train_prompted
 from evaluator_io import run_onnx
 
@@ -329,6 +330,21 @@ class SessionsGridTest(unittest.TestCase):
         np.testing.assert_array_equal(sheet, want)
         np.testing.assert_array_equal(images[8:16], images[16:])  # the same noise for every row
         self.assertFalse((images[8:16] == scenes.to_uint8(real[:8])).all())
+
+
+class SamplingSweepTest(unittest.TestCase):
+    def test_scores_each_setting_on_the_validation_captions_from_one_noise(self):
+        model, evaluator = half_exact_tiny_model(), scene_evaluator.SceneEvaluatorNet().eval()
+        settings = sampling_sweep.parse_settings("3:1:2,1.5:3:2,3:1:2")
+        rows = list(sampling_sweep.sweep(model, evaluator, settings, count=3, batch=2, bf16=False))
+        self.assertEqual([(r["guidance"], r["shift"], r["steps"], r["count"]) for r in rows],
+                         [(3.0, 1.0, 2, 3), (1.5, 3.0, 2, 3), (3.0, 1.0, 2, 3)])  # fmt: skip
+        for r in rows:
+            self.assertTrue(all(0.0 <= r[k] <= 1.0 for k in sampling_sweep.SCORES))
+        strip = lambda r: {k: v for k, v in r.items() if k != "seconds"}  # noqa: E731
+        self.assertEqual(strip(rows[0]), strip(rows[2]))  # the same noise and captions for every setting
+        with self.assertRaisesRegex(ValueError, "is not guidance:shift:steps"):
+            sampling_sweep.parse_settings("3:1")
 
 
 if __name__ == "__main__":
