@@ -88,7 +88,6 @@ def sigmas(steps: int, shift: float = 1.0) -> list[float]:
     return [shift * (1 - i / steps) / (1 + (shift - 1) * (1 - i / steps)) for i in range(steps + 1)]
 
 
-@torch.no_grad()
 def cpu_bf16() -> bool:
     """Whether this CPU runs bf16 autocast natively (avx512_bf16): the training, its sampling and
     the tools that reproduce it decide the same way."""
@@ -96,6 +95,7 @@ def cpu_bf16() -> bool:
     return cpuinfo.exists() and "avx512_bf16" in cpuinfo.read_text()
 
 
+@torch.no_grad()
 def sample(
     model: PromptedModel, ids: torch.Tensor, noise: torch.Tensor, steps: int = 28, guidance: float = 3.0,
     shift: float = 1.0, bf16: bool = True, start: float = 1.0,

@@ -203,6 +203,7 @@ class ModelTest(unittest.TestCase):
         ids = torch.as_tensor(scene_tokenizer.tokenize(["a large blue square on the right", ""]))
         noise = prompted_eval.noise_for(2, "cpu")
         want = prompted.sample(model, ids, noise, steps=2, bf16=False)
+        self.assertFalse(want.requires_grad)  # sampling keeps no autograd graph (28 steps of one would fill memory)
         with tempfile.TemporaryDirectory() as tmp:
             prompted.save_weights(Path(tmp) / "w.pt", model, {"note": "test"})
             loaded, card = prompted.load_weights(Path(tmp) / "w.pt")
