@@ -27,6 +27,7 @@ import numpy as np
 import torch
 
 import prompted
+import prompted_eval
 import scene_evaluator
 import scene_tokenizer
 import scenes
@@ -160,10 +161,7 @@ def main() -> None:
     ap.add_argument("--follow", action="store_true", help="also sample to the end from each start (follow)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    model, _ = prompted.load_weights(args.weights)
-    evaluator = scene_evaluator.SceneEvaluatorNet()
-    evaluator.load_state_dict(torch.load(args.checkpoint, map_location="cpu")["evaluator"])
-    model, evaluator = model.eval(), evaluator.eval()
+    model, evaluator = prompted_eval.load_trained(args.weights, args.checkpoint)
     report = {**probe(model, evaluator, args.count), "image_decides": image_decides()}
     if args.follow:
         report["follow"] = follow(model, evaluator, args.count)

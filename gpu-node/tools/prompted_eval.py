@@ -30,6 +30,15 @@ def heldout(count: int, device) -> tuple[torch.Tensor, torch.Tensor, np.ndarray,
     return images, ids, layout.labels, [scenes.caption(lab) for lab in layout.labels]
 
 
+def load_trained(weights, checkpoint) -> tuple[prompted.PromptedModel, scene_evaluator.SceneEvaluatorNet]:
+    """A run's model from its weights file and the evaluator from its checkpoint, both in eval mode
+    (what the probes between sessions read)."""
+    model, _ = prompted.load_weights(weights)
+    evaluator = scene_evaluator.SceneEvaluatorNet()
+    evaluator.load_state_dict(torch.load(checkpoint, map_location="cpu")["evaluator"])
+    return model.eval(), evaluator.eval()
+
+
 def noise_for(count: int, device, seed: int = 7) -> torch.Tensor:
     """The evaluation's starting noise, drawn on the CPU (the same on every device)."""
     gen = torch.Generator().manual_seed(seed)

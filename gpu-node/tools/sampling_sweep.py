@@ -16,10 +16,12 @@ import argparse
 import json
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import torch
 
 import prompted
+import prompted_eval
 import scene_evaluator
 import scene_tokenizer
 import scenes
@@ -46,11 +48,11 @@ def sweep(model, evaluator, settings, count: int = 128, batch: int = 64, bf16: b
     bf16 = prompted.cpu_bf16() if bf16 is None else bf16
     _, layout = scenes.batch("heldout", VALIDATION_BATCH, count, "cpu")
     ids = scenes.to_device(scene_tokenizer.layout_ids(layout), "cpu")
-    noise = torch.randn(count, 3, scenes.SIZE, scenes.SIZE, generator=torch.Generator().manual_seed(seed))
+    noise = prompted_eval.noise_for(count, "cpu", seed)
     for guidance, shift, steps in settings:
         t0 = time.monotonic()
-        x = torch.cat([prompted.sample(model, ids[i : i + batch], noise[i : i + batch], steps, guidance, shift, bf16)
-                       for i in range(0, count, batch)])  # fmt: skip
+        run = SimpleNamespace(eval_batch=batch, steps=steps, guidance=guidance, shift=shift)
+        x = prompted_eval.generate(model, ids, noise, run, bf16)
         pred, _ = scene_evaluator.read(evaluator, x)
         score = scene_evaluator.score(pred, layout.labels)
         yield {"guidance": guidance, "shift": shift, "steps": steps, "count": count,
@@ -66,10 +68,8 @@ def main(argv=None) -> None:
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
-    model, _ = prompted.load_weights(args.weights)
-    evaluator = scene_evaluator.SceneEvaluatorNet()
-    evaluator.load_state_dict(torch.load(args.checkpoint, map_location="cpu")["evaluator"])
-    for row in sweep(model.eval(), evaluator.eval(), args.settings, args.count):
+    model, evaluator = prompted_eval.load_trained(args.weights, args.checkpoint)
+    for row in sweep(model, evaluator, args.settings, args.count):
         print(json.dumps(row), flush=True)
 
 
