@@ -77,7 +77,12 @@ export class Child {
 }
 
 /** Starts `args` with node (tsx loader available), in its own process group. */
-function startNodeProcess(name: string, args: string[], env: NodeJS.ProcessEnv, echo?: (l: string) => void): Child {
+export function startNodeProcess(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  echo?: (l: string) => void,
+): Child {
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -4,13 +4,13 @@
  * prompted one here, from RAS_MODELS_DIR), and Ctrl-C stops everything with
  * status 0. The banner's own GET /v1/models leaves no request line.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PROMPT, tryLines } from '../../edge/scripts/banner';
-import { Child, ROOT } from '../../edge/scripts/processes';
+import { type Child, startNodeProcess } from '../../edge/scripts/processes';
 import { DEFAULT_MODEL } from '../../gpu-node/src/runtime/registry';
 import { promptedDefaultRoot } from '../helpers/mmdit';
 import { decodePng } from '../helpers/png';
@@ -32,7 +32,6 @@ afterAll(async () => {
 describe('npm start', () => {
   it('prints a curl line for the default model that works as printed, and stops on Ctrl-C', async () => {
     const env = {
-      ...process.env,
       EDGE_PORT: '0',
       GPU_NODE_PORT: '0',
       GPU_NODE_WEB_PORT: '0',
@@ -41,13 +40,7 @@ describe('npm start', () => {
       RAS_MODELS_DIR: root,
       RAS_INTRA_OP_THREADS: '1',
     };
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'edge/scripts/start.ts'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    start = new Child('npm start', proc);
+    start = startNodeProcess('npm start', ['--import', 'tsx', 'edge/scripts/start.ts'], env);
     await start.waitFor(/^Ctrl-C stops both\.$/, 120_000);
     const banner = start.lines.join('\n');
     expect(banner).toMatch(/^ {2}page: {5}http:\/\/127\.0\.0\.1:\d+\/#key=start-test-key$/m);
@@ -57,7 +50,7 @@ describe('npm start', () => {
     execFileSync('bash', ['-c', curl!.replace(/\\\n/g, ' ')], { cwd: dir, timeout: 60_000 });
     expect(decodePng(readFileSync(join(dir, 'out.png')).toString('base64'))).toMatchObject({ width: 64, height: 64 });
 
-    process.kill(-proc.pid!, 'SIGINT');
+    process.kill(-start.proc.pid!, 'SIGINT');
     expect(await start.exited).toBe(0);
     expect(start.lines.filter((l) => /GET \/v1\/models/.test(l))).toEqual([]);
     expect(start.lines.filter((l) => /POST \/v1\/generations 200/.test(l))).toHaveLength(1);

@@ -32,6 +32,23 @@ export interface Rect {
   height: number;
 }
 
+/**
+ * Drags the mouse over the shown image through `points`, in the image's own pixels (it is
+ * `imageSize` px wide and high): down at the first, moving through the others, up at the last.
+ */
+export async function dragOnImage(page: Page, imageSize: number, points: [number, number][]): Promise<void> {
+  await page.locator('#image').scrollIntoViewIfNeeded();
+  const box = await page.locator('#image').boundingBox();
+  if (!box) throw new Error('no image box');
+  const at = ([px, py]: [number, number]) =>
+    [box.x + (px / imageSize) * box.width, box.y + (py / imageSize) * box.height] as const;
+  const [first, ...rest] = points;
+  await page.mouse.move(...at(first));
+  await page.mouse.down();
+  for (const p of rest) await page.mouse.move(...at(p), { steps: 4 });
+  await page.mouse.up();
+}
+
 /** Pixels [x, y] whose RGBA differs between two same-sized images (decoded by the browser). */
 export function changedPixels(page: Page, a: string, b: string): Promise<[number, number][]> {
   return page.evaluate(

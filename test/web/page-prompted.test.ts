@@ -14,7 +14,7 @@ import { DEFAULT_MODEL } from '../../gpu-node/src/runtime/registry';
 import { promptedDefaultRoot } from '../helpers/mmdit';
 import type { Stack } from '../helpers/stack';
 import { pageOnStack, waitForVersion as waitFor } from './browser';
-import { changedPixels, focusOverlay } from './page-helpers';
+import { changedPixels, dragOnImage, focusOverlay } from './page-helpers';
 
 let stack: Stack;
 let page: Page;
@@ -65,15 +65,11 @@ describe('the web page with a prompted default model', () => {
     await page.locator('#show-focus').uncheck();
 
     // The bottom-right quarter (64×64 px, 4 px tokens), no margin.
-    await page.locator('#image').scrollIntoViewIfNeeded();
-    const box = await page.locator('#image').boundingBox();
-    if (!box) throw new Error('no image box');
-    const at = (px: number, py: number) => [box.x + (px / 64) * box.width, box.y + (py / 64) * box.height] as const;
-    await page.mouse.move(...at(33, 33));
-    await page.mouse.down();
-    await page.mouse.move(...at(48, 48), { steps: 4 });
-    await page.mouse.move(...at(63, 63), { steps: 4 });
-    await page.mouse.up();
+    await dragOnImage(page, 64, [
+      [33, 33],
+      [48, 48],
+      [63, 63],
+    ]);
     await page.locator('#margin').fill('0');
     expect(await text('#region')).toMatch(/^Region selected: 8×8 tokens at column 9, row 9 /);
     expect(await page.locator('#edit-condition').inputValue()).toBe(EXAMPLE_PROMPT); // the session's prompt to start from

@@ -22,6 +22,7 @@ import {
   activeId,
   changedPixels,
   clearStorage,
+  dragOnImage,
   editSnapshots,
   focusOverlay,
   layout,
@@ -148,16 +149,12 @@ describe('the web page', () => {
   let v2 = '';
 
   it('re-edits a dragged region: progress shows inside the region over the base image; only the region shown as re-sampled changes', async () => {
-    await page.locator('#image').scrollIntoViewIfNeeded();
-    const box = await page.locator('#image').boundingBox();
-    if (!box) throw new Error('no image box');
     // 32×32 px image, 4 px tokens: drag from pixel (1,1) to (9,5) → tokens 0..2 × 0..1.
-    const at = (px: number, py: number) => [box.x + (px / 32) * box.width, box.y + (py / 32) * box.height] as const;
-    await page.mouse.move(...at(1, 1));
-    await page.mouse.down();
-    await page.mouse.move(...at(5, 3), { steps: 4 });
-    await page.mouse.move(...at(9, 5), { steps: 4 });
-    await page.mouse.up();
+    await dragOnImage(page, 32, [
+      [1, 1],
+      [5, 3],
+      [9, 5],
+    ]);
     await page.locator('#margin').fill('1');
     expect(await text('#region')).toMatch(
       /^Region selected: 3×2 tokens at column 1, row 1 .*Re-sampled with the 1-token margin: 4×3 tokens/,
