@@ -36,9 +36,17 @@ def parse_settings(text: str) -> list[tuple[float, float, int]]:
     for item in text.split(","):
         parts = item.split(":")
         if len(parts) != 3:
-            raise ValueError(f"--settings: {item!r} is not guidance:shift:steps")
+            raise ValueError(f"{item!r} is not guidance:shift:steps")
         out.append((float(parts[0]), float(parts[1]), int(parts[2])))
     return out
+
+
+def settings_arg(text: str) -> list[tuple[float, float, int]]:
+    """parse_settings for argparse: its message, not argparse's "invalid value"."""
+    try:
+        return parse_settings(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 @torch.no_grad()
@@ -64,9 +72,12 @@ def main(argv=None) -> None:
     ap.add_argument("--weights", type=Path, required=True, help="prompted.py weights file (weights.fp16.pt)")
     ap.add_argument("--checkpoint", type=Path, required=True, help="train_prompted.py checkpoint (its evaluator)")
     ap.add_argument("--count", type=int, default=128)
-    ap.add_argument("--settings", type=parse_settings, default=parse_settings("3:1:28,1.5:1:28,5:1:28,7:1:28,3:3:28"))
+    ap.add_argument("--settings", type=settings_arg, default=parse_settings("3:1:28,1.5:1:28,5:1:28,7:1:28,3:3:28"))
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args(argv)
+    for flag, path in (("--weights", args.weights), ("--checkpoint", args.checkpoint)):
+        if not path.is_file():
+            ap.error(f"{flag}: no file {path}")
     torch.set_num_threads(args.threads)
     model, evaluator = prompted_eval.load_trained(args.weights, args.checkpoint)
     for row in sweep(model, evaluator, args.settings, args.count):
