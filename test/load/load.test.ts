@@ -5,10 +5,11 @@
  * clean 429/503 + Retry-After. Node RSS stays within the session memory
  * budget plus a stated constant. Numbers land in test-artifacts/load.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driveLoad, RSS_CONSTANT_MB } from '../../bench/load';
+import { driveLoad, LOAD_MODEL, loadModelsRoot, RSS_CONSTANT_MB } from '../../bench/load';
 import { ROOT } from '../../edge/scripts/processes';
 import { type Stack, startStack } from '../helpers/stack';
 
@@ -20,6 +21,8 @@ const KEYS = Array.from({ length: CLIENTS }, (_, i) => `load-${i}`);
 
 describe('the stack under 4x its admission capacity', () => {
   let stack: Stack;
+  // The nodes serve the driven model alone (bench/load.ts, RSS_CONSTANT_MB).
+  const dir = mkdtempSync(join(tmpdir(), 'ras-load-'));
 
   beforeAll(async () => {
     stack = await startStack({
@@ -30,11 +33,13 @@ describe('the stack under 4x its admission capacity', () => {
         RAS_MAX_QUEUE: String(MAX_QUEUE),
         RAS_SESSION_MEMORY_BYTES: String(MEMORY_MB * 2 ** 20),
         RAS_SESSION_DISK_BYTES: String(4 * MEMORY_MB * 2 ** 20),
+        RAS_MODELS_DIR: loadModelsRoot(dir),
       },
     });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
+    rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
   it('loses no request and keeps node memory within its budget', async () => {
@@ -45,7 +50,7 @@ describe('the stack under 4x its admission capacity', () => {
       keys: KEYS,
       seconds: SECONDS,
       body: (c, i) => ({
-        model: 'test-tiny',
+        model: LOAD_MODEL,
         condition: { classId: (c + i) % 4 },
         seed: c * 1000 + i,
         steps: 8,
@@ -67,7 +72,8 @@ describe('the stack under 4x its admission capacity', () => {
     expect(result.completed).toBeGreaterThan(CLIENTS);
     expect(result.busy, 'admission refused nothing: the load did not exceed capacity').toBeGreaterThan(0);
     expect(result.rss_peak_mb).toBeLessThanOrEqual(MEMORY_MB + RSS_CONSTANT_MB);
-    // Both nodes still serve after the run.
-    for (const i of [0, 1]) expect((await stack.direct(i).listModels()).models.length).toBeGreaterThan(0);
+    // Both nodes still serve after the run, the driven model alone.
+    for (const i of [0, 1])
+      expect((await stack.direct(i).listModels()).models.map((m) => m.name)).toEqual([LOAD_MODEL]);
   }, 120_000);
 });
