@@ -8,11 +8,10 @@
  * Asserts nothing about time.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Child, startEdge, startGpuNode } from '../edge/scripts/processes';
-import { MODELS_DIR } from '../gpu-node/src/runtime/registry';
+import { type Child, linkModels, startEdge, startGpuNode } from '../edge/scripts/processes';
 
 /**
  * RSS allowed above the session memory budget: Node + V8 + tsx + onnxruntime + the models a node
@@ -20,7 +19,7 @@ import { MODELS_DIR } from '../gpu-node/src/runtime/registry';
  * slack. The load test's peaks spread 254–292 MiB over 12 runs that day (before and after that
  * day's changes alike), so 256 (a 288 MiB bound) failed now and then on noise; an unbounded memory
  * tier peaks at ~510 MiB and still fails. A node loads every model of its models root at start,
- * so the load runs serve `LOAD_MODEL` alone (`loadModelsRoot`): the committed root grew with the
+ * so the load runs serve `LOAD_MODEL` alone (a models root of it, processes.ts's `linkModels`): the committed root grew with the
  * scenes model (208 MiB at ready on 2026-12-07, against 158 with test-tiny alone; with it the
  * load test peaked at 324.7 MiB and failed) and the bound is about the session tier, not about
  * what else the repository commits. With test-tiny alone the test peaked at 239.9 and 242.5 MiB
@@ -30,14 +29,6 @@ export const RSS_CONSTANT_MB = 288;
 
 /** The model the load runs drive (32×32 px: 256 tokens, ~3 MiB of trajectory per session). */
 export const LOAD_MODEL = 'test-tiny';
-
-/** A models root (`RAS_MODELS_DIR`) under `dir` holding a link to `LOAD_MODEL` only. */
-export function loadModelsRoot(dir: string): string {
-  const root = join(dir, 'models');
-  mkdirSync(root, { recursive: true });
-  symlinkSync(join(MODELS_DIR, LOAD_MODEL), join(root, LOAD_MODEL));
-  return root;
-}
 
 /** How a request ended. */
 export type Outcome = 'completed' | 'busy' | 'rate_limited' | 'lost';
@@ -191,7 +182,7 @@ export async function benchLoad(quick: boolean, log: (s: string) => void) {
       RAS_MAX_QUEUE: String(maxQueue),
       RAS_SESSION_MEMORY_BYTES: String(memoryMb * 2 ** 20),
       RAS_SESSION_DISK_BYTES: String(4 * memoryMb * 2 ** 20),
-      RAS_MODELS_DIR: loadModelsRoot(dir),
+      RAS_MODELS_DIR: linkModels(join(dir, 'models'), [LOAD_MODEL]),
     };
     const node = await startGpuNode({ port: 0, webPort: 0, token, cacheDir: join(dir, 'cache'), env });
     children.push(node.child);

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,6 +74,16 @@ export class Child {
     }
     await this.exited;
   }
+}
+
+/**
+ * Links the committed models `names` (gpu-node/models/<name>) into `root`, made if missing, for a
+ * node's `RAS_MODELS_DIR`; returns `root`.
+ */
+export function linkModels(root: string, names: string[]): string {
+  mkdirSync(root, { recursive: true });
+  for (const name of names) symlinkSync(join(ROOT, 'gpu-node', 'models', name), join(root, name));
+  return root;
 }
 
 /** Starts `args` with node (tsx loader available), in its own process group. */

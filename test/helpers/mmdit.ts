@@ -1,7 +1,8 @@
 /** The committed tiny random prompted models (`ras-ready/3`; MMDiT-X with attn2) and their PyTorch golden outputs. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { linkModels } from '../../edge/scripts/processes';
 import { DEFAULT_MODEL, MODELS_DIR } from '../../gpu-node/src/runtime/registry';
 import { readGolden } from './golden';
 
@@ -39,8 +40,7 @@ export function promptedDefaultRoot(): string {
   copyPromptedModel(root, DEFAULT_MODEL);
   const card = join(root, DEFAULT_MODEL, 'model.json');
   writeFileSync(card, JSON.stringify({ ...JSON.parse(readFileSync(card, 'utf8')), sizes: [[64, 64]] }));
-  symlinkSync(join(MODELS_DIR, 'shapes-dit'), join(root, 'shapes-dit'));
-  return root;
+  return linkModels(root, ['shapes-dit']);
 }
 
 export interface GoldenTensor {

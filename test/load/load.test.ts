@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driveLoad, LOAD_MODEL, loadModelsRoot, RSS_CONSTANT_MB } from '../../bench/load';
-import { ROOT } from '../../edge/scripts/processes';
+import { driveLoad, LOAD_MODEL, RSS_CONSTANT_MB } from '../../bench/load';
+import { linkModels, ROOT } from '../../edge/scripts/processes';
 import { type Stack, startStack } from '../helpers/stack';
 
 const [NODES, MAX_CONCURRENT, MAX_QUEUE] = [2, 1, 2];
@@ -33,7 +33,7 @@ describe('the stack under 4x its admission capacity', () => {
         RAS_MAX_QUEUE: String(MAX_QUEUE),
         RAS_SESSION_MEMORY_BYTES: String(MEMORY_MB * 2 ** 20),
         RAS_SESSION_DISK_BYTES: String(4 * MEMORY_MB * 2 ** 20),
-        RAS_MODELS_DIR: loadModelsRoot(dir),
+        RAS_MODELS_DIR: linkModels(join(dir, 'models'), [LOAD_MODEL]),
       },
     });
   }, 120_000);

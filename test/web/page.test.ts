@@ -9,13 +9,12 @@
  * re-sampled, text that never goes stale, and the layout at desktop and phone
  * widths. Leaves screenshots in test-artifacts/: web-first-visit.png, web-desktop.png, web-narrow.png.
  */
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../edge/scripts/processes';
-import { MODELS_DIR } from '../../gpu-node/src/runtime/registry';
+import { linkModels, ROOT } from '../../edge/scripts/processes';
 import type { Stack } from '../helpers/stack';
 import { pageOnStack, waitForVersion as waitFor } from './browser';
 import {
@@ -38,8 +37,7 @@ let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   // The class model's flow (page-prompted.test.ts: the prompted default's): a models root of shapes-dit and test-tiny.
-  const root = mkdtempSync(join(tmpdir(), 'ras-models-'));
-  for (const name of ['shapes-dit', 'test-tiny']) symlinkSync(join(MODELS_DIR, name), join(root, name));
+  const root = linkModels(mkdtempSync(join(tmpdir(), 'ras-models-')), ['shapes-dit', 'test-tiny']);
   ({ stack, page, consoleErrors, close } = await pageOnStack(root));
 }, 180_000);
 
